@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Wiring is added by the store issue: database, message handlers, alarms.
+});

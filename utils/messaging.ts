@@ -1,0 +1,85 @@
+/**
+ * The one message map both sides import. Every reply is a plain `Result`, never a thrown error.
+ *
+ * Two channels:
+ * - `backgroundMessenger`: content scripts and extension pages ask the background, which owns
+ *   the Dexie store. The background validates each request with the Zod schemas below and checks
+ *   the sender: content scripts may only use the `CONTENT_SCRIPT_MESSAGES`.
+ * - `tabMessenger`: extension pages (the popup) ask the content script of one tab.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { z } from 'zod';
+import { idSchema } from './pack/schema';
+import type {
+  CardView,
+  Dictionary,
+  MatrixView,
+  PackInfo,
+  Result,
+  SourceView,
+  ActorSummary,
+  TopicView,
+} from './views';
+
+/** Page words sent as a ranking hint: bounded so a page cannot send megabytes. */
+export const pageHintSchema = z.array(z.string().max(60)).max(400);
+
+/** Request schemas, one per message; the background parses every request with these. */
+export const requestSchemas = {
+  getDictionary: z.strictObject({ knownVersion: z.string().max(200).optional() }),
+  getCards: z.strictObject({
+    actorIds: z.array(idSchema).min(1).max(50),
+    pageWords: pageHintSchema.optional(),
+  }),
+  listActors: z.strictObject({}),
+  getMatrix: z.strictObject({
+    actorIds: z.array(idSchema).max(200),
+    pageWords: pageHintSchema.optional(),
+  }),
+  getSource: z.strictObject({ sourceId: idSchema }),
+  listPacks: z.strictObject({}),
+} as const;
+
+export type RequestOf<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>;
+
+/** Messages the background answers. */
+export interface BackgroundProtocol {
+  /** The alias dictionary; `null` value when `knownVersion` is already current. */
+  getDictionary(req: RequestOf<'getDictionary'>): Result<Dictionary | null>;
+  /** Hover-card data for a set of actors, topics ranked by the page's words. */
+  getCards(req: RequestOf<'getCards'>): Result<CardView[]>;
+  /** Every actor in the installed packs with the topics known. Extension pages only. */
+  listActors(req: RequestOf<'listActors'>): Result<{ actors: ActorSummary[]; topics: TopicView[] }>;
+  /** The comparison matrix. Extension pages only. */
+  getMatrix(req: RequestOf<'getMatrix'>): Result<MatrixView>;
+  /** A source's text with the evidence spans of every position resting on it. Extension pages only. */
+  getSource(req: RequestOf<'getSource'>): Result<SourceView>;
+  /** Installed packs. Extension pages only. */
+  listPacks(req: RequestOf<'listPacks'>): Result<PackInfo[]>;
+}
+
+/** The only background messages a content script may send: reads for the page it runs in. */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof BackgroundProtocol> = new Set([
+  'getDictionary',
+  'getCards',
+]);
+
+/** What a content script reports about its page. */
+export interface PageReport {
+  /** False when the user switched Standpoint off for this site. */
+  enabled: boolean;
+  /** Actor ids found on the page, in order of first mention. */
+  actorIds: string[];
+  /** Mentions per actor id. */
+  counts: Record<string, number>;
+  /** Frequent words of the page, for ranking topics. */
+  pageWords: string[];
+}
+
+/** Messages a content script answers (sent to one tab). */
+export interface TabProtocol {
+  getPageReport(): Result<PageReport>;
+}
+
+export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
+export const tabMessenger = defineExtensionMessaging<TabProtocol>();

@@ -1,0 +1,208 @@
+/**
+ * The data pack format, version 1. The Zod schema is the type: everything else in the
+ * extension and the tools infers its types from here. `safeParse` it only at boundaries
+ * (a file, a feed, the build input); inside, trust the inferred types.
+ *
+ * Field-by-field documentation with examples lives in docs/pack-format.md; the JSON Schema
+ * export in docs/pack.schema.json is generated from this module.
+ */
+import { z } from 'zod';
+
+/** The literal format version a pack declares in `format`. Bump only with a migration. */
+export const PACK_FORMAT = 1 as const;
+
+/** Upper bounds that keep a hostile pack from exhausting memory or the UI. */
+export const LIMITS = {
+  /** A pack file larger than this is refused before it is parsed. */
+  packBytes: 8 * 1024 * 1024,
+  sourceTextChars: 2_000_000,
+  shortText: 200,
+  longText: 2_000,
+  actors: 5_000,
+  aliasesPerActor: 200,
+  topics: 2_000,
+  keywordsPerTopic: 100,
+  positions: 50_000,
+  sources: 2_000,
+  groupsPerActor: 50,
+} as const;
+
+/** Lower-case ASCII slug: `zelenskyy`, `us-delegation`, `nato-membership`. */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be a lower-case ASCII slug such as "merz" or "us-delegation"',
+  );
+
+// C0/C1 control characters other than tab, line feed and carriage return.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** Human text: well-formed Unicode, no control characters, bounded length. */
+export const text = (max: number, opts: { multiline?: boolean; min?: number } = {}) =>
+  z
+    .string()
+    .min(opts.min ?? 1)
+    .max(max)
+    .refine((s) => s.isWellFormed(), 'contains a lone surrogate (broken Unicode)')
+    .refine((s) => !CONTROL.test(s), 'contains a control character')
+    .refine((s) => opts.multiline || !/[\r\n]/.test(s), 'must be a single line');
+
+/** A calendar date, `YYYY-MM-DD`, that exists. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'is not a real calendar date');
+
+/** BCP 47 language tag, kept simple: `en`, `de`, `uk`, `pt-BR`. */
+export const languageTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "pt-BR"');
+
+export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits');
+
+/**
+ * How stances compare across people. A topic is a proposition; the stance is the actor's
+ * relation to it:
+ * - supports: in favour of the proposition as phrased
+ * - opposes: against it (rejects, refuses, dismisses)
+ * - conditional: in favour only if a stated condition is met
+ * - proposes: puts the proposition forward as their own plan or offer
+ * - warns: cautions about a risk or consequence tied to the proposition
+ * - unclear: takes a position whose direction the source leaves open
+ */
+export const STANCES = [
+  'supports',
+  'opposes',
+  'conditional',
+  'proposes',
+  'warns',
+  'unclear',
+] as const;
+export const stanceSchema = z.enum(STANCES);
+export type Stance = z.infer<typeof stanceSchema>;
+
+export const sourceSchema = z.strictObject({
+  id: idSchema,
+  title: text(LIMITS.shortText),
+  /** The publisher when known; `null` when the source does not say. */
+  publisher: text(LIMITS.shortText).nullable(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(LIMITS.longText)
+    .nullable(),
+  publishedAt: isoDate,
+  language: languageTag,
+  /** sha256 of the UTF-8 text; checked against `text` whenever the text is present. */
+  sha256: sha256Hex,
+  /** The full text. Optional in general; the built-in pack carries it for context. */
+  text: text(LIMITS.sourceTextChars, { multiline: true }).optional(),
+});
+
+/**
+ * How the spotter may match this actor's names on a page (see docs/spotting.md).
+ * Full aliases always match; bare surnames follow `bareSurname`.
+ */
+export const matchPolicySchema = z.strictObject({
+  /** Bare surname forms, inflections and transliterations included: `Merz`, `Merz'`, `Selenskyj`. */
+  surnames: z.array(text(LIMITS.shortText)).max(LIMITS.aliasesPerActor).default([]),
+  /**
+   * - always: a bare surname alone is taken for this actor (the pack says it is unambiguous)
+   * - in-context: only where the page also names the actor in full, or a title stands before it
+   * - never: bare surnames are not matched at all
+   */
+  bareSurname: z.enum(['always', 'in-context', 'never']).default('in-context'),
+  /** The actor's own given names; a different capitalised given name before the surname is someone else. */
+  givenNames: z.array(text(LIMITS.shortText)).max(LIMITS.aliasesPerActor).default([]),
+  /** Role words that make a bare surname count when they stand right before it: `Chancellor`. */
+  titles: z.array(text(LIMITS.shortText)).max(LIMITS.aliasesPerActor).default([]),
+  /** The surname is also an ordinary word: only capitalised, non-sentence-initial uses count. */
+  commonWord: z.boolean().default(false),
+});
+
+export const actorSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(['person', 'group']),
+  name: text(LIMITS.shortText),
+  /** The role as the sources give it: "German Chancellor". */
+  role: text(LIMITS.shortText),
+  /** ISO 3166-1 alpha-2 country code, or `null` for actors of no single country. */
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "DE"')
+    .nullable(),
+  /** Forms that always name this actor: full names, transliterations, other scripts. */
+  aliases: z.array(text(LIMITS.shortText)).min(1).max(LIMITS.aliasesPerActor),
+  /** Ids of group actors this actor belongs to. */
+  memberOf: z.array(idSchema).max(LIMITS.groupsPerActor).default([]),
+  match: matchPolicySchema.default({
+    surnames: [],
+    bareSurname: 'in-context',
+    givenNames: [],
+    titles: [],
+    commonWord: false,
+  }),
+});
+
+export const topicSchema = z.strictObject({
+  id: idSchema,
+  /** A proposition or question stances answer: "Should Ukraine give up its NATO membership bid?" */
+  proposition: text(LIMITS.shortText),
+  /** A short label for tight spaces: "NATO bid". */
+  label: text(60),
+  /** Words that signal a page is about this topic (lower case). */
+  keywords: z.array(text(60)).max(LIMITS.keywordsPerTopic).default([]),
+});
+
+export const evidenceSchema = z.strictObject({
+  sourceId: idSchema,
+  /** UTF-16 offsets into the source text, `start` inclusive, `end` exclusive. */
+  start: z.int().min(0),
+  end: z.int().min(1),
+  /** Exactly `source.text.slice(start, end)`. */
+  text: text(LIMITS.longText, { multiline: true }),
+  /** `quote`: the actor's own words as the source quotes them; `paraphrase`: the source's wording. */
+  kind: z.enum(['quote', 'paraphrase']),
+});
+
+export const positionSchema = z.strictObject({
+  id: idSchema,
+  actor: idSchema,
+  topic: idSchema,
+  stance: stanceSchema,
+  /** One neutral line: what the actor stated, without judgement. */
+  summary: text(300),
+  evidence: evidenceSchema,
+  /** When the position was stated (or reported, when the source gives no other date). */
+  date: isoDate,
+});
+
+export const packSchema = z.strictObject({
+  format: z.literal(PACK_FORMAT),
+  id: idSchema,
+  /** A positive integer; every published change to a pack raises it (docs/pack-format.md). */
+  version: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
+  title: text(LIMITS.shortText),
+  description: text(LIMITS.longText),
+  publishedAt: isoDate,
+  language: languageTag,
+  sources: z.array(sourceSchema).min(1).max(LIMITS.sources),
+  actors: z.array(actorSchema).min(1).max(LIMITS.actors),
+  topics: z.array(topicSchema).max(LIMITS.topics),
+  positions: z.array(positionSchema).max(LIMITS.positions),
+});
+
+export type Pack = z.infer<typeof packSchema>;
+export type PackInput = z.input<typeof packSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type Actor = z.infer<typeof actorSchema>;
+export type MatchPolicy = z.infer<typeof matchPolicySchema>;
+export type Topic = z.infer<typeof topicSchema>;
+export type Position = z.infer<typeof positionSchema>;
+export type Evidence = z.infer<typeof evidenceSchema>;

@@ -1,0 +1,122 @@
+/**
+ * The shapes that cross from the background to content scripts and extension pages.
+ * They are read models built from the store, not the pack format: a card or a matrix cell
+ * carries everything its component needs, so components stay "props in, markup out".
+ */
+import type { Actor, MatchPolicy, Stance } from './pack/schema';
+
+/** Plain result across contexts: never throw over a message boundary. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const err = <T = never>(error: string): Result<T> => ({ ok: false, error });
+
+/** One actor as the content script's matcher needs it. */
+export interface DictionaryActor {
+  id: string;
+  kind: Actor['kind'];
+  aliases: string[];
+  match: MatchPolicy;
+}
+
+/**
+ * The alias dictionary a content script builds its matcher from. `version` changes whenever
+ * the installed packs change, so a content script can cache its matcher per version.
+ */
+export interface Dictionary {
+  version: string;
+  actors: DictionaryActor[];
+}
+
+export interface ActorSummary {
+  id: string;
+  kind: Actor['kind'];
+  name: string;
+  role: string;
+  country: string | null;
+  memberOf: string[];
+}
+
+export interface TopicView {
+  id: string;
+  proposition: string;
+  label: string;
+}
+
+export interface SourceRef {
+  id: string;
+  title: string;
+  publisher: string | null;
+  publishedAt: string;
+  url: string | null;
+}
+
+/** The change a sync made to a position, when it was changed by an update. */
+export interface PositionChange {
+  kind: 'added' | 'changed';
+  /** Earlier versions, newest first. */
+  history: { stance: Stance; summary: string; date: string; packVersion: number }[];
+}
+
+export interface PositionView {
+  id: string;
+  actorId: string;
+  topic: TopicView;
+  stance: Stance;
+  summary: string;
+  evidence: {
+    sourceId: string;
+    start: number;
+    end: number;
+    text: string;
+    kind: 'quote' | 'paraphrase';
+  };
+  source: SourceRef;
+  date: string;
+  packId: string;
+  packVersion: number;
+  change?: PositionChange;
+}
+
+/** Everything a hover card shows for one actor. */
+export interface CardView {
+  actor: ActorSummary;
+  /** The actor's own stated positions, topics the page is about first. */
+  positions: PositionView[];
+  /** Positions of the groups the actor belongs to: shown as the group's, never as the person's. */
+  groups: { group: ActorSummary; positions: PositionView[] }[];
+  /** How many sources in the installed packs name this actor. */
+  sourceCount: number;
+  /** The newest date of the packs that speak of this actor. */
+  asOf: string;
+  packs: { id: string; version: number; title: string }[];
+}
+
+/** A topics x people matrix: one row per topic, one cell per picked actor. */
+export interface MatrixView {
+  actors: ActorSummary[];
+  rows: {
+    topic: TopicView;
+    cells: {
+      actorId: string;
+      own: PositionView[];
+      viaGroups: { group: ActorSummary; positions: PositionView[] }[];
+    }[];
+  }[];
+}
+
+export interface PackInfo {
+  id: string;
+  version: number;
+  title: string;
+  publishedAt: string;
+  installedAt: string;
+  origin: 'builtin' | 'feed' | 'file';
+  verified: boolean;
+  previousVersion: number | null;
+}
+
+export interface SourceView {
+  source: SourceRef & { text: string | null; language: string };
+  positions: PositionView[];
+}

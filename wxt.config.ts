@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/**
+ * Build configuration for both browsers. Permissions stay minimal: feeds ask for
+ * their own host at run time (optional_host_permissions), nothing else is needed.
+ */
+export default defineConfig({
+  srcDir: '.',
+  modules: [],
+  webExt: { disabled: true },
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Standpoint',
+    description:
+      'See where public figures stand while you read the news: hover a name for their stated positions, with sources.',
+    permissions: ['storage', 'alarms'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'standpoint@standpoint.invalid',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+});
