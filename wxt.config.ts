@@ -7,6 +7,8 @@ import preact from '@preact/preset-vite';
  */
 export default defineConfig({
   srcDir: '.',
+  // Parallel builds (tests, benchmarks) can each use their own output folder.
+  outDir: process.env.STANDPOINT_OUT_DIR ?? '.output',
   modules: [],
   webExt: { disabled: true },
   vite: () => ({
