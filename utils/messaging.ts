@@ -66,6 +66,8 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof BackgroundProtocol> = ne
 
 /** What a content script reports about its page. */
 export interface PageReport {
+  /** The page's host name, for the per-site switch (no `tabs` permission needed). */
+  host: string;
   /** False when the user switched Standpoint off for this site. */
   enabled: boolean;
   /** Actor ids found on the page, in order of first mention. */

@@ -1,0 +1,68 @@
+/**
+ * User settings, stored in `storage.local` so every context (background, pages, content
+ * scripts) reads the same values and hears changes through `storage.onChanged`.
+ * Only extension pages write them. Reads are validated: a corrupt value falls back to defaults.
+ */
+import { storage } from '#imports';
+import { z } from 'zod';
+
+/** Default hover dwell before a card opens, ms: long enough to read as a deliberate hover. */
+export const DEFAULT_HOVER_DELAY_MS = 400;
+/** Bounds for the hover delay a user may choose, ms. */
+export const HOVER_DELAY_RANGE_MS = { min: 150, max: 2000 } as const;
+
+export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
+
+export const settingsSchema = z.strictObject({
+  highlightStyle: z.enum(HIGHLIGHT_STYLES).default('underline'),
+  hoverDelayMs: z
+    .int()
+    .min(HOVER_DELAY_RANGE_MS.min)
+    .max(HOVER_DELAY_RANGE_MS.max)
+    .default(DEFAULT_HOVER_DELAY_MS),
+  /** Host names (`www.example.com`) where Standpoint does nothing at all. */
+  disabledSites: z.array(z.string().min(1).max(253)).max(10_000).default([]),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/** The raw stored item; use `loadSettings`/`saveSettings`, which validate. */
+export const settingsItem = storage.defineItem<unknown>('local:settings');
+
+/**
+ * Changes whenever the installed packs change; content scripts watch it to rebuild their
+ * matcher without a page reload. Written only by the background.
+ */
+export const dictionaryVersionItem = storage.defineItem<string | null>('local:dictionaryVersion', {
+  fallback: null,
+});
+
+/** Parses a stored value; anything invalid yields the defaults rather than an error. */
+export function parseSettings(raw: unknown): Settings {
+  const parsed = settingsSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export async function loadSettings(): Promise<Settings> {
+  return parseSettings(await settingsItem.getValue());
+}
+
+/** Validates and stores a partial update. Extension pages only. */
+export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = settingsSchema.parse({ ...(await loadSettings()), ...patch });
+  await settingsItem.setValue(next);
+  return next;
+}
+
+/** True when Standpoint is switched off for this host (or a parent domain of it). */
+export function isSiteDisabled(settings: Settings, host: string): boolean {
+  const h = host.toLowerCase();
+  return settings.disabledSites.some((site) => h === site || h.endsWith(`.${site}`));
+}
+
+/** Watches the settings; returns the unwatch function. */
+export function watchSettings(cb: (settings: Settings) => void): () => void {
+  return settingsItem.watch((raw) => cb(parseSettings(raw)));
+}

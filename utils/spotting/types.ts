@@ -1,0 +1,20 @@
+/**
+ * What the spotter hands to the rest of the content script: the mentions it found and a way to
+ * find the one under the pointer. The card controller depends only on this interface.
+ */
+export interface Mention {
+  actorId: string;
+  /** The exact text on the page, across nodes when the name spans inline elements. */
+  text: string;
+  /** Static, so page edits stay fast; may span several text nodes. */
+  range: StaticRange;
+}
+
+export interface MentionIndex {
+  /** The mention under a viewport point, or null. Must cost well under 1 ms. */
+  mentionAt(clientX: number, clientY: number): Mention | null;
+  /** Every current mention in document order. */
+  all(): readonly Mention[];
+  /** Called with no arguments whenever the set of mentions changes; returns the unsubscribe. */
+  subscribe(cb: () => void): () => void;
+}
