@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPicks, pickerList, togglePick, POPUP_PICK } from '@/utils/popup/pick';
+import { actor } from './fixtures';
+
+const people = [
+  actor('zelenskyy', 'Volodymyr Zelenskyy'),
+  actor('merz', 'Friedrich Merz'),
+  actor('putin', 'Vladimir Putin'),
+  actor('trump', 'Donald Trump'),
+  actor('macron', 'Emmanuel Macron'),
+  actor('starmer', 'Keir Starmer'),
+  actor('us-delegation', 'U.S. delegation', 'group'),
+];
+
+describe('pickerList', () => {
+  it('lists the page’s actors first, most mentioned first, ties by first mention', () => {
+    const list = pickerList(people, {
+      actorIds: ['putin', 'merz', 'zelenskyy'],
+      counts: { putin: 2, merz: 5, zelenskyy: 2 },
+    });
+    expect(list.onPage.map((e) => [e.actor.id, e.count])).toEqual([
+      ['merz', 5],
+      ['putin', 2],
+      ['zelenskyy', 2],
+    ]);
+    expect(list.others.map((e) => e.actor.id)).toEqual([
+      'trump',
+      'macron',
+      'starmer',
+      'us-delegation',
+    ]);
+  });
+
+  it('sorts the rest people first, then by name', () => {
+    const list = pickerList(people, null);
+    expect(list.onPage).toEqual([]);
+    expect(list.others.map((e) => e.actor.name)).toEqual([
+      'Donald Trump',
+      'Emmanuel Macron',
+      'Friedrich Merz',
+      'Keir Starmer',
+      'Vladimir Putin',
+      'Volodymyr Zelenskyy',
+      'U.S. delegation',
+    ]);
+  });
+
+  it('skips ids no installed pack knows and repeated ids', () => {
+    const list = pickerList(people, { actorIds: ['ghost', 'merz', 'merz'], counts: { merz: 1 } });
+    expect(list.onPage.map((e) => e.actor.id)).toEqual(['merz']);
+    expect(list.others).toHaveLength(people.length - 1);
+  });
+});
+
+describe('defaultPicks', () => {
+  it('picks the page’s people, up to four', () => {
+    const list = pickerList(people, {
+      actorIds: ['zelenskyy', 'merz', 'putin', 'trump', 'macron'],
+      counts: { zelenskyy: 9, merz: 7, putin: 5, trump: 3, macron: 1 },
+    });
+    expect(defaultPicks(list)).toEqual(['zelenskyy', 'merz', 'putin', 'trump']);
+  });
+
+  it('puts people before groups', () => {
+    const list = pickerList(people, {
+      actorIds: ['us-delegation', 'merz'],
+      counts: { 'us-delegation': 8, merz: 1 },
+    });
+    expect(defaultPicks(list)).toEqual(['merz', 'us-delegation']);
+  });
+
+  it('picks nobody on a page without names', () => {
+    expect(defaultPicks(pickerList(people, { actorIds: [], counts: {} }))).toEqual([]);
+  });
+});
+
+describe('togglePick', () => {
+  it('adds, removes and refuses a fifth', () => {
+    let picked = togglePick([], 'merz', POPUP_PICK.max);
+    expect(picked).toEqual(['merz']);
+    picked = ['a', 'b', 'c', 'd'];
+    expect(togglePick(picked, 'e', POPUP_PICK.max)).toEqual(['a', 'b', 'c', 'd']);
+    expect(togglePick(picked, 'b', POPUP_PICK.max)).toEqual(['a', 'c', 'd']);
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { disagrees, filterRows, fold, matchesSearch, cellStance } from '@/utils/popup/rows';
+import { actor, matrix, position, topic } from './fixtures';
+
+const a = actor('zelenskyy', 'Volodymyr Zelenskyy');
+const b = actor('merz', 'Friedrich Merz');
+const c = actor('putin', 'Vladimir Putin');
+const us = actor('us-delegation', 'U.S. delegation', 'group');
+const nato = topic(
+  'nato-membership',
+  'NATO bid',
+  'Should Ukraine give up its NATO membership bid?',
+);
+const ceasefire = topic('ceasefire', 'Ceasefire first', 'Should a ceasefire come before talks?');
+const troops = topic('troops', 'European troops', 'Should European troops guarantee a peace?');
+
+describe('disagrees', () => {
+  it('is true when two people hold different stances', () => {
+    const m = matrix(
+      [a, b],
+      [
+        {
+          topic: nato,
+          cells: [[position('zelenskyy', nato, 'opposes')], [position('merz', nato, 'supports')]],
+        },
+      ],
+    );
+    expect(disagrees(m.rows[0]!)).toBe(true);
+  });
+
+  it('is false when everyone who spoke agrees', () => {
+    const m = matrix(
+      [a, b, c],
+      [
+        {
+          topic: nato,
+          cells: [
+            [position('zelenskyy', nato, 'opposes')],
+            [position('merz', nato, 'opposes')],
+            [],
+          ],
+        },
+      ],
+    );
+    expect(disagrees(m.rows[0]!)).toBe(false);
+  });
+
+  it('is false with only one position, however many columns', () => {
+    const m = matrix(
+      [a, b, c],
+      [{ topic: nato, cells: [[position('zelenskyy', nato, 'opposes')], [], []] }],
+    );
+    expect(disagrees(m.rows[0]!)).toBe(false);
+  });
+
+  it('does not count a group position as the person’s stance', () => {
+    const m = matrix(
+      [a, b],
+      [
+        {
+          topic: ceasefire,
+          cells: [
+            [position('zelenskyy', ceasefire, 'opposes')],
+            { group: us, positions: [position('us-delegation', ceasefire, 'proposes')] },
+          ],
+        },
+      ],
+    );
+    expect(cellStance(m.rows[0]!.cells[1]!)).toBeUndefined();
+    expect(disagrees(m.rows[0]!)).toBe(false);
+  });
+
+  it('compares each person by their newest position', () => {
+    const m = matrix(
+      [a, b],
+      [
+        {
+          topic: nato,
+          cells: [
+            [
+              position('zelenskyy', nato, 'supports', '2025-01-01'),
+              position('zelenskyy', nato, 'opposes', '2025-03-01'),
+            ],
+            [position('merz', nato, 'opposes', '2025-02-01')],
+          ],
+        },
+      ],
+    );
+    expect(cellStance(m.rows[0]!.cells[0]!)).toBe('opposes');
+    expect(disagrees(m.rows[0]!)).toBe(false);
+  });
+});
+
+describe('search', () => {
+  const m = matrix(
+    [a],
+    [
+      { topic: nato, cells: [[position('zelenskyy', nato, 'opposes')]] },
+      { topic: ceasefire, cells: [[position('zelenskyy', ceasefire, 'warns')]] },
+    ],
+  );
+
+  it('matches label, proposition and id, ignoring case and accents', () => {
+    expect(fold('Zürich ÉTÉ')).toBe('zurich ete');
+    expect(matchesSearch(m.rows[0]!, 'nato')).toBe(true);
+    expect(matchesSearch(m.rows[0]!, 'MEMBERSHIP bid')).toBe(true);
+    expect(matchesSearch(m.rows[0]!, 'nato-membership')).toBe(true);
+    expect(matchesSearch(m.rows[1]!, 'nato')).toBe(false);
+  });
+
+  it('needs every word', () => {
+    expect(matchesSearch(m.rows[0]!, 'nato ceasefire')).toBe(false);
+  });
+
+  it('matches everything when empty', () => {
+    expect(m.rows.every((r) => matchesSearch(r, '   '))).toBe(true);
+  });
+});
+
+describe('filterRows', () => {
+  const m = matrix(
+    [a, b],
+    [
+      {
+        topic: nato,
+        cells: [[position('zelenskyy', nato, 'opposes')], [position('merz', nato, 'supports')]],
+      },
+      {
+        topic: ceasefire,
+        cells: [
+          [position('zelenskyy', ceasefire, 'warns')],
+          [position('merz', ceasefire, 'warns')],
+        ],
+      },
+      { topic: troops, cells: [[], []] },
+    ],
+  );
+
+  it('keeps the background order and leaves out topics nobody picked spoke on', () => {
+    const out = filterRows(m, { query: '', onlyDisagree: false });
+    expect(out.rows.map((r) => r.topic.id)).toEqual(['nato-membership', 'ceasefire']);
+    expect(out.silent).toBe(1);
+    expect(out.filtered).toBe(0);
+  });
+
+  it('keeps only disagreements when asked', () => {
+    const out = filterRows(m, { query: '', onlyDisagree: true });
+    expect(out.rows.map((r) => r.topic.id)).toEqual(['nato-membership']);
+    expect(out.filtered).toBe(1);
+  });
+
+  it('combines search and the disagreement toggle', () => {
+    expect(filterRows(m, { query: 'ceasefire', onlyDisagree: true }).rows).toEqual([]);
+    expect(filterRows(m, { query: 'ceasefire', onlyDisagree: false }).rows).toHaveLength(1);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Who the picker lists and who is picked by default: the people found on the tab come first,
+ * most mentioned first, and the first of them are picked, so the popup opens on the page's people.
+ */
+import type { PageReport } from '../messaging';
+import type { ActorSummary } from '../views';
+
+/** The popup compares two to four people: more columns do not fit its 780 px. */
+export const POPUP_PICK = { min: 2, max: 4 } as const;
+
+export interface PickerEntry {
+  actor: ActorSummary;
+  /** Mentions on the current tab; 0 for people not on it. */
+  count: number;
+}
+
+export interface PickerList {
+  /** Actors found on the tab: most mentions first, then first mention first. */
+  onPage: PickerEntry[];
+  /** Every other actor: people before groups, then by name. */
+  others: PickerEntry[];
+}
+
+const byName = (a: ActorSummary, b: ActorSummary) =>
+  (a.kind === b.kind ? 0 : a.kind === 'person' ? -1 : 1) ||
+  a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+
+/**
+ * Splits the known actors into those on the page and the rest. Ids in the report that no
+ * installed pack knows (a pack removed since the page was scanned) are skipped.
+ */
+export function pickerList(
+  actors: readonly ActorSummary[],
+  report: Pick<PageReport, 'actorIds' | 'counts'> | null,
+): PickerList {
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  const onPage: PickerEntry[] = [];
+  const seen = new Set<string>();
+  for (const id of report?.actorIds ?? []) {
+    const actor = byId.get(id);
+    if (!actor || seen.has(id)) continue;
+    seen.add(id);
+    onPage.push({ actor, count: Math.max(0, Math.trunc(report?.counts[id] ?? 0)) });
+  }
+  // Stable sort: equal counts keep the order of first mention.
+  onPage.sort((a, b) => b.count - a.count);
+  const others = actors
+    .filter((a) => !seen.has(a.id))
+    .sort(byName)
+    .map((actor) => ({ actor, count: 0 }));
+  return { onPage, others };
+}
+
+/**
+ * The default selection: the people on the page, in picker order, up to `max`. People come
+ * before groups (a group's positions already show in its members' cells). Empty when the page
+ * names nobody: the reader then picks from the full list.
+ */
+export function defaultPicks(list: PickerList, max: number = POPUP_PICK.max): string[] {
+  const people = list.onPage.filter((e) => e.actor.kind === 'person');
+  const groups = list.onPage.filter((e) => e.actor.kind !== 'person');
+  return [...people, ...groups].slice(0, max).map((e) => e.actor.id);
+}
+
+/**
+ * Toggles one id in the selection. Adding beyond `max` is refused (the selection is returned
+ * unchanged), so the UI can disable the remaining boxes rather than silently drop a pick.
+ */
+export function togglePick(picked: readonly string[], id: string, max: number): string[] {
+  if (picked.includes(id)) return picked.filter((p) => p !== id);
+  if (picked.length >= max) return [...picked];
+  return [...picked, id];
+}
