@@ -1,0 +1,74 @@
+/**
+ * The words a position rests on, and where they come from. A direct quote is shown in quotation
+ * marks; anything else is labelled as the source's paraphrase, so a reader never takes a
+ * reporter's wording for the person's own. The link opens the source viewer with the span marked.
+ */
+import type { PositionView } from '@/utils/views';
+import { extensionUrl, sourceViewerPath } from '@/utils/card/pages';
+import { formatDate } from './format';
+
+export interface EvidenceProps {
+  position: Pick<PositionView, 'id' | 'evidence' | 'source'>;
+  /** Link target; defaults to the source viewer page of this extension. */
+  sourceHref?: string;
+  /**
+   * When given, activating the link calls this instead of navigating. Content scripts need it:
+   * a web page may not navigate to an extension page, so the background opens it.
+   */
+  onOpenSource?: (position: Pick<PositionView, 'id' | 'evidence' | 'source'>) => void;
+}
+
+/** Styles for the evidence block; include once (see components/styles.ts). */
+export const EVIDENCE_CSS = `
+.sp-evidence { margin: 6px 0 0; padding: 6px 8px; border-left: 3px solid var(--sp-border);
+  background: var(--sp-quote-bg); border-radius: 0 4px 4px 0; }
+.sp-evidence-kind { display: block; margin: 0 0 2px; font: 600 11px/16px system-ui, sans-serif;
+  color: var(--sp-muted); text-transform: uppercase; letter-spacing: 0.04em; }
+.sp-evidence-text { margin: 0; font: 14px/20px Georgia, 'Times New Roman', serif; color: var(--sp-fg);
+  overflow-wrap: anywhere; }
+.sp-evidence[data-kind='paraphrase'] .sp-evidence-text { font-family: system-ui, sans-serif; }
+.sp-evidence-source { margin: 4px 0 0; font: 12px/17px system-ui, sans-serif; color: var(--sp-muted); }
+.sp-evidence-source cite { font-style: italic; }
+.sp-evidence-source a { color: var(--sp-accent); text-decoration: underline; }
+.sp-evidence-source a:focus-visible { outline: 2px solid var(--sp-focus); outline-offset: 1px; }
+`;
+
+/** Renders the evidence of one position: the text, its kind, the source, and a viewer link. */
+export function Evidence({ position, sourceHref, onOpenSource }: EvidenceProps) {
+  const { evidence, source } = position;
+  const isQuote = evidence.kind === 'quote';
+  const href = sourceHref ?? extensionUrl(sourceViewerPath(source.id, position.id));
+  return (
+    <figure class="sp-evidence" data-kind={evidence.kind}>
+      <span class="sp-evidence-kind">{isQuote ? 'Direct quote' : "The source's paraphrase"}</span>
+      {isQuote ? (
+        <blockquote class="sp-evidence-text">{`\u201c${evidence.text}\u201d`}</blockquote>
+      ) : (
+        <p class="sp-evidence-text">{evidence.text}</p>
+      )}
+      <figcaption class="sp-evidence-source">
+        <cite>{source.title}</cite>
+        {source.publisher ? `, ${source.publisher}` : ''}
+        {', '}
+        <time dateTime={source.publishedAt}>{formatDate(source.publishedAt)}</time>
+        {' \u00b7 '}
+        <a
+          href={href}
+          target="_blank"
+          rel="noopener"
+          aria-label={`Show this ${isQuote ? 'quote' : 'passage'} in the source: ${source.title}`}
+          onClick={
+            onOpenSource
+              ? (e) => {
+                  e.preventDefault();
+                  onOpenSource(position);
+                }
+              : undefined
+          }
+        >
+          Show in source
+        </a>
+      </figcaption>
+    </figure>
+  );
+}
