@@ -1,0 +1,111 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { HoverCard, groupByTopic } from '@/components/HoverCard';
+import { emptyCard, merzCard, rubioCard } from './fixtures';
+
+function mount(vnode: preact.ComponentChild): HTMLElement {
+  const root = document.createElement('div');
+  document.body.append(root);
+  render(vnode, root);
+  return root;
+}
+
+const texts = (root: ParentNode, sel: string) =>
+  [...root.querySelectorAll(sel)].map((e) => e.textContent);
+
+describe('HoverCard', () => {
+  it('shows who the person is, as of when, from which pack', () => {
+    const root = mount(<HoverCard card={merzCard} />);
+    const dialog = root.querySelector('[role=dialog]')!;
+    expect(dialog.getAttribute('aria-label')).toBe('Standpoint: Friedrich Merz');
+    expect(root.querySelector('.sp-name')!.textContent).toBe('Friedrich Merz');
+    expect(root.querySelector('.sp-role')!.textContent).toBe('German Chancellor, Germany');
+    const foot = root.querySelector('.sp-foot')!.textContent!;
+    expect(foot).toContain('As of Nov 24, 2025');
+    expect(foot).toContain('Built-in pack v3');
+  });
+
+  it('groups positions by topic in the order given, each with stance, summary and evidence', () => {
+    const root = mount(<HoverCard card={merzCard} />);
+    expect(texts(root, '.sp-proposition')).toEqual([
+      'Should a ceasefire come first?',
+      'Should Ukraine give up its NATO bid?',
+    ]);
+    const ceasefire = root.querySelector('[data-topic=ceasefire]')!;
+    expect(
+      [...ceasefire.querySelectorAll('.sp-position')].map((li) => li.getAttribute('data-position')),
+    ).toEqual(['merz-ceasefire', 'merz-ceasefire-2']);
+    const first = ceasefire.querySelector('.sp-position')!;
+    expect(first.querySelector('.sp-chip')!.textContent).toBe('Stance: Supports');
+    expect(first.querySelector('.sp-summary')!.textContent).toBe(
+      'Says a ceasefire must come before any talks on territory.',
+    );
+    expect(first.querySelector('blockquote')!.textContent).toBe(
+      '\u201ca ceasefire must come first\u201d',
+    );
+  });
+
+  it('marks a position changed by an update and can show its earlier versions', () => {
+    const root = mount(<HoverCard card={merzCard} />);
+    const changed = root.querySelector('[data-position=merz-nato]')!;
+    expect(changed.querySelector('.sp-change')!.textContent).toBe('Changed in update v3');
+    const history = changed.querySelector('details')!;
+    expect(history.open).toBe(false);
+    expect(history.querySelector('summary')!.textContent).toBe('Show earlier versions (1)');
+    expect(history.querySelector('li')!.textContent).toBe(
+      'Pack v2, Oct 1, 2025: Stance: Unclear Left his view open.',
+    );
+    expect(root.querySelector('[data-position=merz-ceasefire] .sp-change')).toBeNull();
+  });
+
+  it("labels a group's positions as the group's, never as the person's own words", () => {
+    const root = mount(<HoverCard card={rubioCard} />);
+    expect(root.querySelector('.sp-empty')!.textContent).toContain(
+      'no stated position of Marco Rubio in their own words',
+    );
+    const group = root.querySelector('[data-group=us-delegation]')!;
+    expect(group.querySelector('.sp-section-title')!.textContent).toBe('Group: U.S. delegation');
+    expect(group.querySelector('.sp-group-note')!.textContent).toBe(
+      "Marco Rubio belongs to U.S. delegation. These are the group's positions, not Marco Rubio's own words.",
+    );
+    expect(group.querySelector('.sp-summary')!.textContent).toBe(
+      'U.S. delegation: Put forward a 28-point peace plan.',
+    );
+    // The group's position is not listed among the person's own.
+    expect(root.querySelector('.sp-body > .sp-topic')).toBeNull();
+  });
+
+  it('says plainly when the packs hold no position, with who the person is and how many sources', () => {
+    const root = mount(<HoverCard card={emptyCard} />);
+    expect(root.querySelector('.sp-empty')!.textContent).toBe(
+      'The installed packs hold no stated position of Steve Witkoff. Steve Witkoff is U.S. special envoy, United States, named in 4 sources.',
+    );
+    expect(root.querySelector('.sp-position')).toBeNull();
+    expect(root.querySelector('.sp-group')).toBeNull();
+  });
+
+  it('offers Compare and Close, and routes source links through the callback', () => {
+    const onCompare = vi.fn();
+    const onClose = vi.fn();
+    const onOpenSource = vi.fn();
+    const root = mount(
+      <HoverCard
+        card={merzCard}
+        onCompare={onCompare}
+        onClose={onClose}
+        onOpenSource={onOpenSource}
+      />,
+    );
+    root.querySelector<HTMLButtonElement>('.sp-compare')!.click();
+    expect(onCompare).toHaveBeenCalledWith('merz');
+    root.querySelector<HTMLButtonElement>('.sp-close')!.click();
+    expect(onClose).toHaveBeenCalled();
+    root.querySelector<HTMLAnchorElement>('[data-position=merz-nato] a')!.click();
+    expect(onOpenSource.mock.calls[0]![0].id).toBe('merz-nato');
+  });
+
+  it('groupByTopic keeps the first-seen order of topics', () => {
+    const [a, b, c] = merzCard.positions;
+    expect(groupByTopic([b!, a!, c!]).map((g) => g.topic.id)).toEqual(['nato-bid', 'ceasefire']);
+  });
+});
