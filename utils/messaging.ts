@@ -38,6 +38,14 @@ export const requestSchemas = {
   }),
   getSource: z.strictObject({ sourceId: idSchema }),
   listPacks: z.strictObject({}),
+  openPage: z.discriminatedUnion('page', [
+    z.strictObject({
+      page: z.literal('source'),
+      sourceId: idSchema,
+      positionId: idSchema.optional(),
+    }),
+    z.strictObject({ page: z.literal('compare'), actorIds: z.array(idSchema).min(1).max(4) }),
+  ]),
 } as const;
 
 export type RequestOf<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>;
@@ -56,12 +64,18 @@ export interface BackgroundProtocol {
   getSource(req: RequestOf<'getSource'>): Result<SourceView>;
   /** Installed packs. Extension pages only. */
   listPacks(req: RequestOf<'listPacks'>): Result<PackInfo[]>;
+  /**
+   * Opens one of a whitelist of extension pages in a new tab next to the sender's. Content
+   * scripts need it: a web page cannot navigate to an extension page that is not web-accessible.
+   */
+  openPage(req: RequestOf<'openPage'>): Result<null>;
 }
 
 /** The only background messages a content script may send: reads for the page it runs in. */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof BackgroundProtocol> = new Set([
   'getDictionary',
   'getCards',
+  'openPage',
 ]);
 
 /** What a content script reports about its page. */
@@ -81,7 +95,13 @@ export interface PageReport {
 /** Messages a content script answers (sent to one tab). */
 export interface TabProtocol {
   getPageReport(): Result<PageReport>;
+  /** A keyboard command (manifest `commands`) forwarded by the background to the hover card. */
+  cardCommand(req: z.infer<typeof cardCommandSchema>): Result<boolean>;
 }
+
+/** The card's keyboard commands: open the card for the name at or after the selection, or walk. */
+export const CARD_COMMANDS = ['open-card', 'next-name', 'previous-name'] as const;
+export const cardCommandSchema = z.strictObject({ command: z.enum(CARD_COMMANDS) });
 
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
 export const tabMessenger = defineExtensionMessaging<TabProtocol>();
