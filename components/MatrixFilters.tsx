@@ -1,0 +1,50 @@
+/**
+ * The two filters above the matrix: a topic search box and the "only where they disagree"
+ * toggle. What they mean is defined once, in utils/popup/rows.ts.
+ */
+export const MATRIX_FILTERS_CSS = `
+.sp-filters { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 14px;
+  font: 13px/18px system-ui, sans-serif; color: var(--sp-fg); }
+.sp-filters input[type='search'] { font: inherit; padding: 3px 6px; min-width: 14em;
+  border: 1px solid var(--sp-border); border-radius: 4px; background: var(--sp-bg); color: var(--sp-fg); }
+.sp-filters input:focus-visible { outline: 2px solid var(--sp-focus); outline-offset: 1px; }
+.sp-filters label { display: inline-flex; align-items: center; gap: 4px; }
+`;
+
+export interface MatrixFiltersProps {
+  query: string;
+  onlyDisagree: boolean;
+  onQuery: (query: string) => void;
+  onOnlyDisagree: (on: boolean) => void;
+}
+
+/** Renders the search box and the toggle; both report every change at once. */
+export function MatrixFilters({
+  query,
+  onlyDisagree,
+  onQuery,
+  onOnlyDisagree,
+}: MatrixFiltersProps) {
+  return (
+    <div class="sp-filters" role="group" aria-label="Filter topics">
+      <label>
+        <span>Search topics</span>
+        <input
+          type="search"
+          value={query}
+          maxLength={200}
+          placeholder="e.g. NATO, ceasefire"
+          onInput={(e) => onQuery((e.currentTarget as HTMLInputElement).value)}
+        />
+      </label>
+      <label title="Keep topics where at least two picked people have a position and their stances differ">
+        <input
+          type="checkbox"
+          checked={onlyDisagree}
+          onChange={(e) => onOnlyDisagree((e.currentTarget as HTMLInputElement).checked)}
+        />
+        <span>Only where they disagree</span>
+      </label>
+    </div>
+  );
+}

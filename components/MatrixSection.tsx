@@ -1,0 +1,112 @@
+/**
+ * Filters, a one-line status and the matrix, with every state a reader can meet said in words:
+ * nobody picked, loading, an error from the background, nothing known, nothing left after the
+ * filters. Shared by the popup and the comparison page.
+ */
+import type { Loadable } from '@/utils/popup/use-async';
+import { filterRows } from '@/utils/popup/rows';
+import type { MatrixView, PositionView } from '@/utils/views';
+import { MatrixFilters } from './MatrixFilters';
+import { StanceMatrix, type OpenCell } from './StanceMatrix';
+
+export const MATRIX_SECTION_CSS = `
+.sp-msection { display: flex; flex-direction: column; gap: 6px; min-height: 0; }
+.sp-mstatus { margin: 0; font: 12px/17px system-ui, sans-serif; color: var(--sp-muted); }
+.sp-mstatus[data-kind='error'] { color: var(--sp-fg); font-weight: 600; }
+.sp-mempty { margin: 8px 0; font: 13px/18px system-ui, sans-serif; color: var(--sp-fg); }
+`;
+
+export interface MatrixSectionProps {
+  /** The matrix for the current pick; `null` when nobody is picked. */
+  matrix: Loadable<MatrixView> | null;
+  query: string;
+  onlyDisagree: boolean;
+  onQuery: (q: string) => void;
+  onOnlyDisagree: (on: boolean) => void;
+  initialOpen?: OpenCell | null;
+  onOpenChange?: (open: OpenCell | null) => void;
+  sourceHref?: (position: PositionView) => string;
+  /** See StanceMatrix: narrowest column, px, before the table scrolls sideways. */
+  minColumnWidth?: number;
+  /** What to say when nobody is picked. */
+  emptyPick?: string;
+}
+
+const topics = (n: number) => `${n} ${n === 1 ? 'topic' : 'topics'}`;
+
+/** Renders the matrix part of a comparison, or a sentence saying why there is none. */
+export function MatrixSection(props: MatrixSectionProps) {
+  const { matrix, query, onlyDisagree } = props;
+  const filters = (
+    <MatrixFilters
+      query={query}
+      onlyDisagree={onlyDisagree}
+      onQuery={props.onQuery}
+      onOnlyDisagree={props.onOnlyDisagree}
+    />
+  );
+  let body;
+  if (matrix === null) {
+    body = <p class="sp-mempty">{props.emptyPick ?? 'Pick people above to compare them.'}</p>;
+  } else if (matrix.state === 'loading') {
+    body = (
+      <p class="sp-mstatus" role="status">
+        Loading positions…
+      </p>
+    );
+  } else if (!matrix.result.ok) {
+    body = (
+      <p class="sp-mstatus" data-kind="error" role="alert">
+        {matrix.result.error}
+      </p>
+    );
+  } else {
+    const m = matrix.result.value;
+    const out = filterRows(m, { query, onlyDisagree });
+    const total = m.rows.length - out.silent;
+    const names = m.actors.map((a) => a.name).join(', ');
+    let status: string;
+    if (total === 0) {
+      status =
+        m.actors.length === 1
+          ? `The installed packs hold no stated position for ${names}.`
+          : `The installed packs hold no stated position for any of ${names}.`;
+    } else if (out.rows.length === 0) {
+      status =
+        onlyDisagree && !query.trim()
+          ? `The picked people do not disagree on any of the ${topics(total)} (they disagree where at least two have a position and their stances differ).`
+          : `No topic matches the filters (${topics(total)} in all).`;
+    } else {
+      status =
+        out.rows.length === total
+          ? `${topics(total)}.`
+          : `Showing ${out.rows.length} of ${topics(total)}.`;
+    }
+    if (out.silent > 0 && total > 0)
+      status += ` ${topics(out.silent)} where none of them has a position left out.`;
+    body = (
+      <>
+        <p class="sp-mstatus" role="status">
+          {status}
+        </p>
+        {out.rows.length > 0 && (
+          <StanceMatrix
+            matrix={m}
+            rows={out.rows}
+            caption={`Stated positions of ${names}, by topic`}
+            initialOpen={props.initialOpen}
+            onOpenChange={props.onOpenChange}
+            sourceHref={props.sourceHref}
+            minColumnWidth={props.minColumnWidth}
+          />
+        )}
+      </>
+    );
+  }
+  return (
+    <section class="sp-msection" aria-label="Positions side by side">
+      {filters}
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * Where the data comes from: the installed packs with their versions and "as of" dates, and the
+ * last sync with its result, so a reader can tell how fresh the positions are.
+ */
+import type { Loadable } from '@/utils/popup/use-async';
+import type { PackInfo } from '@/utils/views';
+import { formatDate } from './format';
+
+export const PACK_STATUS_CSS = `
+.sp-packs { font: 12px/17px system-ui, sans-serif; color: var(--sp-muted); }
+.sp-packs ul { margin: 0; padding: 0; list-style: none; }
+.sp-packs li { margin: 0 0 2px; }
+.sp-packs strong { color: var(--sp-fg); font-weight: 600; }
+.sp-packs p { margin: 2px 0; }
+.sp-packs [data-ok='false'] { color: var(--sp-fg); }
+`;
+
+/** The last sync as the popup shows it (the sync module's stored status fits this shape). */
+export interface LastSyncView {
+  /** ISO time of the attempt. */
+  at: string;
+  ok: boolean;
+  /** One sentence a reader understands. */
+  message: string;
+}
+
+export interface PackStatusProps {
+  packs: Loadable<PackInfo[]> | null;
+  /** `null` when no sync has happened yet; `undefined` while loading. */
+  lastSync: LastSyncView | null | undefined;
+}
+
+const ORIGIN: Record<PackInfo['origin'], string> = {
+  builtin: 'built in',
+  feed: 'from a feed',
+  file: 'imported from a file',
+};
+
+const timeFormat = new Intl.DateTimeFormat('en', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
+
+/** `2026-11-30T14:02:00Z` in the reader's time zone; unparsable text is shown as it is. */
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : timeFormat.format(d);
+}
+
+/** Renders the packs list and the last sync line. */
+export function PackStatus({ packs, lastSync }: PackStatusProps) {
+  let list;
+  if (!packs || packs.state === 'loading') list = <p>Loading packs…</p>;
+  else if (!packs.result.ok) list = <p data-ok="false">{packs.result.error}</p>;
+  else if (packs.result.value.length === 0)
+    list = <p data-ok="false">No packs installed: add one on the options page.</p>;
+  else
+    list = (
+      <ul aria-label="Installed packs">
+        {packs.result.value.map((p) => (
+          <li key={p.id}>
+            <strong>{p.title}</strong> · version {p.version} · as of{' '}
+            <time dateTime={p.publishedAt}>{formatDate(p.publishedAt)}</time> · {ORIGIN[p.origin]}
+            {p.origin !== 'builtin' && (p.verified ? ', signature verified' : ', not signed')}
+          </li>
+        ))}
+      </ul>
+    );
+  let sync;
+  if (lastSync === undefined) sync = <p>Last sync: …</p>;
+  else if (lastSync === null) sync = <p>Last sync: never synced.</p>;
+  else
+    sync = (
+      <p data-ok={String(lastSync.ok)}>
+        Last sync <time dateTime={lastSync.at}>{formatTime(lastSync.at)}</time>:{' '}
+        {lastSync.ok ? '' : 'failed. '}
+        {lastSync.message}
+      </p>
+    );
+  return (
+    <section class="sp-packs" aria-label="Data packs">
+      {list}
+      {sync}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Choosing whom to compare: real checkboxes in a fieldset, the people found on the tab first
+ * with their mention counts, then everyone else the packs know. At the limit the remaining boxes
+ * are disabled and the hint says why, rather than a pick being dropped silently.
+ */
+import type { PickerEntry, PickerList } from '@/utils/popup/pick';
+
+export const PERSON_PICKER_CSS = `
+.sp-picker { border: 0; margin: 0; padding: 0; min-width: 0; font: 13px/18px system-ui, sans-serif;
+  color: var(--sp-fg); }
+.sp-picker legend { padding: 0; font-weight: 600; }
+.sp-picker-hint { margin: 2px 0 6px; color: var(--sp-muted); font-size: 12px; }
+.sp-picker h3 { margin: 6px 0 4px; font-size: 12px; font-weight: 600; color: var(--sp-muted);
+  text-transform: uppercase; letter-spacing: 0.04em; }
+.sp-picker ul { display: flex; flex-wrap: wrap; gap: 4px; margin: 0; padding: 0; list-style: none; }
+.sp-picker label { display: inline-flex; align-items: center; gap: 4px; padding: 2px 8px 2px 4px;
+  border: 1px solid var(--sp-border); border-radius: 999px; cursor: pointer; background: var(--sp-bg); }
+.sp-picker label:has(input:checked) { border-color: var(--sp-accent); background: var(--sp-quote-bg); }
+.sp-picker label:has(input:disabled) { opacity: 0.6; cursor: not-allowed; }
+.sp-picker input:focus-visible { outline: 2px solid var(--sp-focus); outline-offset: 1px; }
+.sp-picker-count { font-size: 11px; color: var(--sp-muted); }
+.sp-picker-kind { font-size: 11px; color: var(--sp-muted); }
+`;
+
+export interface PersonPickerProps {
+  list: PickerList;
+  picked: readonly string[];
+  /** Most actors that may be picked; `null` for no limit (the comparison page). */
+  max: number | null;
+  /** Fewest actors a comparison needs, for the hint. */
+  min: number;
+  onChange: (picked: string[]) => void;
+  /** The fieldset's legend. */
+  legend?: string;
+}
+
+const mentions = (n: number) => `${n} ${n === 1 ? 'mention' : 'mentions'}`;
+
+/** Renders the picker; `onChange` gets the new selection in the order of picking. */
+export function PersonPicker(props: PersonPickerProps) {
+  const { list, picked, max, min, onChange, legend = 'Whom to compare' } = props;
+  const full = max !== null && picked.length >= max;
+  const toggle = (id: string, on: boolean) =>
+    onChange(on ? [...picked.filter((p) => p !== id), id] : picked.filter((p) => p !== id));
+  const hint =
+    max === null
+      ? `${picked.length} picked.`
+      : full
+        ? `${picked.length} of ${max} picked: unpick someone to pick another.`
+        : picked.length < min
+          ? `Pick ${min} to ${max} to compare (${picked.length} picked).`
+          : `${picked.length} of ${max} picked.`;
+  const item = (e: PickerEntry) => {
+    const checked = picked.includes(e.actor.id);
+    return (
+      <li key={e.actor.id}>
+        <label title={e.actor.role}>
+          <input
+            type="checkbox"
+            name="actor"
+            value={e.actor.id}
+            checked={checked}
+            disabled={!checked && full}
+            onChange={(ev) => toggle(e.actor.id, (ev.currentTarget as HTMLInputElement).checked)}
+          />
+          <span>{e.actor.name}</span>
+          {e.actor.kind === 'group' && <span class="sp-picker-kind">(group)</span>}
+          {e.count > 0 && <span class="sp-picker-count">{mentions(e.count)}</span>}
+        </label>
+      </li>
+    );
+  };
+  return (
+    <fieldset class="sp-picker" aria-describedby="sp-picker-hint">
+      <legend>{legend}</legend>
+      <p class="sp-picker-hint" id="sp-picker-hint" aria-live="polite">
+        {hint}
+      </p>
+      {list.onPage.length > 0 && (
+        <>
+          <h3 id="sp-picker-on-page">On this page</h3>
+          <ul aria-labelledby="sp-picker-on-page">{list.onPage.map(item)}</ul>
+        </>
+      )}
+      {list.others.length > 0 && (
+        <>
+          <h3 id="sp-picker-others">{list.onPage.length > 0 ? 'Everyone else' : 'Everyone'}</h3>
+          <ul aria-labelledby="sp-picker-others">{list.others.map(item)}</ul>
+        </>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,306 @@
+/**
+ * The comparison matrix: topics as rows, picked actors as columns, one stance per cell.
+ * Shared by the popup and the comparison page. A real table (row and column headers with
+ * `scope`), so screen readers announce "Merz, NATO bid" as the reader moves; each filled cell is
+ * a button that opens the cell's evidence in a row right below, where the keyboard reaches it next.
+ *
+ * Group positions are shown as the group's ("via U.S. delegation"), never as the person's own.
+ */
+import { useRef, useState } from 'preact/hooks';
+import type { ActorSummary, MatrixView, PositionView } from '@/utils/views';
+import { latest, type MatrixCell, type MatrixRow } from '@/utils/popup/rows';
+import { STANCE_LABELS, StanceChip } from './StanceChip';
+import { Evidence } from './Evidence';
+import { formatDate } from './format';
+
+/** Styles for the matrix; include once next to COMPONENT_CSS (components/styles.ts). */
+export const STANCE_MATRIX_CSS = `
+.sp-matrix-wrap { overflow: auto; max-width: 100%; }
+.sp-matrix { border-collapse: separate; border-spacing: 0; width: 100%; table-layout: fixed;
+  font: 13px/18px system-ui, sans-serif; color: var(--sp-fg); background: var(--sp-bg); }
+.sp-matrix caption { text-align: start; padding: 0 0 6px; color: var(--sp-muted); font-size: 12px; }
+.sp-matrix th, .sp-matrix td { border-bottom: 1px solid var(--sp-border); padding: 6px; vertical-align: top;
+  text-align: start; }
+.sp-matrix thead th { position: sticky; top: 0; z-index: 1; background: var(--sp-bg);
+  border-bottom: 2px solid var(--sp-border); }
+.sp-matrix .sp-m-topic-col { width: var(--sp-topic-col, 30%); }
+.sp-m-actor-name { display: block; font-weight: 600; overflow-wrap: anywhere; }
+.sp-m-actor-role { display: block; font-weight: 400; font-size: 11px; line-height: 15px;
+  color: var(--sp-muted); overflow-wrap: anywhere; }
+.sp-m-topic-label { display: block; font-weight: 600; overflow-wrap: anywhere; }
+.sp-m-topic-prop { display: block; font-weight: 400; font-size: 11px; line-height: 15px;
+  color: var(--sp-muted); overflow-wrap: anywhere; }
+.sp-m-cell-btn { display: block; width: 100%; margin: 0; padding: 4px; border: 1px solid transparent;
+  border-radius: 6px; background: none; color: inherit; font: inherit; text-align: start; cursor: pointer; }
+.sp-m-cell-btn:hover { border-color: var(--sp-border); background: var(--sp-quote-bg); }
+.sp-m-cell-btn:focus-visible { outline: 2px solid var(--sp-focus); outline-offset: 1px; }
+.sp-m-cell-btn[aria-expanded='true'] { border-color: var(--sp-accent); background: var(--sp-quote-bg); }
+.sp-m-summary { display: block; margin-top: 3px; overflow-wrap: anywhere; }
+.sp-m-via { display: block; font-size: 11px; line-height: 15px; color: var(--sp-muted); }
+.sp-m-more { display: block; font-size: 11px; line-height: 15px; color: var(--sp-muted); }
+.sp-m-empty { display: block; padding: 4px; color: var(--sp-muted); font-style: italic; }
+.sp-m-detail td { background: var(--sp-quote-bg); }
+.sp-m-detail h3 { margin: 0 0 4px; font-size: 13px; }
+.sp-m-detail-item { margin: 6px 0 10px; }
+.sp-m-detail-item p { margin: 4px 0 0; }
+.sp-m-detail-close { float: inline-end; font: inherit; padding: 2px 8px; border: 1px solid var(--sp-border);
+  border-radius: 4px; background: var(--sp-bg); color: var(--sp-fg); cursor: pointer; }
+.sp-m-detail-close:focus-visible { outline: 2px solid var(--sp-focus); outline-offset: 1px; }
+.sp-m-detail-note { color: var(--sp-muted); font-size: 12px; }
+`;
+
+export interface OpenCell {
+  topicId: string;
+  actorId: string;
+}
+
+export interface StanceMatrixProps {
+  /** The matrix from the background (its actors give the columns). */
+  matrix: MatrixView;
+  /** The rows to show, already filtered and ordered (see utils/popup/rows.ts). */
+  rows: readonly MatrixRow[];
+  /** A short description for the table's caption. */
+  caption: string;
+  /** The cell open at first render, if any (the comparison page restores it). */
+  initialOpen?: OpenCell | null;
+  /** Told whenever a cell opens or closes. */
+  onOpenChange?: (open: OpenCell | null) => void;
+  /** Link to a position's evidence in the source viewer; defaults to the Evidence component's. */
+  sourceHref?: (position: PositionView) => string;
+  /**
+   * Narrowest a person's column may get, px; past that the table scrolls sideways inside its
+   * wrapper (the comparison page with many people). Defaults to no minimum.
+   */
+  minColumnWidth?: number;
+}
+
+const cellId = (topicId: string, actorId: string) => `sp-m-${topicId}--${actorId}`;
+
+/** One positions' line: "Supports" chip and the one-line summary. */
+function StanceLine({ position }: { position: PositionView }) {
+  return (
+    <>
+      <StanceChip stance={position.stance} />
+      <span class="sp-m-summary">{position.summary}</span>
+    </>
+  );
+}
+
+/** What a cell shows before it is opened: the newest own position, else a group's. */
+function cellSummary(
+  cell: MatrixCell,
+): { position: PositionView; via: ActorSummary | null } | null {
+  const own = latest(cell.own);
+  if (own) return { position: own, via: null };
+  for (const g of cell.viaGroups) {
+    const p = latest(g.positions);
+    if (p) return { position: p, via: g.group };
+  }
+  return null;
+}
+
+function cellLabel(
+  actor: ActorSummary,
+  row: MatrixRow,
+  shown: PositionView,
+  via: ActorSummary | null,
+  more: number,
+) {
+  const who = via ? `${via.name}, a group ${actor.name} belongs to,` : actor.name;
+  const earlier = more > 0 ? ` ${more} earlier ${more === 1 ? 'statement' : 'statements'}.` : '';
+  return `${who} on ${row.topic.label}: ${STANCE_LABELS[shown.stance]}. ${shown.summary}${earlier} Show the evidence.`;
+}
+
+function Cell(props: {
+  actor: ActorSummary;
+  row: MatrixRow;
+  cell: MatrixCell | undefined;
+  open: boolean;
+  onToggle: () => void;
+}) {
+  const { actor, row, cell, open, onToggle } = props;
+  const shown = cell ? cellSummary(cell) : null;
+  if (!cell || !shown) {
+    return (
+      <td>
+        <span class="sp-m-empty">no stated position</span>
+      </td>
+    );
+  }
+  const more = cell.own.length > 1 ? cell.own.length - 1 : 0;
+  const groupsToo = shown.via === null && cell.viaGroups.some((g) => g.positions.length > 0);
+  return (
+    <td>
+      <button
+        type="button"
+        class="sp-m-cell-btn"
+        aria-expanded={open}
+        aria-controls={open ? cellId(row.topic.id, actor.id) : undefined}
+        aria-label={cellLabel(actor, row, shown.position, shown.via, more)}
+        data-cell={cellId(row.topic.id, actor.id)}
+        onClick={onToggle}
+      >
+        {shown.via && <span class="sp-m-via">via {shown.via.name}</span>}
+        <StanceLine position={shown.position} />
+        {more > 0 && (
+          <span class="sp-m-more">
+            +{more} earlier {more === 1 ? 'statement' : 'statements'}
+          </span>
+        )}
+        {groupsToo && <span class="sp-m-more">also a group position</span>}
+      </button>
+    </td>
+  );
+}
+
+/** The evidence of one cell: own positions (newest first), then each group's. */
+function CellDetail(props: {
+  actor: ActorSummary;
+  row: MatrixRow;
+  cell: MatrixCell;
+  colSpan: number;
+  onClose: () => void;
+  sourceHref?: (position: PositionView) => string;
+}) {
+  const { actor, row, cell, colSpan, onClose, sourceHref } = props;
+  const newestFirst = (ps: readonly PositionView[]) =>
+    [...ps].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const item = (p: PositionView) => (
+    <li class="sp-m-detail-item" key={p.id}>
+      <StanceChip stance={p.stance} /> <time dateTime={p.date}>{formatDate(p.date)}</time>
+      <p>{p.summary}</p>
+      <Evidence position={p} sourceHref={sourceHref?.(p)} />
+    </li>
+  );
+  const headingId = `${cellId(row.topic.id, actor.id)}-h`;
+  return (
+    <tr class="sp-m-detail">
+      <td colSpan={colSpan} id={cellId(row.topic.id, actor.id)}>
+        <section
+          aria-labelledby={headingId}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              onClose();
+            }
+          }}
+        >
+          <button type="button" class="sp-m-detail-close" onClick={onClose}>
+            Close
+          </button>
+          <h3 id={headingId}>
+            {actor.name} on “{row.topic.label}”
+          </h3>
+          <p class="sp-m-detail-note">{row.topic.proposition}</p>
+          {cell.own.length > 0 && <ul class="sp-m-list">{newestFirst(cell.own).map(item)}</ul>}
+          {cell.viaGroups
+            .filter((g) => g.positions.length > 0)
+            .map((g) => (
+              <div key={g.group.id}>
+                <p class="sp-m-detail-note">
+                  Position of {g.group.name}, a group {actor.name} belongs to: the group’s, not{' '}
+                  {actor.name}’s own words.
+                </p>
+                <ul class="sp-m-list">{newestFirst(g.positions).map(item)}</ul>
+              </div>
+            ))}
+        </section>
+      </td>
+    </tr>
+  );
+}
+
+/** Renders the matrix table; one cell's evidence may be open at a time. */
+export function StanceMatrix(props: StanceMatrixProps) {
+  const { matrix, rows, caption, onOpenChange, sourceHref, minColumnWidth } = props;
+  const [open, setOpen] = useState<OpenCell | null>(props.initialOpen ?? null);
+  const wrap = useRef<HTMLDivElement>(null);
+  const set = (next: OpenCell | null) => {
+    setOpen(next);
+    onOpenChange?.(next);
+  };
+  /** Closing from inside the detail returns focus to the cell that opened it. */
+  const close = () => {
+    const was = open;
+    set(null);
+    if (was) {
+      const sel = `[data-cell="${cellId(was.topicId, was.actorId)}"]`;
+      queueMicrotask(() => wrap.current?.querySelector<HTMLElement>(sel)?.focus());
+    }
+  };
+  const cols = matrix.actors;
+  return (
+    <div class="sp-matrix-wrap" ref={wrap}>
+      <table
+        class="sp-matrix"
+        style={
+          minColumnWidth
+            ? { minWidth: `${minColumnWidth * (matrix.actors.length + 1.5)}px` }
+            : undefined
+        }
+      >
+        <caption>{caption}</caption>
+        <colgroup>
+          <col class="sp-m-topic-col" />
+          {cols.map((a) => (
+            <col key={a.id} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">Topic</th>
+            {cols.map((a) => (
+              <th scope="col" key={a.id} data-actor={a.id}>
+                <span class="sp-m-actor-name">{a.name}</span>
+                <span class="sp-m-actor-role">{a.role}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const byActor = new Map(row.cells.map((c) => [c.actorId, c]));
+            const openHere = open?.topicId === row.topic.id ? open : null;
+            const openCell = openHere ? byActor.get(openHere.actorId) : undefined;
+            const openActor = openHere ? cols.find((a) => a.id === openHere.actorId) : undefined;
+            return [
+              <tr key={row.topic.id} data-topic={row.topic.id}>
+                <th scope="row" title={row.topic.proposition}>
+                  <span class="sp-m-topic-label">{row.topic.label}</span>
+                  <span class="sp-m-topic-prop">{row.topic.proposition}</span>
+                </th>
+                {cols.map((a) => (
+                  <Cell
+                    key={a.id}
+                    actor={a}
+                    row={row}
+                    cell={byActor.get(a.id)}
+                    open={openHere?.actorId === a.id}
+                    onToggle={() =>
+                      set(
+                        openHere?.actorId === a.id
+                          ? null
+                          : { topicId: row.topic.id, actorId: a.id },
+                      )
+                    }
+                  />
+                ))}
+              </tr>,
+              openCell && openActor ? (
+                <CellDetail
+                  key={`${row.topic.id}-detail`}
+                  actor={openActor}
+                  row={row}
+                  cell={openCell}
+                  colSpan={cols.length + 1}
+                  onClose={close}
+                  sourceHref={sourceHref}
+                />
+              ) : null,
+            ];
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

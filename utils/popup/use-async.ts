@@ -1,0 +1,38 @@
+/**
+ * A tiny Preact hook for "load this, show loading, then the result": the newest request wins,
+ * so a slow answer for an old selection never overwrites the answer for the current one.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Result } from '../views';
+
+export type Loadable<T> = { state: 'loading' } | { state: 'done'; result: Result<T> };
+
+/** Runs `load` whenever `key` changes; `null` load means "nothing to load" (stays idle). */
+export function useResult<T>(
+  load: (() => Promise<Result<T>>) | null,
+  key: string,
+): Loadable<T> | null {
+  const [value, setValue] = useState<Loadable<T> | null>(null);
+  useEffect(() => {
+    if (!load) {
+      setValue(null);
+      return;
+    }
+    let current = true;
+    setValue({ state: 'loading' });
+    load().then(
+      (result) => current && setValue({ state: 'done', result }),
+      (e: unknown) =>
+        current &&
+        setValue({
+          state: 'done',
+          result: { ok: false, error: e instanceof Error ? e.message : String(e) },
+        }),
+    );
+    return () => {
+      current = false;
+    };
+    // `key` stands for everything `load` depends on.
+  }, [key]);
+  return value;
+}
