@@ -73,17 +73,23 @@ export class NewsPage {
           at = whole.indexOf(needle, at + 1);
           if (at < 0) return null;
         }
-        const locate = (offset: number): [Text, number] => {
-          let seen = 0;
-          for (const node of nodes) {
-            if (offset <= seen + node.data.length) return [node, offset - seen];
-            seen += node.data.length;
-          }
-          throw new Error('offset outside text');
-        };
+        // Written without inner named functions: tsx (esbuild keepNames) would wrap them in a
+        // helper that does not exist in the page.
         const range = document.createRange();
-        range.setStart(...locate(at));
-        range.setEnd(...locate(at + needle.length));
+        let seen = 0;
+        let started = false;
+        for (const node of nodes) {
+          const end = seen + node.data.length;
+          if (!started && at >= seen && at < end) {
+            range.setStart(node, at - seen);
+            started = true;
+          }
+          if (at + needle.length >= seen && at + needle.length <= end) {
+            range.setEnd(node, at + needle.length - seen);
+            break;
+          }
+          seen = end;
+        }
         (range.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center' });
         const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
         return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
