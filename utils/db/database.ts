@@ -1,0 +1,236 @@
+/**
+ * The extension's IndexedDB store, as a typed Dexie class.
+ *
+ * It lives in the extension's origin only: the background service worker and extension pages open
+ * it; content scripts never do (IndexedDB opened there would belong to the page's origin). Every
+ * row below is derived from installed pack JSON, which is kept whole in `packBodies`, so any table
+ * can be rebuilt from it (rollback does exactly that).
+ *
+ * Schema history:
+ * - version 1: packs (metadata and both pack bodies in one row), sources, actors, aliases, topics,
+ *   positions.
+ * - version 2: pack bodies move to `packBodies` so that the queries behind every hover read only
+ *   small metadata rows; packs remember the highest version and bytes ever seen (anti-rollback);
+ *   `positionChanges` records what each update did; positions gain an `[actorId+topicId]` index.
+ */
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Actor, Pack, Position, Source, Stance, Topic } from '../pack/schema';
+
+/** The IndexedDB database name, in the extension's origin. */
+export const DB_NAME = 'standpoint';
+
+/** Where an installed pack came from. */
+export type PackOrigin = 'builtin' | 'feed' | 'file';
+
+/** Metadata of a pack version that was installed before the current one. */
+export interface PreviousPackMeta {
+  version: number;
+  sha256: string;
+  origin: PackOrigin;
+  verified: boolean;
+  installedAt: string;
+}
+
+/** One installed pack: what the options page lists and what anti-rollback checks. */
+export interface PackRow {
+  id: string;
+  version: number;
+  /** sha256 (hex) of the bytes the pack was installed from. */
+  sha256: string;
+  title: string;
+  publishedAt: string;
+  /** ISO timestamp of the install of the current version. */
+  installedAt: string;
+  origin: PackOrigin;
+  /** True when a trusted signature (or the extension itself, for the built-in pack) vouches for it. */
+  verified: boolean;
+  /** The version replaced by the current one, kept for rollback; its body is in `packBodies`. */
+  previous: PreviousPackMeta | null;
+  /** The highest version ever installed under this id: anything older is refused. */
+  highestVersion: number;
+  /** sha256 of the bytes of `highestVersion`: the same version with other bytes is refused. */
+  highestSha256: string;
+}
+
+/** The full JSON of an installed pack version (current or previous). */
+export interface PackBodyRow {
+  packId: string;
+  version: number;
+  sha256: string;
+  pack: Pack;
+}
+
+/** A source document of a pack (text included when the pack carries it). */
+export type SourceRow = Source & { packId: string };
+
+/** An actor as one pack describes it; several packs may describe the same actor id. */
+export type ActorRow = Actor & {
+  packId: string;
+  /** sha256 of each source of this pack whose text names the actor by one of its aliases. */
+  namedIn: string[];
+};
+
+/** One alias of one actor, with its normalised form for lookups by name. */
+export interface AliasRow {
+  packId: string;
+  actorId: string;
+  alias: string;
+  /** `normalizeName(alias)`: case, accents, apostrophes and spacing folded. */
+  norm: string;
+}
+
+/** A topic as one pack describes it. */
+export type TopicRow = Topic & { packId: string };
+
+/** A position with its actor, topic and source flattened out for indexing. */
+export interface PositionRow {
+  packId: string;
+  id: string;
+  actorId: string;
+  topicId: string;
+  sourceId: string;
+  stance: Stance;
+  summary: string;
+  evidence: Position['evidence'];
+  date: string;
+}
+
+/** The part of a position a change record remembers. */
+export interface PositionSnapshot {
+  stance: Stance;
+  summary: string;
+  date: string;
+}
+
+/** What one pack update did to one position. */
+export interface PositionChangeRow {
+  /** Auto-incremented; insertion order. */
+  seq?: number;
+  packId: string;
+  positionId: string;
+  actorId: string;
+  topicId: string;
+  kind: 'added' | 'changed' | 'removed';
+  /** The position before the update (`null` for `added`). */
+  previous: PositionSnapshot | null;
+  /** The position after the update (`null` for `removed`). */
+  current: PositionSnapshot | null;
+  /** The pack version the update replaced. */
+  fromVersion: number;
+  /** The pack version the update installed. */
+  packVersion: number;
+  /** ISO timestamp of the update. */
+  at: string;
+}
+
+/** Table definitions of schema version 1, exported so the upgrade test can build a v1 database. */
+export const SCHEMA_V1 = {
+  packs: 'id',
+  sources: '[packId+id], packId, id, sha256',
+  actors: '[packId+id], packId, id',
+  aliases: '[packId+actorId+norm], packId, actorId, norm',
+  topics: '[packId+id], packId, id',
+  positions: '[packId+id], packId, actorId, topicId, sourceId',
+} as const;
+
+/** Table definitions of schema version 2 (the current one). */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  packBodies: '[packId+version], packId',
+  positions: '[packId+id], packId, actorId, topicId, sourceId, [actorId+topicId]',
+  positionChanges: '++seq, [packId+positionId], packId, actorId, packVersion, at',
+} as const;
+
+/** The shape of a version 1 pack row: both bodies inline, no anti-rollback memory. */
+export interface PackRowV1 {
+  id: string;
+  version: number;
+  sha256: string;
+  title: string;
+  publishedAt: string;
+  installedAt: string;
+  origin: PackOrigin;
+  verified: boolean;
+  pack: Pack;
+  previous: (PreviousPackMeta & { pack: Pack }) | null;
+}
+
+/**
+ * Version 1 -> 2: moves each pack's current and previous body into `packBodies`, keeps only
+ * metadata in `packs`, and seeds the anti-rollback memory from the versions present.
+ */
+export async function upgradeV1toV2(tx: Transaction): Promise<void> {
+  const oldRows = (await tx.table('packs').toArray()) as PackRowV1[];
+  for (const old of oldRows) {
+    const bodies: PackBodyRow[] = [
+      { packId: old.id, version: old.version, sha256: old.sha256, pack: old.pack },
+    ];
+    let highestVersion = old.version;
+    let highestSha256 = old.sha256;
+    let previous: PreviousPackMeta | null = null;
+    if (old.previous) {
+      const { pack, ...meta } = old.previous;
+      previous = meta;
+      bodies.push({ packId: old.id, version: meta.version, sha256: meta.sha256, pack });
+      if (meta.version > highestVersion) {
+        highestVersion = meta.version;
+        highestSha256 = meta.sha256;
+      }
+    }
+    const row: PackRow = {
+      id: old.id,
+      version: old.version,
+      sha256: old.sha256,
+      title: old.title,
+      publishedAt: old.publishedAt,
+      installedAt: old.installedAt,
+      origin: old.origin,
+      verified: old.verified,
+      previous,
+      highestVersion,
+      highestSha256,
+    };
+    await tx.table('packBodies').bulkPut(bodies);
+    await tx.table('packs').put(row);
+  }
+}
+
+/** The Standpoint store. Open it with `getDb()` (utils/db/index.ts) rather than `new`. */
+export class StandpointDB extends Dexie {
+  /** Installed packs, one row per pack id: version, provenance, rollback and anti-rollback data. */
+  packs!: Table<PackRow, string>;
+  /** Whole pack JSON per installed version (current and previous), keyed by [packId+version]. */
+  packBodies!: Table<PackBodyRow, [string, number]>;
+  /** Source documents per pack; `sha256` finds the same document across packs. */
+  sources!: Table<SourceRow, [string, string]>;
+  /** Actors per pack; `id` gathers one person's rows across packs. */
+  actors!: Table<ActorRow, [string, string]>;
+  /** Normalised aliases, to find actors by name (`norm`) and to rebuild the matcher. */
+  aliases!: Table<AliasRow, [string, string, string]>;
+  /** Topics per pack; `id` gathers one topic's rows across packs. */
+  topics!: Table<TopicRow, [string, string]>;
+  /** Positions per pack, indexed by actor (cards), topic (matrix), source (viewer) and pack. */
+  positions!: Table<PositionRow, [string, string]>;
+  /** What each pack update added, changed and removed, for "changed" marks and history. */
+  positionChanges!: Table<PositionChangeRow, number>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeV1toV2);
+  }
+}
+
+/** Every table an install rewrites, for one read-write transaction. */
+export function allTables(db: StandpointDB) {
+  return [
+    db.packs,
+    db.packBodies,
+    db.sources,
+    db.actors,
+    db.aliases,
+    db.topics,
+    db.positions,
+    db.positionChanges,
+  ];
+}
