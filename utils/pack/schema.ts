@@ -124,6 +124,11 @@ export const matchPolicySchema = z.strictObject({
   titles: z.array(text(LIMITS.shortText)).max(LIMITS.aliasesPerActor).default([]),
   /** The surname is also an ordinary word: only capitalised, non-sentence-initial uses count. */
   commonWord: z.boolean().default(false),
+  /**
+   * Longer names that contain one of this actor's names but mean someone else, such as
+   * `Donald Trump Jr.` or `Ambassador Kushner`: a match inside one of them is dropped.
+   */
+  exclude: z.array(text(LIMITS.shortText)).max(LIMITS.aliasesPerActor).optional(),
 });
 
 export const actorSchema = z.strictObject({
