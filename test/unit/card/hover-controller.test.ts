@@ -1,0 +1,245 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Mention, MentionIndex } from '@/utils/spotting/types';
+import { createHoverController, type CardSurface } from '@/utils/card/hover-controller';
+import { CLOSE_GRACE_MS, PREFETCH_DWELL_MS } from '@/utils/card/timing';
+
+const DELAY_MS = 400;
+
+/** A page with three names and an index whose hit test the test steers. */
+function setup() {
+  document.body.replaceChildren();
+  const p = document.createElement('p');
+  p.append('Merz met Rubio, then Merz left. ');
+  const link = document.createElement('a');
+  link.href = 'https://example.com/zelenskyy';
+  link.append('Zelenskyy');
+  p.append(link);
+  const card = document.createElement('div');
+  document.body.append(p, card);
+  const text = p.firstChild as Text;
+  const mk = (actorId: string, node: Text, start: number, end: number): Mention => ({
+    actorId,
+    text: node.data.slice(start, end),
+    // happy-dom has no StaticRange constructor; the shape is all the controller reads.
+    range: {
+      startContainer: node,
+      startOffset: start,
+      endContainer: node,
+      endOffset: end,
+      collapsed: false,
+    } as StaticRange,
+  });
+  const mentions = [
+    mk('merz', text, 0, 4),
+    mk('rubio', text, 9, 14),
+    mk('merz', text, 21, 25),
+    mk('zelenskyy', link.firstChild as Text, 0, 9),
+  ];
+  let under: Mention | null = null;
+  const listeners = new Set<() => void>();
+  const index: MentionIndex = {
+    mentionAt: () => under,
+    all: () => mentions,
+    subscribe: (cb) => (listeners.add(cb), () => listeners.delete(cb)),
+  };
+  const opened: { actorId: string; reason: string }[] = [];
+  let isOpen = false;
+  const surface: CardSurface = {
+    open: (m, reason) => {
+      opened.push({ actorId: m.actorId, reason });
+      isOpen = true;
+    },
+    close: () => {
+      isOpen = false;
+    },
+    contains: (t) => t === card || (t instanceof Node && card.contains(t)),
+  };
+  const prefetch = vi.fn();
+  const reveal = vi.fn();
+  const abort = new AbortController();
+  const ctl = createHoverController({
+    index,
+    surface,
+    prefetch,
+    reveal,
+    hoverDelayMs: () => DELAY_MS,
+    signal: abort.signal,
+  });
+  const move = (target: Element, m: Mention | null) => {
+    under = m;
+    target.dispatchEvent(
+      new PointerEvent('pointermove', {
+        bubbles: true,
+        composed: true,
+        pointerType: 'mouse',
+        clientX: 5,
+        clientY: 5,
+      }),
+    );
+  };
+  return {
+    p,
+    link,
+    card,
+    mentions,
+    ctl,
+    opened,
+    prefetch,
+    reveal,
+    abort,
+    move,
+    isOpen: () => isOpen,
+    setUnder: (m: Mention | null) => (under = m),
+  };
+}
+
+describe('hover controller', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('prefetches after a short rest and opens only once the hover delay has passed', () => {
+    const t = setup();
+    t.move(t.p, t.mentions[1]!);
+    vi.advanceTimersByTime(PREFETCH_DWELL_MS);
+    expect(t.prefetch).toHaveBeenCalledWith('rubio');
+    expect(t.opened).toEqual([]);
+    // Moving within the same name keeps the dwell going.
+    t.move(t.p, t.mentions[1]!);
+    vi.advanceTimersByTime(DELAY_MS - PREFETCH_DWELL_MS - 1);
+    expect(t.opened).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(t.opened).toEqual([{ actorId: 'rubio', reason: 'hover' }]);
+    expect(t.ctl.current).toBe(t.mentions[1]);
+  });
+
+  it('opens nothing, and fetches nothing, on a quick pass over a name', () => {
+    const t = setup();
+    t.move(t.p, t.mentions[0]!);
+    vi.advanceTimersByTime(PREFETCH_DWELL_MS - 50);
+    t.move(t.p, null);
+    vi.advanceTimersByTime(5_000);
+    expect(t.prefetch).not.toHaveBeenCalled();
+    expect(t.opened).toEqual([]);
+  });
+
+  it('closes after the grace period once the pointer leaves, and stays open on the card', () => {
+    const t = setup();
+    t.move(t.p, t.mentions[0]!);
+    vi.advanceTimersByTime(DELAY_MS);
+    expect(t.isOpen()).toBe(true);
+    t.move(t.p, null); // off the name, on the way to the card
+    vi.advanceTimersByTime(CLOSE_GRACE_MS - 100);
+    t.move(t.card, null); // reached the card in time
+    vi.advanceTimersByTime(10_000);
+    expect(t.isOpen()).toBe(true);
+    t.move(t.p, null); // left the card too
+    vi.advanceTimersByTime(CLOSE_GRACE_MS - 1);
+    expect(t.isOpen()).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(t.isOpen()).toBe(false);
+    expect(t.ctl.current).toBeNull();
+  });
+
+  it('shows one card at a time: resting on another name switches the card', () => {
+    const t = setup();
+    t.move(t.p, t.mentions[0]!);
+    vi.advanceTimersByTime(DELAY_MS);
+    t.move(t.p, t.mentions[3]!);
+    vi.advanceTimersByTime(DELAY_MS);
+    expect(t.opened.map((o) => o.actorId)).toEqual(['merz', 'zelenskyy']);
+    expect(t.ctl.current).toBe(t.mentions[3]);
+    expect(t.isOpen()).toBe(true);
+  });
+
+  it('closes on Esc', () => {
+    const t = setup();
+    t.move(t.p, t.mentions[0]!);
+    vi.advanceTimersByTime(DELAY_MS);
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(t.isOpen()).toBe(false);
+  });
+
+  it('closes on a page scroll and on a press elsewhere, not on a press on the card', () => {
+    const t = setup();
+    t.move(t.p, t.mentions[0]!);
+    vi.advanceTimersByTime(DELAY_MS);
+    window.dispatchEvent(new Event('scroll'));
+    expect(t.isOpen()).toBe(false);
+
+    t.move(t.p, t.mentions[1]!);
+    vi.advanceTimersByTime(DELAY_MS);
+    t.setUnder(null);
+    t.card.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'mouse' }));
+    expect(t.isOpen()).toBe(true);
+    t.p.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'mouse' }));
+    expect(t.isOpen()).toBe(false);
+  });
+
+  it('a tap on a name opens its card at once and keeps only that click from following the link', () => {
+    const t = setup();
+    const tap = () => {
+      const ev = new PointerEvent('click', {
+        bubbles: true,
+        cancelable: true,
+        pointerType: 'touch',
+      });
+      t.link.dispatchEvent(ev);
+      return ev;
+    };
+    t.setUnder(t.mentions[3]!);
+    const first = tap();
+    expect(first.defaultPrevented).toBe(true);
+    expect(t.opened).toEqual([{ actorId: 'zelenskyy', reason: 'touch' }]);
+    const second = tap();
+    expect(second.defaultPrevented).toBe(false);
+    // A mouse click on a name is left alone.
+    t.setUnder(t.mentions[0]!);
+    const mouse = new PointerEvent('click', {
+      bubbles: true,
+      cancelable: true,
+      pointerType: 'mouse',
+    });
+    t.p.dispatchEvent(mouse);
+    expect(mouse.defaultPrevented).toBe(false);
+  });
+
+  it('keyboard commands open the name at or after the selection and walk the names, wrapping', () => {
+    const t = setup();
+    const text = t.p.firstChild as Text;
+    const sel = document.getSelection()!;
+    sel.removeAllRanges();
+    const caret = document.createRange();
+    caret.setStart(text, 6); // inside "met", between the first Merz and Rubio
+    caret.collapse(true);
+    sel.addRange(caret);
+    expect(t.ctl.command('open-card')).toBe(true);
+    expect(t.ctl.current).toBe(t.mentions[1]);
+    expect(t.opened.at(-1)).toEqual({ actorId: 'rubio', reason: 'keyboard' });
+    expect(t.reveal).toHaveBeenLastCalledWith(t.mentions[1]);
+    t.ctl.command('next-name');
+    expect(t.ctl.current).toBe(t.mentions[2]);
+    t.ctl.command('next-name');
+    t.ctl.command('next-name');
+    expect(t.ctl.current).toBe(t.mentions[0]);
+    t.ctl.command('previous-name');
+    expect(t.ctl.current).toBe(t.mentions[3]);
+    // A keyboard card follows scrolling (walking scrolls) and ignores the mouse; Esc closes it.
+    window.dispatchEvent(new Event('scroll'));
+    t.move(t.p, null);
+    vi.advanceTimersByTime(CLOSE_GRACE_MS * 10);
+    expect(t.isOpen()).toBe(true);
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(t.isOpen()).toBe(false);
+  });
+
+  it('stops listening when its signal aborts', () => {
+    const t = setup();
+    t.move(t.p, t.mentions[0]!);
+    vi.advanceTimersByTime(DELAY_MS);
+    t.abort.abort();
+    expect(t.isOpen()).toBe(false);
+    t.move(t.p, t.mentions[1]!);
+    vi.advanceTimersByTime(DELAY_MS * 2);
+    expect(t.opened).toHaveLength(1);
+  });
+});

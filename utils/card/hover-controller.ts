@@ -1,0 +1,239 @@
+/**
+ * When a card opens and closes. Pure behaviour over a `MentionIndex` and a `CardSurface`, so it
+ * can be driven with fake timers and synthetic events; rendering lives in ./card-surface.ts.
+ *
+ * - Pointer (mouse, pen): resting on a name for PREFETCH_DWELL_MS fetches its card, resting for
+ *   the hover delay (a setting) opens it; a quick pass opens nothing. Leaving both the name and
+ *   the card closes it after CLOSE_GRACE_MS; on the card it stays open. One card at a time.
+ * - Esc, a page scroll, or a press elsewhere closes it. A card opened from the keyboard follows
+ *   scrolling instead (walking to a name scrolls the page) and closes on Esc or a press elsewhere.
+ * - Touch: a tap on a name opens its card at once and that click alone is kept from following a
+ *   link under the name; a second tap on the same name follows it.
+ * - Keyboard commands open the card for the name at or after the selection and walk the names.
+ * Every listener and timer is tied to `signal`.
+ */
+import type { Mention, MentionIndex } from '@/utils/spotting/types';
+import type { CARD_COMMANDS } from '@/utils/messaging';
+import { CLOSE_GRACE_MS, PREFETCH_DWELL_MS } from './timing';
+import { firstAtOrAfter, firstVisible, sameMention } from './mentions';
+
+/** How a card was opened: decides focus (keyboard only) and whether scrolling closes it. */
+export type OpenReason = 'hover' | 'touch' | 'keyboard';
+
+export type CardCommand = (typeof CARD_COMMANDS)[number];
+
+/** What the controller drives: the rendered card. */
+export interface CardSurface {
+  /** Shows the card for `mention`; `point` is the pointer position for multi-line names. */
+  open(mention: Mention, reason: OpenReason, point?: { x: number; y: number }): void;
+  /** Hides the card (and gives focus back when it had taken it). */
+  close(): void;
+  /** True when the event target is the card or inside it. */
+  contains(target: EventTarget | null): boolean;
+}
+
+export interface HoverControllerOptions {
+  index: MentionIndex;
+  surface: CardSurface;
+  /** Starts loading an actor's card data; called once the pointer rests on a name. */
+  prefetch: (actorId: string) => void;
+  /** The current hover delay in ms (the user's setting). */
+  hoverDelayMs: () => number;
+  signal: AbortSignal;
+  doc?: Document;
+  /** Brings a mention into view before a keyboard-opened card shows. */
+  reveal?: (mention: Mention) => void;
+}
+
+export interface HoverController {
+  /** The mention whose card is open, or null. */
+  readonly current: Mention | null;
+  /** Runs a keyboard command; false when the page has no names to show. */
+  command(cmd: CardCommand): boolean;
+  close(): void;
+}
+
+/** Scrolls a mention's element to the middle of the view, without motion if the user asks. */
+export function revealMention(mention: Mention): void {
+  const node = mention.range.startContainer;
+  const el = node instanceof Element ? node : node.parentElement;
+  const win = node.ownerDocument?.defaultView;
+  const reduce = win?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true;
+  el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+}
+
+export function createHoverController(opts: HoverControllerOptions): HoverController {
+  const { index, surface, prefetch, hoverDelayMs, signal } = opts;
+  const doc = opts.doc ?? document;
+  const win = doc.defaultView ?? window;
+  const reveal = opts.reveal ?? revealMention;
+
+  let current: Mention | null = null;
+  let openedBy: OpenReason | null = null;
+  /** The name the pointer rests on, waiting for the delay. */
+  let pending: Mention | null = null;
+  let prefetchTimer: ReturnType<typeof setTimeout> | undefined;
+  let openTimer: ReturnType<typeof setTimeout> | undefined;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Where keyboard walking continues from. */
+  let cursor: Mention | null = null;
+
+  const cancelPending = () => {
+    clearTimeout(prefetchTimer);
+    clearTimeout(openTimer);
+    prefetchTimer = openTimer = undefined;
+    pending = null;
+  };
+  const cancelClose = () => {
+    clearTimeout(closeTimer);
+    closeTimer = undefined;
+  };
+
+  function open(mention: Mention, reason: OpenReason, point?: { x: number; y: number }) {
+    cancelPending();
+    cancelClose();
+    current = mention;
+    openedBy = reason;
+    cursor = mention;
+    surface.open(mention, reason, point);
+  }
+
+  /** Closes the card; a hover waiting on another name carries on. */
+  function closeCard() {
+    cancelClose();
+    if (!current) return;
+    current = null;
+    openedBy = null;
+    surface.close();
+  }
+
+  function close() {
+    cancelPending();
+    closeCard();
+  }
+
+  const scheduleClose = () => {
+    // A card opened from the keyboard is not the pointer's: moving the mouse leaves it open.
+    if (current && openedBy !== 'keyboard' && closeTimer === undefined) {
+      closeTimer = setTimeout(closeCard, CLOSE_GRACE_MS);
+    }
+  };
+
+  function rest(mention: Mention, point: { x: number; y: number }) {
+    if (sameMention(pending, mention)) return;
+    cancelPending();
+    pending = mention;
+    prefetchTimer = setTimeout(() => prefetch(mention.actorId), PREFETCH_DWELL_MS);
+    openTimer = setTimeout(() => open(mention, 'hover', point), hoverDelayMs());
+  }
+
+  function onPointerMove(e: PointerEvent) {
+    if (e.pointerType === 'touch') return;
+    if (surface.contains(e.target)) {
+      cancelPending();
+      cancelClose();
+      return;
+    }
+    const mention = index.mentionAt(e.clientX, e.clientY);
+    if (mention && sameMention(mention, current)) {
+      cancelPending();
+      cancelClose();
+      return;
+    }
+    if (mention) rest(mention, { x: e.clientX, y: e.clientY });
+    else cancelPending();
+    scheduleClose();
+  }
+
+  function onPointerOut(e: PointerEvent) {
+    // The pointer left the window.
+    if (e.relatedTarget === null && e.pointerType !== 'touch') {
+      cancelPending();
+      scheduleClose();
+    }
+  }
+
+  function onPointerDown(e: PointerEvent) {
+    if (!current || surface.contains(e.target)) return;
+    const mention = index.mentionAt(e.clientX, e.clientY);
+    if (sameMention(mention, current)) return;
+    close();
+  }
+
+  function onClick(e: MouseEvent) {
+    const type = (e as PointerEvent).pointerType;
+    if (type !== 'touch' || surface.contains(e.target)) return;
+    const mention = index.mentionAt(e.clientX, e.clientY);
+    if (!mention || sameMention(mention, current)) return;
+    // This tap opens the card; only this click is kept from following a link under the name.
+    e.preventDefault();
+    open(mention, 'touch', { x: e.clientX, y: e.clientY });
+  }
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'Escape' && current) close();
+  }
+
+  function onScroll() {
+    cancelPending();
+    if (current && openedBy !== 'keyboard') close();
+  }
+
+  function command(cmd: CardCommand): boolean {
+    const all = index.all();
+    if (all.length === 0) return false;
+    const from = current ?? cursor;
+    const at = from ? all.findIndex((m) => sameMention(m, from)) : -1;
+    let i: number;
+    if (cmd === 'open-card') {
+      const sel = doc.getSelection();
+      const hasSelection = sel !== null && sel.rangeCount > 0 && sel.type !== 'None';
+      i = hasSelection ? firstAtOrAfter(all, sel.getRangeAt(0)) : -1;
+      if (i < 0 && at >= 0) i = at;
+      if (i < 0) i = Math.max(0, firstVisible(all, win));
+    } else if (at < 0) {
+      const visible = firstVisible(all, win);
+      i = visible >= 0 ? visible : cmd === 'next-name' ? 0 : all.length - 1;
+    } else {
+      // Walking wraps around at either end.
+      i = (at + (cmd === 'next-name' ? 1 : -1) + all.length) % all.length;
+    }
+    const target = all[i]!;
+    if (current) close();
+    reveal(target);
+    open(target, 'keyboard');
+    return true;
+  }
+
+  const listen = { signal, capture: true, passive: true } as const;
+  doc.addEventListener('pointermove', onPointerMove, listen);
+  doc.addEventListener('pointerout', onPointerOut, listen);
+  doc.addEventListener('pointerdown', onPointerDown, listen);
+  // Not passive: a tap on a name cancels that one click.
+  doc.addEventListener('click', onClick, { signal, capture: true });
+  win.addEventListener('keydown', onKeyDown, listen);
+  win.addEventListener('scroll', onScroll, listen);
+
+  // Names removed from the page take their card with them.
+  const unsubscribe = index.subscribe(() => {
+    if (current && !current.range.startContainer.isConnected) close();
+    if (pending && !pending.range.startContainer.isConnected) cancelPending();
+  });
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      unsubscribe();
+      close();
+    },
+    { once: true },
+  );
+
+  return {
+    get current() {
+      return current;
+    },
+    command,
+    close,
+  };
+}
