@@ -1,7 +1,11 @@
 import { render } from 'preact';
+import { MATRIX_PAGE_CSS } from '@/components/page-css';
+import { PopupApp } from './App';
+import { browserDeps } from './deps';
+import './popup.css';
 
-function Popup() {
-  return <h1>Standpoint</h1>;
-}
+const style = document.createElement('style');
+style.textContent = MATRIX_PAGE_CSS;
+document.head.append(style);
 
-render(<Popup />, document.getElementById('app')!);
+render(<PopupApp deps={browserDeps()} />, document.getElementById('app')!);

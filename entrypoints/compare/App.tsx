@@ -1,0 +1,101 @@
+/**
+ * The comparison page: the popup's matrix at full width, for any number of people and every
+ * topic. Its whole selection lives in the URL (utils/popup/compare-url.ts), so a comparison can
+ * be bookmarked, and the popup and a card's "Compare" open it with a selection.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { MatrixSection } from '@/components/MatrixSection';
+import { PersonPicker } from '@/components/PersonPicker';
+import type { PagesApi } from '@/utils/popup/api';
+import { compareSearch, parseCompareState, type CompareState } from '@/utils/popup/compare-url';
+import { pickerList } from '@/utils/popup/pick';
+import { useResult } from '@/utils/popup/use-async';
+
+/** Narrowest person column on the comparison page, px, before the table scrolls sideways. */
+export const COMPARE_MIN_COLUMN_PX = 170;
+
+export interface CompareDeps {
+  /** `location.search` when the page opened. */
+  search: string;
+  api: PagesApi;
+  /** Writes the new query string into the address bar (without a reload or a history entry). */
+  replaceSearch(search: string): void;
+}
+
+/** The comparison page. */
+export function CompareApp({ deps }: { deps: CompareDeps }) {
+  const [state, setState] = useState<CompareState>(() => parseCompareState(deps.search));
+  const actors = useResult(() => deps.api.listActors(), 'actors');
+
+  useEffect(() => deps.replaceSearch(compareSearch(state)), [state, deps]);
+
+  const all = actors?.state === 'done' && actors.result.ok ? actors.result.value.actors : null;
+  const list = useMemo(() => (all ? pickerList(all, null) : null), [all]);
+  // An empty selection in the URL means everyone: all people (groups can be added by hand).
+  const known = useMemo(() => new Set(all?.map((a) => a.id)), [all]);
+  const picked = useMemo(() => {
+    if (!all) return null;
+    if (state.actors.length === 0) return all.filter((a) => a.kind === 'person').map((a) => a.id);
+    return state.actors.filter((id) => known.has(id));
+  }, [all, known, state.actors]);
+  const unknown = all ? state.actors.filter((id) => !known.has(id)) : [];
+
+  const matrix = useResult(
+    picked && picked.length > 0 ? () => deps.api.getMatrix(picked) : null,
+    (picked ?? []).join(','),
+  );
+
+  let people;
+  if (!actors || actors.state === 'loading') people = <p class="sp-mstatus">Loading people…</p>;
+  else if (!actors.result.ok)
+    people = (
+      <p class="sp-notice" role="alert">
+        {actors.result.error}
+      </p>
+    );
+  else if (list && picked)
+    people = (
+      <details class="compare-pick" open={state.actors.length > 0 && state.actors.length < 2}>
+        <summary>
+          Comparing {picked.length} of {actors.result.value.actors.length} — change whom
+        </summary>
+        <PersonPicker
+          list={list}
+          picked={picked}
+          max={null}
+          min={2}
+          legend="Whom to compare"
+          onChange={(next) => setState((s) => ({ ...s, actors: next.length ? next : [] }))}
+        />
+      </details>
+    );
+
+  return (
+    <main class="compare">
+      <header class="compare-head">
+        <h1>Compare positions</h1>
+        <p>
+          Topics as rows, people as columns: each cell is a stated position with its evidence, or
+          “no stated position”.
+        </p>
+      </header>
+      {unknown.length > 0 && (
+        <p class="sp-notice" role="status">
+          The installed packs do not know {unknown.join(', ')}; left out.
+        </p>
+      )}
+      {people}
+      {picked && (
+        <MatrixSection
+          matrix={matrix}
+          query={state.topic}
+          onlyDisagree={state.disagree}
+          onQuery={(topic) => setState((s) => ({ ...s, topic }))}
+          onOnlyDisagree={(disagree) => setState((s) => ({ ...s, disagree }))}
+          minColumnWidth={COMPARE_MIN_COLUMN_PX}
+          emptyPick="Nobody picked: pick people above to compare them."
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,20 @@
+import { render } from 'preact';
+import { MATRIX_PAGE_CSS } from '@/components/page-css';
+import { backgroundApi } from '@/utils/popup/api';
+import { CompareApp } from './App';
+import './compare.css';
+
+const style = document.createElement('style');
+style.textContent = MATRIX_PAGE_CSS;
+document.head.append(style);
+
+render(
+  <CompareApp
+    deps={{
+      search: location.search,
+      api: backgroundApi,
+      replaceSearch: (search) => history.replaceState(null, '', `${location.pathname}${search}`),
+    }}
+  />,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,210 @@
+/**
+ * The popup: the people on this tab, picked; their positions side by side; the per-site switch;
+ * where the data comes from. Everything it talks to arrives in `deps`, so tests render it with
+ * plain objects (see deps.ts for the real ones).
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { MatrixSection } from '@/components/MatrixSection';
+import { PackStatus, type LastSyncView } from '@/components/PackStatus';
+import { PageNotice } from '@/components/PageNotice';
+import { PersonPicker } from '@/components/PersonPicker';
+import { SiteSwitch } from '@/components/SiteSwitch';
+import type { PagesApi } from '@/utils/popup/api';
+import { compareHref } from '@/utils/popup/compare-url';
+import { readPageStatus, type AskTab, type PageStatus } from '@/utils/popup/page-report';
+import { defaultPicks, pickerList, POPUP_PICK } from '@/utils/popup/pick';
+import { siteEnabled, withSite } from '@/utils/popup/site';
+import { resolveTabId, type TabsApi } from '@/utils/popup/tab';
+import { useResult } from '@/utils/popup/use-async';
+import type { Settings } from '@/utils/settings';
+
+/**
+ * After the site is switched back on, the content script scans the page again; the popup asks
+ * for a fresh report this long afterwards, ms (a scan of a news article takes well under this).
+ */
+export const RESCAN_SETTLE_MS = 700;
+
+export interface PopupDeps {
+  /** `location.search` of the popup page (`?tabId=` for tests and links). */
+  search: string;
+  api: PagesApi;
+  tabs: TabsApi;
+  askTab: AskTab;
+  settings: {
+    load(): Promise<Settings>;
+    save(patch: Partial<Settings>): Promise<Settings>;
+    watch(cb: (s: Settings) => void): () => void;
+  };
+  lastSync: {
+    read(): Promise<LastSyncView | null>;
+    watch(cb: (s: LastSyncView | null) => void): () => void;
+  };
+  openOptions(): void;
+  setTimeout?: (fn: () => void, ms: number) => unknown;
+}
+
+/** The popup page. */
+export function PopupApp({ deps }: { deps: PopupDeps }) {
+  const [tabId, setTabId] = useState<number | null | undefined>(undefined);
+  const [status, setStatus] = useState<PageStatus | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settingsError, setSettingsError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [lastSync, setLastSync] = useState<LastSyncView | null | undefined>(undefined);
+  const [picked, setPicked] = useState<string[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [onlyDisagree, setOnlyDisagree] = useState(false);
+
+  const actors = useResult(() => deps.api.listActors(), 'actors');
+  const packs = useResult(() => deps.api.listPacks(), 'packs');
+
+  useEffect(() => {
+    let live = true;
+    resolveTabId(deps.search, deps.tabs).then(async (id) => {
+      if (!live) return;
+      setTabId(id);
+      const s = await readPageStatus(id, deps.askTab);
+      if (live) setStatus(s);
+    });
+    deps.settings.load().then(
+      (s) => live && setSettings(s),
+      () => live && setSettingsError('Your settings could not be read.'),
+    );
+    deps.lastSync.read().then(
+      (s) => live && setLastSync(s),
+      () => live && setLastSync(null),
+    );
+    const unwatchSettings = deps.settings.watch((s) => setSettings(s));
+    const unwatchSync = deps.lastSync.watch((s) => setLastSync(s));
+    return () => {
+      live = false;
+      unwatchSettings();
+      unwatchSync();
+    };
+  }, [deps]);
+
+  const report = status?.kind === 'report' ? status.report : null;
+  const list = useMemo(
+    () =>
+      actors?.state === 'done' && actors.result.ok
+        ? pickerList(actors.result.value.actors, report)
+        : null,
+    [actors, report],
+  );
+
+  // The first pick waits for both the people and the page, then takes the page's people.
+  useEffect(() => {
+    if (picked === null && list && status) setPicked(defaultPicks(list, POPUP_PICK.max));
+  }, [list, status, picked]);
+
+  const pageWords = report?.pageWords;
+  const key = `${(picked ?? []).join(',')}|${pageWords?.join(' ') ?? ''}`;
+  const matrix = useResult(
+    picked && picked.length > 0 ? () => deps.api.getMatrix(picked, pageWords) : null,
+    key,
+  );
+
+  const enabled = report ? (settings ? siteEnabled(settings, report.host) : report.enabled) : true;
+
+  const switchSite = async (on: boolean) => {
+    if (!report) return;
+    setSaving(true);
+    setSettingsError(null);
+    try {
+      const current = await deps.settings.load();
+      const next = await deps.settings.save({
+        disabledSites: withSite(current.disabledSites, report.host, on),
+      });
+      setSettings(next);
+      if (on && tabId != null) {
+        const wait = deps.setTimeout ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+        wait(() => {
+          readPageStatus(tabId, deps.askTab).then((s) => {
+            setStatus(s);
+            // A page that was off named nobody; now that it is scanned, pick its people.
+            if (
+              s.kind === 'report' &&
+              picked?.length === 0 &&
+              list &&
+              actors?.state === 'done' &&
+              actors.result.ok
+            )
+              setPicked(defaultPicks(pickerList(actors.result.value.actors, s.report)));
+          });
+        }, RESCAN_SETTLE_MS);
+      }
+    } catch (e) {
+      setSettingsError(
+        `The switch could not be saved: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  let people;
+  if (!actors || actors.state === 'loading') people = <p class="sp-mstatus">Loading people…</p>;
+  else if (!actors.result.ok)
+    people = (
+      <p class="sp-notice" role="alert">
+        {actors.result.error}
+      </p>
+    );
+  else if (actors.result.value.actors.length === 0)
+    people = (
+      <p class="sp-notice">The installed packs name nobody yet. Add a pack on the options page.</p>
+    );
+  else if (list && picked)
+    people = (
+      <PersonPicker
+        list={list}
+        picked={picked}
+        max={POPUP_PICK.max}
+        min={POPUP_PICK.min}
+        onChange={setPicked}
+      />
+    );
+  else people = <p class="sp-mstatus">Looking at this tab…</p>;
+
+  return (
+    <div class="popup">
+      <header class="popup-head">
+        <h1>Standpoint</h1>
+        {report && (
+          <SiteSwitch host={report.host} enabled={enabled} busy={saving} onChange={switchSite} />
+        )}
+      </header>
+      {settingsError && (
+        <p class="sp-notice" role="alert">
+          {settingsError}
+        </p>
+      )}
+      <PageNotice status={status} enabled={enabled} />
+      {people}
+      {picked && (
+        <MatrixSection
+          matrix={matrix}
+          query={query}
+          onlyDisagree={onlyDisagree}
+          onQuery={setQuery}
+          onOnlyDisagree={setOnlyDisagree}
+        />
+      )}
+      <footer class="popup-foot">
+        <PackStatus packs={packs} lastSync={lastSync} />
+        <nav class="popup-links" aria-label="More">
+          <a
+            href={compareHref({ actors: picked ?? [], topic: query, disagree: onlyDisagree })}
+            target="_blank"
+            rel="noopener"
+          >
+            Open the comparison page
+          </a>
+          <button type="button" class="popup-linkish" onClick={() => deps.openOptions()}>
+            Options
+          </button>
+        </nav>
+      </footer>
+    </div>
+  );
+}

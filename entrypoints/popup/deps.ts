@@ -1,0 +1,26 @@
+/** The popup's real dependencies: the browser, the messengers and the stored settings. */
+import { browser } from '#imports';
+import { tabMessenger } from '@/utils/messaging';
+import { backgroundApi } from '@/utils/popup/api';
+import { loadSettings, saveSettings, watchSettings } from '@/utils/settings';
+import { lastSyncItem, readLastSync, syncStatusSchema } from '@/utils/sync/status';
+import type { PopupDeps } from './App';
+
+export function browserDeps(search: string = location.search): PopupDeps {
+  return {
+    search,
+    api: backgroundApi,
+    tabs: { query: (q) => browser.tabs.query(q) },
+    askTab: (tabId) => tabMessenger.sendMessage('getPageReport', undefined, tabId),
+    settings: { load: loadSettings, save: saveSettings, watch: watchSettings },
+    lastSync: {
+      read: () => readLastSync(),
+      watch: (cb) =>
+        lastSyncItem.watch((raw) => {
+          const parsed = syncStatusSchema.safeParse(raw);
+          cb(parsed.success ? parsed.data : null);
+        }),
+    },
+    openOptions: () => void browser.runtime.openOptionsPage(),
+  };
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
+import { PopupApp, type PopupDeps } from '@/entrypoints/popup/App';
+import type { PageReport } from '@/utils/messaging';
+import type { PagesApi } from '@/utils/popup/api';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import { ok, type MatrixView } from '@/utils/views';
+import { actor, matrix, position, topic } from './fixtures';
+import { click, mount, setInput, text } from './render';
+
+const people = [
+  actor('zelenskyy', 'Volodymyr Zelenskyy'),
+  actor('merz', 'Friedrich Merz'),
+  actor('putin', 'Vladimir Putin'),
+  actor('trump', 'Donald Trump'),
+];
+const nato = topic('nato-membership', 'NATO bid');
+
+function matrixFor(ids: string[]): MatrixView {
+  const cols = people.filter((p) => ids.includes(p.id));
+  return matrix(cols, [
+    {
+      topic: nato,
+      cells: cols.map((c) => [position(c.id, nato, c.id === 'merz' ? 'supports' : 'opposes')]),
+    },
+  ]);
+}
+
+const report: PageReport = {
+  host: 'news.example.com',
+  enabled: true,
+  actorIds: ['merz', 'zelenskyy'],
+  counts: { merz: 1, zelenskyy: 4 },
+  pageWords: ['nato', 'talks'],
+};
+
+function fakeDeps(over: Partial<PopupDeps> = {}) {
+  let settings: Settings = DEFAULT_SETTINGS;
+  const api: PagesApi = {
+    listActors: vi.fn(async () => ok({ actors: people, topics: [nato] })),
+    listPacks: vi.fn(async () => ok([])),
+    getMatrix: vi.fn(async (ids: string[]) => ok(matrixFor(ids))),
+  };
+  const deps: PopupDeps = {
+    search: '?tabId=12',
+    api,
+    tabs: { query: vi.fn(async () => [{ id: 99 }]) },
+    askTab: vi.fn(async () => ok(report)),
+    settings: {
+      load: async () => settings,
+      save: vi.fn(async (patch: Partial<Settings>) => (settings = { ...settings, ...patch })),
+      watch: () => () => {},
+    },
+    lastSync: { read: async () => null, watch: () => () => {} },
+    openOptions: vi.fn(),
+    setTimeout: (fn: () => void) => fn(),
+    ...over,
+  };
+  return { deps, api, current: () => settings };
+}
+
+/** Lets pending promises and Preact's re-renders run. */
+async function settle(root: HTMLElement, until: () => boolean) {
+  await vi.waitFor(async () => {
+    await act(async () => {});
+    if (!until()) throw new Error(`not yet: ${text(root).slice(0, 200)}`);
+  });
+}
+
+describe('PopupApp', () => {
+  it('asks the tab from ?tabId, picks the page’s people and shows their matrix', async () => {
+    const { deps, api } = fakeDeps();
+    const root = mount(<PopupApp deps={deps} />);
+    await settle(root, () => !!root.querySelector('table'));
+    expect(deps.askTab).toHaveBeenCalledWith(12);
+    expect(deps.tabs.query).not.toHaveBeenCalled();
+    expect(api.getMatrix).toHaveBeenLastCalledWith(['zelenskyy', 'merz'], ['nato', 'talks']);
+    const picked = [...root.querySelectorAll<HTMLInputElement>('input[name="actor"]:checked')].map(
+      (i) => i.value,
+    );
+    expect(picked).toEqual(['zelenskyy', 'merz']);
+    expect(text(root.querySelector('thead'))).toContain('Friedrich Merz');
+    expect(text(root)).toContain('Last sync: never synced.');
+    expect(root.querySelector<HTMLAnchorElement>('.popup-links a')!.getAttribute('href')).toBe(
+      '/compare.html?actors=zelenskyy,merz',
+    );
+  });
+
+  it('uses the active tab without ?tabId', async () => {
+    const { deps } = fakeDeps({ search: '' });
+    const root = mount(<PopupApp deps={deps} />);
+    await settle(root, () => !!root.querySelector('table'));
+    expect(deps.askTab).toHaveBeenCalledWith(99);
+  });
+
+  it('explains a tab without a content script and still offers everyone', async () => {
+    const { deps, api } = fakeDeps({ askTab: () => Promise.reject(new Error('No response')) });
+    const root = mount(<PopupApp deps={deps} />);
+    await settle(root, () => !!root.querySelector('.sp-picker'));
+    expect(text(root.querySelector('.sp-notice'))).toMatch(/cannot read this tab/);
+    expect(root.querySelectorAll('input[name="actor"]')).toHaveLength(4);
+    expect(root.querySelector('.sp-site')).toBeNull();
+    expect(api.getMatrix).not.toHaveBeenCalled();
+    setInput(root.querySelector('input[value="putin"]'), true);
+    setInput(root.querySelector('input[value="trump"]'), true);
+    await settle(root, () => !!root.querySelector('table'));
+    expect(api.getMatrix).toHaveBeenLastCalledWith(['putin', 'trump'], undefined);
+  });
+
+  it('switches the site off and on, and the choice is saved', async () => {
+    const { deps, current } = fakeDeps();
+    const root = mount(<PopupApp deps={deps} />);
+    await settle(root, () => !!root.querySelector('.sp-site input'));
+    const box = () => root.querySelector<HTMLInputElement>('.sp-site input')!;
+    expect(box().checked).toBe(false);
+    setInput(box(), true);
+    await settle(root, () => current().disabledSites.includes('news.example.com'));
+    await settle(root, () => /Standpoint is off on news\.example\.com/.test(text(root)));
+    expect(box().checked).toBe(true);
+    setInput(box(), false);
+    await settle(root, () => current().disabledSites.length === 0);
+    expect(deps.askTab).toHaveBeenCalledTimes(2);
+  });
+
+  it('says a background error as a sentence', async () => {
+    const { deps } = fakeDeps();
+    deps.api.listActors = async () => ({
+      ok: false,
+      error: 'The packs are being installed; try again in a moment.',
+    });
+    const root = mount(<PopupApp deps={deps} />);
+    await settle(root, () => !!root.querySelector('[role="alert"]'));
+    expect(text(root.querySelector('[role="alert"]'))).toBe(
+      'The packs are being installed; try again in a moment.',
+    );
+  });
+
+  it('opens the options page', async () => {
+    const { deps } = fakeDeps();
+    const root = mount(<PopupApp deps={deps} />);
+    click(root.querySelector('.popup-linkish'));
+    expect(deps.openOptions).toHaveBeenCalled();
+  });
+});
