@@ -3,6 +3,7 @@
  * inserted as text: a source document is data, never markup.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** What a publisher's article page shows. All fields are plain text. */
@@ -23,7 +24,8 @@ export interface DemoArticle {
   footer: string;
 }
 
-const TEMPLATE_URL = new URL('./template.html', import.meta.url);
+/** Built from this file's path (not `new URL(..., import.meta.url)`, which bundlers rewrite). */
+const TEMPLATE_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'template.html');
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -50,7 +52,7 @@ export function safeHref(href: string): string {
 }
 
 /** The page template, with `{{slot}}` markers. */
-export function loadTemplate(file: string = fileURLToPath(TEMPLATE_URL)): string {
+export function loadTemplate(file: string = TEMPLATE_FILE): string {
   return readFileSync(file, 'utf8');
 }
 

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { demoArticle, toParagraphs } from '../../../scripts/demo/article';
+import { escapeHtml, renderDemoPage, safeHref } from '../../../scripts/demo/render';
+
+describe('demo page', () => {
+  it('splits a document into paragraphs, one per non-empty line', () => {
+    expect(toParagraphs('First.\r\n\n  Second. \nThird.')).toEqual(['First.', 'Second.', 'Third.']);
+  });
+
+  it('inserts the source text as text, never as markup', () => {
+    const hostile = 'Merz said <img src=x onerror=alert(1)> & "quoted" {{headline}}';
+    const html = renderDemoPage(demoArticle(hostile));
+    expect(html).not.toContain('<img');
+    expect(html).toContain(`<p>${escapeHtml(hostile)}</p>`);
+    // A slot marker inside the text stays literal: the template is filled in one pass.
+    expect(html).toContain('{{headline}}');
+  });
+
+  it('parses as a publisher-style page with headline, byline, date and paragraphs', () => {
+    const html = renderDemoPage(demoArticle('One paragraph.\nAnother paragraph.'));
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    expect(doc.querySelector('h1')?.textContent).toContain('Zelenskyy');
+    expect(doc.querySelector('.byline time')?.getAttribute('datetime')).toMatch(
+      /^\d{4}-\d{2}-\d{2}$/,
+    );
+    expect([...doc.querySelectorAll('article > p:not([class])')].map((p) => p.textContent)).toEqual(
+      ['One paragraph.', 'Another paragraph.'],
+    );
+    expect(doc.querySelectorAll('aside li a').length).toBeGreaterThan(0);
+  });
+
+  it('only lets relative and http(s) links into an href', () => {
+    expect(safeHref('javascript:alert(1)')).toBe('#');
+    expect(safeHref('//evil.example/x')).toBe('#');
+    expect(safeHref('/local.html')).toBe('/local.html');
+    expect(safeHref('https://example.org/a')).toBe('https://example.org/a');
+  });
+});
