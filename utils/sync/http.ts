@@ -23,13 +23,22 @@ export interface FetchOptions {
   etag?: string | null;
   fetchFn?: typeof fetch;
   now?: () => number;
+  /** Makes the deadline signal; tests pass one they control. */
+  timeoutSignal?: (ms: number) => AbortSignal;
 }
 
 /** Fetches `url` within the bounds of `opts`; throws `SyncError` on any failure. */
 export async function fetchCapped(url: string, opts: FetchOptions): Promise<Fetched> {
-  const { label, maxBytes, timeoutMs, fetchFn = fetch, now = Date.now } = opts;
+  const {
+    label,
+    maxBytes,
+    timeoutMs,
+    fetchFn = fetch,
+    now = Date.now,
+    timeoutSignal = (ms: number) => AbortSignal.timeout(ms),
+  } = opts;
   const seconds = Math.round(timeoutMs / 1000);
-  const signal = AbortSignal.timeout(timeoutMs);
+  const signal = timeoutSignal(timeoutMs);
   const headers: Record<string, string> = {};
   if (opts.etag) headers['If-None-Match'] = opts.etag;
   const tooLarge = () =>

@@ -1,0 +1,53 @@
+/**
+ * "Updated since you last looked": the pack versions the reader had in front of them the last
+ * time they looked at the popup. A position the store marks as changed (`PositionView.change`)
+ * counts as unseen while its pack version is newer than the one remembered here.
+ */
+import { storage } from '#imports';
+import { z } from 'zod';
+import { idSchema } from '../pack/schema';
+import type { PositionView } from '../views';
+
+const seenSchema = z.strictObject({
+  /** packId -> the version the reader last saw. */
+  packs: z.record(idSchema, z.int().min(0)),
+  at: z.iso.datetime(),
+});
+export type LastSeenChanges = z.infer<typeof seenSchema>;
+
+/** Written by extension pages when the reader has seen the current versions. */
+export const lastSeenChangesItem = storage.defineItem<unknown>('local:lastSeenChanges', {
+  fallback: null,
+});
+
+/** The remembered versions, validated; none remembered yet reads as an empty map. */
+export async function readLastSeenChanges(item = lastSeenChangesItem): Promise<LastSeenChanges> {
+  const parsed = seenSchema.safeParse(await item.getValue());
+  return parsed.success ? parsed.data : { packs: {}, at: new Date(0).toISOString() };
+}
+
+/** Remembers the versions of `packs` as seen (call when the popup has shown them). */
+export async function markChangesSeen(
+  packs: readonly { id: string; version: number }[],
+  now: () => number = Date.now,
+  item = lastSeenChangesItem,
+): Promise<void> {
+  const value: LastSeenChanges = {
+    packs: Object.fromEntries(packs.map((p) => [p.id, p.version])),
+    at: new Date(now()).toISOString(),
+  };
+  await item.setValue(value);
+}
+
+/** True when the position was added or changed by an update the reader has not seen yet. */
+export function isUnseenChange(position: PositionView, seen: LastSeenChanges): boolean {
+  return !!position.change && position.packVersion > (seen.packs[position.packId] ?? 0);
+}
+
+/** Ids of the actors with at least one unseen change among `positions`. */
+export function updatedActorIds(
+  positions: readonly PositionView[],
+  seen: LastSeenChanges,
+): Set<string> {
+  return new Set(positions.filter((p) => isUnseenChange(p, seen)).map((p) => p.actorId));
+}
