@@ -9,7 +9,10 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
-import { idSchema } from './pack/schema';
+import { LIMITS, idSchema } from './pack/schema';
+import type { FeedView, SyncOutcome } from './sync/feeds';
+import { syncIntervalSchema } from './sync/interval';
+import type { SyncStatus } from './sync/status';
 import type {
   CardView,
   Dictionary,
@@ -46,6 +49,25 @@ export const requestSchemas = {
     }),
     z.strictObject({ page: z.literal('compare'), actorIds: z.array(idSchema).min(1).max(4) }),
   ]),
+  // Sync and pack management: extension pages only (never in CONTENT_SCRIPT_MESSAGES).
+  syncNow: z.strictObject({ url: z.string().max(2000).optional() }),
+  addFeed: z.strictObject({
+    url: z.string().min(1).max(2000),
+    publicKey: z.string().min(1).max(200),
+    name: z.string().max(100).optional(),
+  }),
+  removeFeed: z.strictObject({ url: z.string().min(1).max(2000) }),
+  listFeeds: z.strictObject({}),
+  importPack: z.strictObject({
+    /** The file's text; `parsePackText` applies the byte cap. */
+    text: z.string().max(LIMITS.packBytes),
+    fileName: z.string().max(260).optional(),
+    /** The reader confirmed installing a pack no signature vouches for. */
+    confirmUnverified: z.boolean(),
+  }),
+  rollbackPack: z.strictObject({ packId: idSchema }),
+  getSyncStatus: z.strictObject({}),
+  setSyncInterval: z.strictObject({ minutes: syncIntervalSchema }),
 } as const;
 
 export type RequestOf<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>;
@@ -69,6 +91,31 @@ export interface BackgroundProtocol {
    * scripts need it: a web page cannot navigate to an extension page that is not web-accessible.
    */
   openPage(req: RequestOf<'openPage'>): Result<null>;
+  /** Syncs one feed (`url`) or every feed now; one outcome per feed. Extension pages only. */
+  syncNow(req: RequestOf<'syncNow'>): Result<SyncOutcome[]>;
+  /** Adds a trusted feed; the options page has already obtained its host permission. */
+  addFeed(req: RequestOf<'addFeed'>): Result<FeedView>;
+  /** Removes a feed (its installed packs stay). */
+  removeFeed(req: RequestOf<'removeFeed'>): Result<null>;
+  listFeeds(req: RequestOf<'listFeeds'>): Result<FeedView[]>;
+  /** Installs a pack from a file, marked unverified. */
+  importPack(
+    req: RequestOf<'importPack'>,
+  ): Result<{ packId: string; version: number; status: string }>;
+  /** Puts a pack's previous version back. */
+  rollbackPack(
+    req: RequestOf<'rollbackPack'>,
+  ): Result<{ packId: string; version: number; rolledBack: number }>;
+  /** The last sync result, the interval and the feeds, for the popup and the options page. */
+  getSyncStatus(req: RequestOf<'getSyncStatus'>): Result<SyncState>;
+  setSyncInterval(req: RequestOf<'setSyncInterval'>): Result<{ minutes: number }>;
+}
+
+/** Sync state for extension pages. */
+export interface SyncState {
+  last: SyncStatus | null;
+  intervalMinutes: number;
+  feeds: FeedView[];
 }
 
 /** The only background messages a content script may send: reads for the page it runs in. */

@@ -144,3 +144,25 @@ export async function updateFeedRecord(
   if (updated) await save(next, item);
   return updated;
 }
+
+/** A feed as the options page shows it (no caching internals). */
+export interface FeedView {
+  url: string;
+  name: string;
+  publicKey: string;
+  addedAt: string;
+  lastResult: SyncOutcome | null;
+  /** ISO time of the next automatic retry after a failure, or null. */
+  nextAttemptAt: string | null;
+}
+
+export function feedView(f: FeedRecord): FeedView {
+  return {
+    url: f.url,
+    name: f.name,
+    publicKey: f.publicKey,
+    addedAt: f.addedAt,
+    lastResult: f.lastResult,
+    nextAttemptAt: f.nextAttemptAt === null ? null : new Date(f.nextAttemptAt).toISOString(),
+  };
+}
