@@ -1,0 +1,133 @@
+/**
+ * The one element the card lives in: `<standpoint-card-host>`, appended to `<html>` on first use,
+ * with a closed shadow root holding the styles and a layer the card renders into.
+ *
+ * Why it survives hostile pages:
+ * - Page stylesheets do not match inside a shadow root. What still reaches it is the host's own
+ *   box and inherited values; `:host { all: initial !important }` resets both, and for
+ *   `!important` rules the shadow root's win over the page's (`* { all: unset !important }`).
+ * - Only px units inside, never rem: `html { font-size: 1px }` changes nothing.
+ * - The layer is a `popover="manual"`, shown in the top layer, above any z-index and outside
+ *   any transformed or clipped ancestor. Without the Popover API it falls back to a fixed
+ *   element at the largest z-index.
+ * - The root is closed, so page scripts cannot read or rewrite the card through `shadowRoot`
+ *   (a card that a page could edit would let it misattribute positions). Tests read it through
+ *   the DevTools protocol, which sees closed roots (test/e2e/card-dom.ts).
+ */
+import { render, type ComponentChild } from 'preact';
+import { COMPONENT_CSS } from '@/components/styles';
+import { HOVER_CARD_CSS } from '@/components/HoverCard';
+
+/** The host element's tag name; pages and tests can find it by this. */
+export const CARD_HOST_TAG = 'standpoint-card-host';
+
+/** Largest z-index, for browsers without the top layer. */
+const MAX_Z_INDEX = 2147483647;
+
+const HOST_CSS = `
+:host {
+  all: initial !important; display: block !important; position: fixed !important;
+  top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important;
+  overflow: visible !important; z-index: ${MAX_Z_INDEX} !important; contain: none !important;
+  visibility: visible !important; opacity: 1 !important; transform: none !important;
+  pointer-events: auto !important;
+}
+.sp-layer {
+  position: fixed; inset: auto; left: 0; top: 0; width: max-content; height: auto;
+  max-width: none; max-height: none; margin: 0; padding: 0; border: 0; overflow: visible;
+  background: transparent; color: var(--sp-fg); z-index: ${MAX_Z_INDEX};
+  font: 14px/20px system-ui, sans-serif;
+}
+.sp-layer:empty { display: none; }
+`;
+
+export interface CardHost {
+  /** Renders `vnode` into the card layer and shows the layer; the first call creates the host. */
+  show(vnode: ComponentChild): HTMLElement;
+  /** Re-renders without re-showing (content updates of an open card). */
+  update(vnode: ComponentChild): void;
+  /** Unmounts the card and hides the layer. */
+  hide(): void;
+  /** True when an event's target is the card (events from inside arrive retargeted to the host). */
+  contains(target: EventTarget | null): boolean;
+  /** The element inside the root that has focus, or null. */
+  focused(): Element | null;
+  /** Unmounts, and removes the host element from the page. */
+  dispose(): void;
+}
+
+/** Creates the host lazily; nothing touches the page until the first `show`. */
+export function createCardHost(doc: Document = document): CardHost {
+  let host: HTMLElement | null = null;
+  let root: ShadowRoot | null = null;
+  let layer: HTMLElement | null = null;
+  let mounted = false;
+
+  const canPopover = () => layer !== null && typeof layer.showPopover === 'function';
+
+  function ensure(): HTMLElement {
+    if (!host || !root || !layer) {
+      host = doc.createElement(CARD_HOST_TAG);
+      root = host.attachShadow({ mode: 'closed' });
+      const style = doc.createElement('style');
+      style.textContent = [HOST_CSS, COMPONENT_CSS, HOVER_CARD_CSS].join('\n');
+      layer = doc.createElement('div');
+      layer.className = 'sp-layer';
+      layer.lang = 'en';
+      layer.dir = 'ltr';
+      if (typeof layer.showPopover === 'function') layer.popover = 'manual';
+      root.append(style, layer);
+    }
+    // Pages that rebuild <html>'s children may drop it: put it back.
+    if (!host.isConnected) doc.documentElement.append(host);
+    return layer;
+  }
+
+  function raise() {
+    if (!canPopover()) return;
+    try {
+      // Hide and show again so a popover the page opened meanwhile does not cover the card.
+      if (layer!.matches(':popover-open')) layer!.hidePopover();
+      layer!.showPopover();
+    } catch {
+      // Not in a document or the API refused: the fixed, max z-index fallback still shows it.
+    }
+  }
+
+  return {
+    show(vnode) {
+      const el = ensure();
+      render(vnode, el);
+      mounted = true;
+      raise();
+      return el;
+    },
+    update(vnode) {
+      if (mounted && layer) render(vnode, layer);
+    },
+    hide() {
+      if (!layer || !mounted) return;
+      render(null, layer);
+      mounted = false;
+      if (canPopover()) {
+        try {
+          if (layer.matches(':popover-open')) layer.hidePopover();
+        } catch {
+          // Already hidden.
+        }
+      }
+    },
+    contains(target) {
+      if (!host || !target) return false;
+      return target === host || (target instanceof Node && host.contains(target));
+    },
+    focused() {
+      return root?.activeElement ?? null;
+    },
+    dispose() {
+      this.hide();
+      host?.remove();
+      host = root = layer = null;
+    },
+  };
+}
