@@ -37,7 +37,7 @@ export function MatrixFilters({
           onInput={(e) => onQuery((e.currentTarget as HTMLInputElement).value)}
         />
       </label>
-      <label title="Keep topics where at least two picked people have a position and their stances differ">
+      <label title="Keep topics where at least two picked people have a position (their own, or their group’s as shown) and the stances differ">
         <input
           type="checkbox"
           checked={onlyDisagree}

@@ -8,7 +8,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { ActorSummary, MatrixView, PositionView } from '@/utils/views';
-import { latest, type MatrixCell, type MatrixRow } from '@/utils/popup/rows';
+import { shownPosition, type MatrixCell, type MatrixRow } from '@/utils/popup/rows';
 import { STANCE_LABELS, StanceChip } from './StanceChip';
 import { Evidence } from './Evidence';
 import { formatDate } from './format';
@@ -86,19 +86,6 @@ function StanceLine({ position }: { position: PositionView }) {
   );
 }
 
-/** What a cell shows before it is opened: the newest own position, else a group's. */
-function cellSummary(
-  cell: MatrixCell,
-): { position: PositionView; via: ActorSummary | null } | null {
-  const own = latest(cell.own);
-  if (own) return { position: own, via: null };
-  for (const g of cell.viaGroups) {
-    const p = latest(g.positions);
-    if (p) return { position: p, via: g.group };
-  }
-  return null;
-}
-
 function cellLabel(
   actor: ActorSummary,
   row: MatrixRow,
@@ -119,7 +106,7 @@ function Cell(props: {
   onToggle: () => void;
 }) {
   const { actor, row, cell, open, onToggle } = props;
-  const shown = cell ? cellSummary(cell) : null;
+  const shown = cell ? shownPosition(cell) : null;
   if (!cell || !shown) {
     return (
       <td>

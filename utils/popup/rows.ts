@@ -3,31 +3,52 @@
  * comparison page, so the rules are tested once and behave the same in both.
  */
 import type { Stance } from '../pack/schema';
-import type { MatrixView, PositionView } from '../views';
+import type { ActorSummary, MatrixView, PositionView } from '../views';
 
 export type MatrixRow = MatrixView['rows'][number];
 export type MatrixCell = MatrixRow['cells'][number];
 
-/** The newest position of a list (by stated date; on a tie, the later in the list). */
+/**
+ * The newest position of a list by stated date. On a tie the first wins: the background lists
+ * a cell's positions newest first, with its own tie-breaks (pack order, version).
+ */
 export function latest(positions: readonly PositionView[]): PositionView | undefined {
   let best: PositionView | undefined;
-  for (const p of positions) if (!best || p.date >= best.date) best = p;
+  for (const p of positions) if (!best || p.date > best.date) best = p;
   return best;
 }
 
 /**
- * The stance a picked actor holds on a row's topic, for comparing: the stance of their newest
- * own position. Group positions do not count: they are the group's, not the person's words.
- * `undefined` when the actor has no own position on the topic.
+ * What a cell shows before it is opened: the actor's newest own position; when they have none,
+ * the newest position of a group they belong to, marked with that group (`via`) so it is shown
+ * as the group's. `null` for an empty cell ("no stated position").
  */
-export function cellStance(cell: MatrixCell): Stance | undefined {
-  return latest(cell.own)?.stance;
+export function shownPosition(
+  cell: MatrixCell,
+): { position: PositionView; via: ActorSummary | null } | null {
+  const own = latest(cell.own);
+  if (own) return { position: own, via: null };
+  for (const g of cell.viaGroups) {
+    const p = latest(g.positions);
+    if (p) return { position: p, via: g.group };
+  }
+  return null;
 }
 
 /**
- * A topic is one where the picked people disagree when at least two of them hold an own
- * position on it and those stances are not all the same (each person counted by their newest
- * own position). One person alone, or everyone with the same stance, is not a disagreement.
+ * The stance a column holds on a row's topic, for comparing: the stance the cell shows
+ * (see `shownPosition`: own first, else the group's). `undefined` for an empty cell.
+ */
+export function cellStance(cell: MatrixCell): Stance | undefined {
+  return shownPosition(cell)?.position.stance;
+}
+
+/**
+ * "Only where they disagree" keeps a topic when at least two picked columns have a position on
+ * it and their stances are not all the same. A column's stance is the one its cell shows: the
+ * person's newest own position, or, when they stated none, the position of a group they belong
+ * to (shown "via" that group, so the reader sees whose it is). One position alone, or everyone
+ * with the same stance, is not a disagreement.
  */
 export function disagrees(row: MatrixRow): boolean {
   const stances = new Set<Stance>();

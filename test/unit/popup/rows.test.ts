@@ -53,7 +53,7 @@ describe('disagrees', () => {
     expect(disagrees(m.rows[0]!)).toBe(false);
   });
 
-  it('does not count a group position as the person’s stance', () => {
+  it('compares a group position shown in a cell as that column’s stance', () => {
     const m = matrix(
       [a, b],
       [
@@ -66,7 +66,28 @@ describe('disagrees', () => {
         },
       ],
     );
-    expect(cellStance(m.rows[0]!.cells[1]!)).toBeUndefined();
+    expect(cellStance(m.rows[0]!.cells[1]!)).toBe('proposes');
+    expect(disagrees(m.rows[0]!)).toBe(true);
+  });
+
+  it('prefers the person’s own position over a group’s', () => {
+    const m = matrix(
+      [a, b],
+      [
+        {
+          topic: ceasefire,
+          cells: [
+            [position('zelenskyy', ceasefire, 'opposes')],
+            [position('merz', ceasefire, 'opposes')],
+          ],
+        },
+      ],
+    );
+    m.rows[0]!.cells[1]!.viaGroups.push({
+      group: us,
+      positions: [position('us-delegation', ceasefire, 'proposes')],
+    });
+    expect(cellStance(m.rows[0]!.cells[1]!)).toBe('opposes');
     expect(disagrees(m.rows[0]!)).toBe(false);
   });
 
