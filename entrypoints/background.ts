@@ -1,3 +1,35 @@
+/**
+ * The background service worker: wiring only. It owns the Dexie store, answers the typed messages
+ * (utils/background/handlers.ts) and installs the built-in pack. It keeps nothing that matters in
+ * globals: the browser may stop it at any idle moment, and a new start simply re-checks.
+ */
+import { browser } from '#imports';
+import { installBuiltin } from '@/utils/background/builtin';
+import { defaultEnv, storeHandlers, type Handler } from '@/utils/background/handlers';
+import { getDb } from '@/utils/db/index';
+import { backgroundMessenger, type BackgroundProtocol } from '@/utils/messaging';
+
 export default defineBackground(() => {
-  // Wiring is added by the store issue: database, message handlers, alarms.
+  const ensureBuiltin = () =>
+    installBuiltin(getDb()).then((r) => {
+      if (!r.ok) console.error(r.error);
+      return r;
+    });
+  // Every start of the worker (browser startup included) checks the built-in pack; messages
+  // wait for that check so the first popup after an install already sees the pack.
+  let ready = ensureBuiltin();
+  browser.runtime.onInstalled.addListener(() => {
+    ready = ready.then(ensureBuiltin);
+  });
+  const env = defaultEnv(() => ready);
+
+  const register = <K extends keyof BackgroundProtocol>(type: K, handler: Handler<K>) =>
+    backgroundMessenger.onMessage(type, ({ data, sender }) => handler(data, sender, env));
+  register('getDictionary', storeHandlers.getDictionary);
+  register('getCards', storeHandlers.getCards);
+  register('listActors', storeHandlers.listActors);
+  register('getMatrix', storeHandlers.getMatrix);
+  register('getSource', storeHandlers.getSource);
+  register('listPacks', storeHandlers.listPacks);
+  register('openPage', storeHandlers.openPage);
 });

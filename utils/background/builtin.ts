@@ -1,0 +1,37 @@
+/**
+ * The pack bundled with the extension: validated once per service-worker start with the same
+ * gate as any other pack (then trusted), and installed when absent or older.
+ */
+import builtinPackJson from '@/utils/pack/generated/builtin-pack.json';
+import type { StandpointDB } from '../db/database';
+import { ensureBuiltinPack, type ApplyOutcome } from '../db/install';
+import type { Pack } from '../pack/schema';
+import { validatePack } from '../pack/validate';
+import { err, ok, type Result } from '../views';
+
+/** The bundled pack, parsed with the pack schema and checks; an error if the build shipped a bad one. */
+export function bundledPack(data: unknown = builtinPackJson): Result<Pack> {
+  const checked = validatePack(data);
+  if (checked.ok) return ok(checked.pack);
+  const first = checked.problems
+    .slice(0, 3)
+    .map((p) => `${p.path}: ${p.message}`)
+    .join('; ');
+  return err(`The built-in pack is invalid and was not installed (${first}).`);
+}
+
+/** Validates the bundled pack and installs it if needed. Never throws. */
+export async function installBuiltin(
+  db: StandpointDB,
+  data: unknown = builtinPackJson,
+): Promise<Result<ApplyOutcome>> {
+  try {
+    const pack = bundledPack(data);
+    if (!pack.ok) return pack;
+    return await ensureBuiltinPack(db, pack.value);
+  } catch (e) {
+    return err(
+      `The built-in pack could not be installed (${e instanceof Error ? e.message : String(e)}).`,
+    );
+  }
+}
