@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { CARD_COMMAND_MANIFEST } from './utils/card/command-manifest';
 
 /**
  * Build configuration for both browsers. Permissions stay minimal: feeds ask for
@@ -21,6 +22,8 @@ export default defineConfig({
       'See where public figures stand while you read the news: hover a name for their stated positions, with sources.',
     permissions: ['storage', 'alarms'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Keyboard access to the hover card (utils/card/commands.ts).
+    commands: CARD_COMMAND_MANIFEST,
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
