@@ -6,8 +6,11 @@
 import { browser } from '#imports';
 import { installBuiltin } from '@/utils/background/builtin';
 import { defaultEnv, storeHandlers, type Handler } from '@/utils/background/handlers';
+import { forwardCardCommands } from '@/utils/card/commands';
 import { getDb } from '@/utils/db/index';
 import { backgroundMessenger, type BackgroundProtocol } from '@/utils/messaging';
+import { startSync } from '@/utils/sync/background';
+import { syncHandlers } from '@/utils/sync/handlers';
 
 export default defineBackground(() => {
   const ensureBuiltin = () =>
@@ -22,6 +25,8 @@ export default defineBackground(() => {
     ready = ready.then(ensureBuiltin);
   });
   const env = defaultEnv(() => ready);
+  // Keyboard shortcuts for the hover card go to the active tab's content script.
+  forwardCardCommands();
 
   const register = <K extends keyof BackgroundProtocol>(type: K, handler: Handler<K>) =>
     backgroundMessenger.onMessage(type, ({ data, sender }) => handler(data, sender, env));
@@ -32,4 +37,16 @@ export default defineBackground(() => {
   register('getSource', storeHandlers.getSource);
   register('listPacks', storeHandlers.listPacks);
   register('openPage', storeHandlers.openPage);
+
+  // Feeds: periodic sync by alarm, and the sync messages of the options page.
+  startSync();
+  const sync = syncHandlers();
+  register('syncNow', sync.syncNow);
+  register('addFeed', sync.addFeed);
+  register('removeFeed', sync.removeFeed);
+  register('listFeeds', sync.listFeeds);
+  register('importPack', sync.importPack);
+  register('rollbackPack', sync.rollbackPack);
+  register('getSyncStatus', sync.getSyncStatus);
+  register('setSyncInterval', sync.setSyncInterval);
 });

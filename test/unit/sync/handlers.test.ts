@@ -1,0 +1,256 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { HandlerEnv } from '@/utils/background/handlers';
+import type { StandpointDB } from '@/utils/db/database';
+import { ensureBuiltinPack } from '@/utils/db/install';
+import { RETRY_ALARM, SYNC_ALARM } from '@/utils/sync/alarms';
+import { RETRY_BASE_MS } from '@/utils/sync/backoff';
+import { getFeed } from '@/utils/sync/feeds';
+import { syncHandlers, type SyncEnv } from '@/utils/sync/handlers';
+import { readLastSync } from '@/utils/sync/status';
+import {
+  FEED_URL,
+  MemoryFeed,
+  builtinPack,
+  bytesOf,
+  freshDb,
+  packVersion,
+  snapshot,
+} from './fixtures';
+
+const BASE = 'chrome-extension://standpoint-test/';
+const page = { id: 'standpoint-test', url: `${BASE}options.html` };
+const contentScript = {
+  id: 'standpoint-test',
+  url: 'https://news.example.org/article',
+  tab: { id: 1 },
+};
+
+let db: StandpointDB;
+let henv: HandlerEnv;
+let env: SyncEnv;
+let granted: Set<string>;
+let clock: number;
+let feed: MemoryFeed;
+let h: ReturnType<typeof syncHandlers>;
+
+beforeEach(async () => {
+  db = freshDb();
+  await ensureBuiltinPack(db, builtinPack());
+  henv = {
+    extensionId: 'standpoint-test',
+    extensionBaseUrl: BASE,
+    db: () => db,
+    ready: async () => undefined,
+    openTab: async () => undefined,
+  };
+  granted = new Set();
+  clock = Date.parse('2026-11-30T13:00:00Z');
+  feed = await MemoryFeed.create();
+  env = {
+    fetch: feed.fetch,
+    now: () => clock,
+    random: () => 0,
+    permissions: {
+      contains: async (p) => (p.origins ?? []).every((o) => granted.has(o)),
+      remove: async (p) => {
+        for (const o of p.origins ?? []) granted.delete(o);
+        return true;
+      },
+    },
+    alarms: fakeBrowser.alarms,
+  };
+  h = syncHandlers(() => env);
+});
+
+async function addFeed() {
+  granted.add('https://news.example.org/*');
+  const r = await h.addFeed({ url: FEED_URL, publicKey: feed.publicKey }, page, henv);
+  expect(r.ok).toBe(true);
+}
+
+describe('sync handlers', () => {
+  it('answers only extension pages', async () => {
+    for (const [name, handler] of Object.entries(h)) {
+      const r = await (
+        handler as (
+          q: unknown,
+          s: unknown,
+          e: HandlerEnv,
+        ) => Promise<{ ok: boolean; error?: string }>
+      )({}, contentScript, henv);
+      expect(r.ok, name).toBe(false);
+      expect(r.error, name).toContain('may only be asked from Standpoint’s own pages');
+    }
+  });
+
+  it('adds a feed only with its host permission and a valid key and URL', async () => {
+    const denied = await h.addFeed({ url: FEED_URL, publicKey: feed.publicKey }, page, henv);
+    expect(denied).toEqual({
+      ok: false,
+      error:
+        "Standpoint is not allowed to contact news.example.org. Add the feed again and accept the browser's question.",
+    });
+    granted.add('https://news.example.org/*');
+    const badKey = await h.addFeed({ url: FEED_URL, publicKey: 'abc' }, page, henv);
+    expect(badKey.ok).toBe(false);
+    const plain = await h.addFeed(
+      { url: 'http://news.example.org/feed/', publicKey: feed.publicKey },
+      page,
+      henv,
+    );
+    expect(plain).toMatchObject({ ok: false, error: expect.stringContaining('https://') });
+    const added = await h.addFeed(
+      { url: 'https://news.example.org/feed/', publicKey: feed.publicKey },
+      page,
+      henv,
+    );
+    expect(added).toMatchObject({ ok: true, value: { url: FEED_URL, name: 'news.example.org' } });
+    const again = await h.addFeed({ url: FEED_URL, publicKey: feed.publicKey }, page, henv);
+    expect(again).toEqual({ ok: false, error: 'This feed is already in your list.' });
+  });
+
+  it('syncs now, records the outcome on the feed and as the last sync', async () => {
+    await addFeed();
+    await feed.publish([packVersion(2)]);
+    const r = await h.syncNow({}, page, henv);
+    expect(r).toMatchObject({
+      ok: true,
+      value: [{ ok: true, updated: [{ id: builtinPack().id, to: 2 }] }],
+    });
+    expect((await getFeed(FEED_URL))?.lastResult?.ok).toBe(true);
+    expect(await readLastSync()).toMatchObject({ ok: true, feedUrl: FEED_URL });
+    const status = await h.getSyncStatus({}, page, henv);
+    expect(status).toMatchObject({
+      ok: true,
+      value: { intervalMinutes: 360, feeds: [{ url: FEED_URL }] },
+    });
+  });
+
+  it('backs off after a failure and schedules a retry alarm', async () => {
+    await addFeed();
+    feed.overrides.set('/feed/index.json', () => new Response('', { status: 500 }));
+    await h.syncNow({ url: FEED_URL }, page, henv);
+    const rec = await getFeed(FEED_URL);
+    expect(rec).toMatchObject({ failures: 1, nextAttemptAt: clock + RETRY_BASE_MS / 2 });
+    expect((await fakeBrowser.alarms.get(RETRY_ALARM))?.scheduledTime).toBe(
+      clock + RETRY_BASE_MS / 2,
+    );
+    await h.syncNow({ url: FEED_URL }, page, henv);
+    expect((await getFeed(FEED_URL))?.failures).toBe(2);
+    expect((await getFeed(FEED_URL))?.nextAttemptAt).toBe(clock + RETRY_BASE_MS);
+    expect(await readLastSync()).toMatchObject({
+      ok: false,
+      message:
+        'The feed at news.example.org answered with an error (HTTP 500); your packs are unchanged.',
+    });
+  });
+
+  it('does not ask the feed again before its Retry-After has passed', async () => {
+    await addFeed();
+    feed.overrides.set(
+      '/feed/index.json',
+      () => new Response('', { status: 429, headers: { 'Retry-After': '3600' } }),
+    );
+    await h.syncNow({}, page, henv);
+    const asked = feed.requests.length;
+    expect((await getFeed(FEED_URL))?.nextAttemptAt).toBe(clock + 3_600_000);
+    clock += 600_000;
+    const early = await h.syncNow({}, page, henv);
+    expect(feed.requests.length).toBe(asked);
+    expect(early).toMatchObject({
+      ok: true,
+      value: [
+        {
+          ok: false,
+          message:
+            'The feed at news.example.org asked not to be contacted before 14:00 UTC; your packs are unchanged.',
+        },
+      ],
+    });
+    clock += 3_000_000;
+    feed.overrides.clear();
+    await feed.publish([packVersion(2)]);
+    const later = await h.syncNow({}, page, henv);
+    expect(later).toMatchObject({ ok: true, value: [{ ok: true }] });
+    expect(await getFeed(FEED_URL)).toMatchObject({
+      failures: 0,
+      nextAttemptAt: null,
+      retryAfterUntil: null,
+    });
+  });
+
+  it('imports a pack file only after confirmation, marked unverified', async () => {
+    const text = new TextDecoder().decode(bytesOf(packVersion(2)));
+    const before = await snapshot(db);
+    const unconfirmed = await h.importPack(
+      { text, fileName: 'p.json', confirmUnverified: false },
+      page,
+      henv,
+    );
+    expect(unconfirmed).toEqual({
+      ok: false,
+      error:
+        '“p.json” is not signed by a feed you trust. Confirm that you want to install it as unverified.',
+    });
+    const invalid = await h.importPack(
+      { text: '{"format":1', fileName: 'p.json', confirmUnverified: true },
+      page,
+      henv,
+    );
+    expect(invalid).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^“p.json” is not a valid pack: \(file\) is not valid JSON/),
+    });
+    expect(await snapshot(db)).toEqual(before);
+    const done = await h.importPack(
+      { text, fileName: 'p.json', confirmUnverified: true },
+      page,
+      henv,
+    );
+    expect(done).toMatchObject({
+      ok: true,
+      value: { packId: builtinPack().id, version: 2, status: 'updated' },
+    });
+    expect(await db.packs.get(builtinPack().id)).toMatchObject({
+      version: 2,
+      origin: 'file',
+      verified: false,
+    });
+    const older = await h.importPack(
+      { text: new TextDecoder().decode(bytesOf(packVersion(1, false))), confirmUnverified: true },
+      page,
+      henv,
+    );
+    expect(older).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('an older version is never accepted'),
+    });
+  });
+
+  it('rolls a pack back to its previous version', async () => {
+    const text = new TextDecoder().decode(bytesOf(packVersion(2)));
+    await h.importPack({ text, confirmUnverified: true }, page, henv);
+    const r = await h.rollbackPack({ packId: builtinPack().id }, page, henv);
+    expect(r).toEqual({ ok: true, value: { packId: builtinPack().id, version: 1, rolledBack: 2 } });
+    expect((await readLastSync())?.message).toContain('is back to version 1');
+    const none = await h.rollbackPack({ packId: builtinPack().id }, page, henv);
+    expect(none.ok).toBe(false);
+  });
+
+  it('sets the sync interval within bounds and reschedules the alarm', async () => {
+    const r = await h.setSyncInterval({ minutes: 120 }, page, henv);
+    expect(r).toEqual({ ok: true, value: { minutes: 120 } });
+    expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.periodInMinutes).toBe(120);
+    const tooOften = await h.setSyncInterval({ minutes: 1 }, page, henv);
+    expect(tooOften.ok).toBe(false);
+  });
+
+  it('removes a feed and gives its host permission back', async () => {
+    await addFeed();
+    const r = await h.removeFeed({ url: FEED_URL }, page, henv);
+    expect(r).toEqual({ ok: true, value: null });
+    expect(granted.size).toBe(0);
+    expect(await h.listFeeds({}, page, henv)).toEqual({ ok: true, value: [] });
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * The background's answers to the sync messages, as plain functions built on the store's
+ * `defineHandler` (sender check: extension pages only; Zod-parsed request; errors as results).
+ * What they need from the browser comes in `SyncEnv`, so tests pass plain objects.
+ */
+import { browser } from '#imports';
+import { defineHandler, type Handler } from '../background/handlers';
+import { rollbackPack as storeRollback, applyPack } from '../db/install';
+import type { BackgroundProtocol } from '../messaging';
+import { parsePackText } from '../pack/validate';
+import { err, ok } from '../views';
+import { readSyncInterval, scheduleRetry, setSyncInterval } from './alarms';
+import { sha256Hex } from './crypto';
+import { hostOf } from './errors';
+import {
+  addFeedRecord,
+  feedView,
+  listFeeds,
+  normalizeFeedUrl,
+  originPattern,
+  removeFeedRecord,
+} from './feeds';
+import { dropOwner } from './owners';
+import type { RunnerDeps } from './runner';
+import { syncOne } from './runner';
+import { readLastSync, recordSync } from './status';
+
+type Permissions = Pick<typeof browser.permissions, 'contains' | 'remove'>;
+type Alarms = Parameters<typeof setSyncInterval>[1];
+
+/** The browser as the sync handlers see it. */
+export interface SyncEnv {
+  fetch?: typeof fetch;
+  now: () => number;
+  random?: () => number;
+  permissions: Permissions;
+  alarms: Alarms;
+}
+
+export function defaultSyncEnv(): SyncEnv {
+  return { now: Date.now, permissions: browser.permissions, alarms: browser.alarms };
+}
+
+/** The handlers of the sync messages, with `env` (the real browser by default). */
+export function syncHandlers(env: () => SyncEnv = defaultSyncEnv) {
+  const runner = (db: RunnerDeps['db']): RunnerDeps => {
+    const e = env();
+    return {
+      db,
+      fetch: e.fetch,
+      now: e.now,
+      random: e.random,
+      scheduleRetry: (when) => scheduleRetry(when, e.alarms),
+    };
+  };
+
+  const syncNow = defineHandler('syncNow', async (req, henv) => {
+    const urls = req.url ? [req.url] : (await listFeeds()).map((f) => f.url);
+    if (urls.length === 0) return err('There are no feeds to sync yet. Add one first.');
+    const outcomes = [];
+    for (const url of urls) outcomes.push(await syncOne(url, runner(henv.db())));
+    return ok(outcomes);
+  });
+
+  const addFeed = defineHandler('addFeed', async (req) => {
+    const e = env();
+    const url = normalizeFeedUrl(req.url);
+    if (!url.ok) return url;
+    const allowed = await e.permissions.contains({ origins: [originPattern(url.value)] });
+    if (!allowed) {
+      return err(
+        `Standpoint is not allowed to contact ${hostOf(url.value)}. Add the feed again and accept the browser's question.`,
+      );
+    }
+    const added = await addFeedRecord({ ...req, url: url.value }, e.now);
+    return added.ok ? ok(feedView(added.value)) : added;
+  });
+
+  const removeFeed = defineHandler('removeFeed', async (req) => {
+    const e = env();
+    if (!(await removeFeedRecord(req.url))) return err('That feed is not in your list.');
+    await dropOwner(req.url);
+    // Give the host permission back unless another feed still lives on that origin.
+    const pattern = originPattern(req.url);
+    const stillUsed = (await listFeeds()).some((f) => originPattern(f.url) === pattern);
+    if (!stillUsed) await e.permissions.remove({ origins: [pattern] }).catch(() => false);
+    return ok(null);
+  });
+
+  const listFeedsHandler = defineHandler('listFeeds', async () =>
+    ok((await listFeeds()).map(feedView)),
+  );
+
+  const importPack = defineHandler('importPack', async (req, henv) => {
+    const e = env();
+    const file = req.fileName ? `“${req.fileName}”` : 'The file';
+    if (!req.confirmUnverified) {
+      return err(
+        `${file} is not signed by a feed you trust. Confirm that you want to install it as unverified.`,
+      );
+    }
+    const parsed = parsePackText(req.text);
+    if (!parsed.ok) {
+      const [first] = parsed.problems;
+      const more =
+        parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more problems)` : '';
+      const message = `${file} is not a valid pack: ${first?.path} ${first?.message}${more}. Nothing was changed.`;
+      await recordSync({ ok: false, message, feedUrl: null }, e.now);
+      return err(message);
+    }
+    const rawSha256 = await sha256Hex(new TextEncoder().encode(req.text));
+    const applied = await applyPack(henv.db(), parsed.pack, {
+      origin: 'file',
+      verified: false,
+      rawSha256,
+      now: new Date(e.now()),
+    });
+    const message = applied.ok
+      ? applied.value.status === 'unchanged'
+        ? `“${parsed.pack.title}” version ${parsed.pack.version} is already installed.`
+        : `“${parsed.pack.title}” version ${parsed.pack.version} was installed from a file, marked unverified.`
+      : applied.error;
+    await recordSync({ ok: applied.ok, message, feedUrl: null }, e.now);
+    if (!applied.ok) return applied;
+    return ok({
+      packId: applied.value.packId,
+      version: applied.value.version,
+      status: applied.value.status,
+    });
+  });
+
+  const rollbackPack = defineHandler('rollbackPack', async (req, henv) => {
+    const e = env();
+    const done = await storeRollback(henv.db(), req.packId);
+    const message = done.ok
+      ? `“${req.packId}” is back to version ${done.value.version} (version ${done.value.rolledBack} was rolled back; a feed will only replace it with a newer version).`
+      : done.error;
+    await recordSync({ ok: done.ok, message, feedUrl: null }, e.now);
+    return done;
+  });
+
+  const getSyncStatus = defineHandler('getSyncStatus', async () =>
+    ok({
+      last: await readLastSync(),
+      intervalMinutes: await readSyncInterval(),
+      feeds: (await listFeeds()).map(feedView),
+    }),
+  );
+
+  const setSyncIntervalHandler = defineHandler('setSyncInterval', async (req) =>
+    ok({ minutes: await setSyncInterval(req.minutes, env().alarms) }),
+  );
+
+  return {
+    syncNow,
+    addFeed,
+    removeFeed,
+    listFeeds: listFeedsHandler,
+    importPack,
+    rollbackPack,
+    getSyncStatus,
+    setSyncInterval: setSyncIntervalHandler,
+  } satisfies { [K in keyof BackgroundProtocol]?: Handler<K> };
+}
