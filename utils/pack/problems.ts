@@ -100,7 +100,7 @@ export function problemsFromZod(issues: readonly z.core.$ZodIssue[]): Problem[] 
             ? `is too long: at most ${plural(max as number, 'character')} allowed`
             : issue.origin === 'array'
               ? `has too many entries: at most ${max} allowed`
-              : `is too large: at most ${max}`;
+              : `must be at most ${max}`;
         problems.push({ path, message });
         break;
       }
@@ -113,7 +113,7 @@ export function problemsFromZod(issues: readonly z.core.$ZodIssue[]): Problem[] 
               : `is too short: at least ${plural(min as number, 'character')} needed`
             : issue.origin === 'array'
               ? `must have at least ${min} ${min === 1 ? 'entry' : 'entries'}`
-              : `is too small: at least ${min}`;
+              : `must be at least ${min}`;
         problems.push({ path, message });
         break;
       }

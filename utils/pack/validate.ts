@@ -126,7 +126,7 @@ export function parsePackText(text: string, opts: ParseOptions = {}): PackCheck<
   try {
     data = JSON.parse(body);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
     return fail(`is not valid JSON (${detail})`);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data))
