@@ -8,4 +8,5 @@ export { startFixtureServer, FIXTURE_PAGES_DIR, type FixtureServer } from './fix
 export { launchExtension, type ExtensionSession, type LaunchExtensionOptions } from './extension';
 export type { ExtensionGlobal } from './chrome-api';
 export { NewsPage, CardObject, PopupObject, CARD_HOST_SELECTOR } from './pages';
-export type { HighlightedMention } from './pages';
+export type { CardState, HighlightedMention } from './pages';
+export { evaluateInShadowRoot } from './shadow';

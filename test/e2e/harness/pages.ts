@@ -5,6 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import type { ExtensionSession } from './extension';
+import { evaluateInShadowRoot } from './shadow';
 
 /** One highlighted range, as the page's CSS Custom Highlight registry holds it. */
 export interface HighlightedMention {
@@ -116,43 +117,105 @@ export class NewsPage {
   }
 }
 
-/** The selector of the element that hosts the card's shadow root. */
+/** The element that hosts the card's shadow root. */
 export const CARD_HOST_SELECTOR = 'standpoint-card-host';
 
+/** How often the card object re-reads the card while waiting (ms). */
+const CARD_POLL_MS = 100;
+/** Default upper bound for the card to open or close (ms); a limit, not a measurement. */
+const CARD_WAIT_MS = 10_000;
+
+/** What the card object reads from the shadow root in one go. */
+export interface CardState {
+  /** A `[role=dialog]` is in the shadow root and rendered (not `display: none`, has a box). */
+  open: boolean;
+  text: string;
+  /** The dialog's box in viewport pixels. */
+  box: { x: number; y: number; width: number; height: number } | null;
+}
+
+/** Runs in the page with the shadow root as `this`; plain source text, so no bundler helpers leak in. */
+const READ_CARD = `function () {
+  const dialog = this.querySelector('[role=dialog]');
+  if (!dialog) return { open: false, text: '', box: null };
+  const r = dialog.getBoundingClientRect();
+  const visible = dialog.checkVisibility ? dialog.checkVisibility() : r.width > 0;
+  return {
+    open: visible && r.width > 0 && r.height > 0,
+    text: dialog.innerText,
+    box: { x: r.x, y: r.y, width: r.width, height: r.height },
+  };
+}`;
+
 /**
- * The hover card, rendered inside the shadow root of `<standpoint-card-host>`. Playwright's CSS
- * locators pierce open shadow roots; a closed root would need a test hook from the card module.
+ * The hover card, rendered inside the shadow root of `<standpoint-card-host>`. The root is
+ * closed (pages must not read or rewrite the card), so this reads it through the DevTools
+ * protocol rather than Playwright locators.
  */
 export class CardObject {
   constructor(readonly page: Page) {}
 
-  /** The card host element (present once the content script mounted it). */
+  /** The card host element in the light DOM (present once the content script mounted it). */
   host(): Locator {
     return this.page.locator(CARD_HOST_SELECTOR);
   }
 
-  /** The card itself. */
-  dialog(): Locator {
-    return this.host().locator('[role=dialog]');
+  /** The card's current state; closed when there is no host yet. */
+  async state(): Promise<CardState> {
+    const state = await evaluateInShadowRoot<CardState>(this.page, CARD_HOST_SELECTOR, READ_CARD);
+    return state ?? { open: false, text: '', box: null };
   }
 
-  /** Resolves once the card is visible; throws after Playwright's timeout. */
-  async waitForOpen(timeout?: number): Promise<void> {
-    await this.dialog().first().waitFor({ state: 'visible', timeout });
-  }
-
-  /** Resolves once the card is gone. */
-  async waitForClosed(timeout?: number): Promise<void> {
-    await this.dialog().first().waitFor({ state: 'hidden', timeout });
+  /**
+   * Runs `functionDeclaration` (source of `function () { ... }`) with the card's shadow root as
+   * `this`, for checks the other methods do not cover. Returns null when there is no card host.
+   */
+  query<T>(functionDeclaration: string): Promise<T | null> {
+    return evaluateInShadowRoot<T>(this.page, CARD_HOST_SELECTOR, functionDeclaration);
   }
 
   async isOpen(): Promise<boolean> {
-    return this.dialog().first().isVisible();
+    return (await this.state()).open;
   }
 
-  /** The card's visible text. */
+  /** The card's visible text ('' when closed). */
   async text(): Promise<string> {
-    return this.dialog().first().innerText();
+    return (await this.state()).text;
+  }
+
+  /** Resolves once the card is open; throws after `timeout` ms. */
+  async waitForOpen(timeout = CARD_WAIT_MS): Promise<void> {
+    await this.waitFor(true, timeout);
+  }
+
+  /** Resolves once the card is closed; throws after `timeout` ms. */
+  async waitForClosed(timeout = CARD_WAIT_MS): Promise<void> {
+    await this.waitFor(false, timeout);
+  }
+
+  /** Clicks the centre of the first element matching `selector` inside the card. */
+  async click(selector: string): Promise<void> {
+    const box = await this.query<{ x: number; y: number } | null>(
+      `function () {
+        const el = this.querySelector(${JSON.stringify(selector)});
+        if (!el) return null;
+        el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        const r = el.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }`,
+    );
+    if (!box) throw new Error(`No "${selector}" in the card`);
+    await this.page.mouse.click(box.x, box.y);
+  }
+
+  private async waitFor(open: boolean, timeout: number): Promise<void> {
+    const deadline = Date.now() + timeout;
+    while ((await this.isOpen()) !== open) {
+      if (Date.now() > deadline) {
+        throw new Error(`The card did not ${open ? 'open' : 'close'} within ${timeout} ms`);
+      }
+      await this.page.waitForTimeout(CARD_POLL_MS);
+    }
   }
 }
 

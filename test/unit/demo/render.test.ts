@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoArticle, toParagraphs } from '../../../scripts/demo/article';
+import { demoArticle, longDate, toParagraphs } from '../../../scripts/demo/article';
 import { escapeHtml, renderDemoPage, safeHref } from '../../../scripts/demo/render';
 
 describe('demo page', () => {
@@ -9,20 +9,29 @@ describe('demo page', () => {
 
   it('inserts the source text as text, never as markup', () => {
     const hostile = 'Merz said <img src=x onerror=alert(1)> & "quoted" {{headline}}';
-    const html = renderDemoPage(demoArticle(hostile));
+    const html = renderDemoPage(
+      demoArticle({ text: hostile, title: '<b>Title</b>', publishedAt: '2025-12-15' }),
+    );
     expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('&lt;b&gt;Title&lt;/b&gt;');
     expect(html).toContain(`<p>${escapeHtml(hostile)}</p>`);
     // A slot marker inside the text stays literal: the template is filled in one pass.
     expect(html).toContain('{{headline}}');
   });
 
   it('parses as a publisher-style page with headline, byline, date and paragraphs', () => {
-    const html = renderDemoPage(demoArticle('One paragraph.\nAnother paragraph.'));
+    const html = renderDemoPage(
+      demoArticle({
+        text: 'One paragraph.\nAnother paragraph.',
+        title: 'Zelenskyy meets envoys',
+        publishedAt: '2025-12-15',
+      }),
+    );
     const doc = new DOMParser().parseFromString(html, 'text/html');
     expect(doc.querySelector('h1')?.textContent).toContain('Zelenskyy');
-    expect(doc.querySelector('.byline time')?.getAttribute('datetime')).toMatch(
-      /^\d{4}-\d{2}-\d{2}$/,
-    );
+    expect(doc.querySelector('.byline time')?.getAttribute('datetime')).toBe('2025-12-15');
+    expect(doc.querySelector('.byline time')?.textContent).toBe('15 December 2025');
     expect([...doc.querySelectorAll('article > p:not([class])')].map((p) => p.textContent)).toEqual(
       ['One paragraph.', 'Another paragraph.'],
     );
