@@ -11,6 +11,9 @@ import {
   type ExtensionSession,
 } from './harness';
 
+/** Upper bound for the content script to start and the popup to render (ms); a limit only. */
+const READY_WAIT_MS = 15_000;
+
 describe('smoke', () => {
   let session: ExtensionSession;
 
@@ -35,7 +38,9 @@ describe('smoke', () => {
     const news = await NewsPage.open(session, '/demo.html');
     expect(await news.page.locator('h1').innerText()).toContain('Zelenskyy');
     // Chromium runs each extension's content scripts in an isolated world named after it.
-    await expect.poll(() => session.contentScriptWorlds(news.page)).toContain('Standpoint');
+    await expect
+      .poll(() => session.contentScriptWorlds(news.page), { timeout: READY_WAIT_MS })
+      .toContain('Standpoint');
     // Inside that world `chrome.runtime` is our extension's: the script was injected by it.
     const runtimeId = await session.evaluateInContentScript(news.page, 'chrome.runtime.id');
     expect(runtimeId).toBe(session.extensionId);
@@ -46,7 +51,7 @@ describe('smoke', () => {
     const news = await NewsPage.open(session, '/demo.html');
     const popup = await PopupObject.open(session, news.page);
     expect(popup.page.url()).toMatch(/popup\.html\?tabId=\d+$/);
-    await expect.poll(() => popup.text()).toContain('Standpoint');
+    await expect.poll(() => popup.text(), { timeout: READY_WAIT_MS }).toContain('Standpoint');
     await popup.page.close();
     await news.page.close();
   });
