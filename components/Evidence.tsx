@@ -9,8 +9,8 @@ import { formatDate } from './format';
 
 export interface EvidenceProps {
   position: Pick<PositionView, 'id' | 'evidence' | 'source'>;
-  /** Link target; defaults to the source viewer page of this extension. */
-  sourceHref?: string;
+  /** Link target; defaults to the source viewer page of this extension; `null`: no link. */
+  sourceHref?: string | null;
   /**
    * When given, activating the link calls this instead of navigating. Content scripts need it:
    * a web page may not navigate to an extension page, so the background opens it.
@@ -37,7 +37,8 @@ export const EVIDENCE_CSS = `
 export function Evidence({ position, sourceHref, onOpenSource }: EvidenceProps) {
   const { evidence, source } = position;
   const isQuote = evidence.kind === 'quote';
-  const href = sourceHref ?? extensionUrl(sourceViewerPath(source.id, position.id));
+  const href =
+    sourceHref === undefined ? extensionUrl(sourceViewerPath(source.id, position.id)) : sourceHref;
   return (
     <figure class="sp-evidence" data-kind={evidence.kind}>
       <span class="sp-evidence-kind">{isQuote ? 'Direct quote' : "The source's paraphrase"}</span>
@@ -51,23 +52,25 @@ export function Evidence({ position, sourceHref, onOpenSource }: EvidenceProps) 
         {source.publisher ? `, ${source.publisher}` : ''}
         {', '}
         <time dateTime={source.publishedAt}>{formatDate(source.publishedAt)}</time>
-        {' \u00b7 '}
-        <a
-          href={href}
-          target="_blank"
-          rel="noopener"
-          aria-label={`Show this ${isQuote ? 'quote' : 'passage'} in the source: ${source.title}`}
-          onClick={
-            onOpenSource
-              ? (e) => {
-                  e.preventDefault();
-                  onOpenSource(position);
-                }
-              : undefined
-          }
-        >
-          Show in source
-        </a>
+        {href !== null && ' \u00b7 '}
+        {href !== null && (
+          <a
+            href={href}
+            target="_blank"
+            rel="noopener"
+            aria-label={`Show this ${isQuote ? 'quote' : 'passage'} in the source: ${source.title}`}
+            onClick={
+              onOpenSource
+                ? (e) => {
+                    e.preventDefault();
+                    onOpenSource(position);
+                  }
+                : undefined
+            }
+          >
+            Show in source
+          </a>
+        )}
       </figcaption>
     </figure>
   );

@@ -1,0 +1,28 @@
+import { render } from 'preact';
+import { COMPONENT_CSS } from '@/components/styles';
+import { backgroundMessenger } from '@/utils/messaging';
+import { settle } from '@/utils/popup/api';
+import { SourceApp } from './App';
+import './source.css';
+
+const style = document.createElement('style');
+style.textContent = COMPONENT_CSS;
+document.head.append(style);
+
+render(
+  <SourceApp
+    search={location.search}
+    api={{
+      getSource: (sourceId) =>
+        settle(
+          () => backgroundMessenger.sendMessage('getSource', { sourceId }),
+          'loading the source',
+        ),
+      listActors: () =>
+        settle(() => backgroundMessenger.sendMessage('listActors', {}), 'listing people'),
+    }}
+    replaceSearch={(search) => history.replaceState(null, '', `${location.pathname}${search}`)}
+    setTitle={(title) => (document.title = `${title} · Standpoint`)}
+  />,
+  document.getElementById('app')!,
+);
