@@ -1,0 +1,42 @@
+/**
+ * The options page: feeds and how often they are checked, installed packs (import, roll back),
+ * and the reading settings. Everything it talks to arrives in `deps` (api.ts), so tests render
+ * it with plain objects.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { SyncState } from '@/utils/messaging';
+import type { PackInfo, Result } from '@/utils/views';
+import type { OptionsDeps } from './api';
+import { FeedsSection } from './FeedsSection';
+import { PacksSection } from './PacksSection';
+import { ReadingSection } from './ReadingSection';
+
+export function OptionsApp({ deps }: { deps: OptionsDeps }) {
+  const [sync, setSync] = useState<Result<SyncState> | null>(null);
+  const [packs, setPacks] = useState<Result<PackInfo[]> | null>(null);
+
+  const reload = useCallback(async () => {
+    const [s, p] = await Promise.all([deps.send('getSyncStatus', {}), deps.send('listPacks', {})]);
+    setSync(s);
+    setPacks(p);
+  }, [deps]);
+
+  useEffect(() => {
+    void reload();
+    return deps.watchSync(() => void reload());
+  }, [reload, deps]);
+
+  return (
+    <main class="options">
+      <h1>Standpoint settings</h1>
+      {sync?.ok && sync.value.last && (
+        <p class="last-sync" data-ok={String(sync.value.last.ok)} role="status">
+          Last update check: {sync.value.last.message}
+        </p>
+      )}
+      <FeedsSection deps={deps} sync={sync} reload={reload} />
+      <PacksSection deps={deps} packs={packs} reload={reload} />
+      <ReadingSection deps={deps} />
+    </main>
+  );
+}
