@@ -121,7 +121,7 @@ export function problemsFromZod(issues: readonly z.core.$ZodIssue[]): Problem[] 
         const values = issue.values.map((v) => JSON.stringify(v)).join(', ');
         const message =
           path === 'format'
-            ? `must be ${values}: the pack format version this extension reads`
+            ? `${issue.input === undefined ? 'is missing; it ' : ''}must be ${values}: the pack format version this extension reads`
             : issue.values.length === 1
               ? `must be ${values}`
               : `must be one of ${values}`;

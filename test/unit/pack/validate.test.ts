@@ -122,7 +122,7 @@ describe('validatePack refuses a malformed pack with the path and the reason', (
       'format',
       /must be 1: the pack format version/,
     ],
-    ['a missing format version', (p) => delete p.format, 'format', /must be 1/],
+    ['a missing format version', (p) => delete p.format, 'format', /^is missing; it must be 1/],
     ['a format version as text', (p) => (p.format = '1'), 'format', /must be 1/],
     ['a version of zero', (p) => (p.version = 0), 'version', /must be at least 1/],
     ['a fractional version', (p) => (p.version = 1.5), 'version', /whole number/],
