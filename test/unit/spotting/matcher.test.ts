@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { buildMatcher } from '@/utils/spotting/matcher';
+import { resolveAll } from '@/utils/spotting/context';
+import { foldKey } from '@/utils/spotting/normalize';
+import { testDictionary } from './dict';
+
+const matcher = buildMatcher(testDictionary);
+
+/** Mentions a whole page of text yields: [actor, exact text]. */
+function spot(text: string): [string, string][] {
+  return resolveAll(matcher.find(text)).map(({ c, actorId }) => [
+    actorId,
+    text.slice(c.start, c.end),
+  ]);
+}
+
+describe('foldKey', () => {
+  it('folds case, apostrophes, white space and invisible characters', () => {
+    expect(foldKey('  Zelenskyy’s ')).toBe("zelenskyy's");
+    expect(foldKey('Volodymyr\u00A0\n Zelen\u00ADsky\u200By')).toBe('volodymyr zelenskyy');
+    expect(foldKey('ЗЕЛЕНСЬКИЙ')).toBe('зеленський');
+    expect(foldKey('Jean\u2011Pierre')).toBe('jean-pierre');
+  });
+});
+
+describe('matcher: forms', () => {
+  it('takes the longest form as one mention', () => {
+    expect(spot('Volodymyr Zelenskyy spoke.')).toEqual([['zelenskyy', 'Volodymyr Zelenskyy']]);
+  });
+
+  it('matches possessives with any apostrophe, leaving the apostrophe out', () => {
+    expect(spot("Volodymyr Zelenskyy's plan; Zelenskyy’s aides; Zelenskyy‘s office")).toEqual([
+      ['zelenskyy', 'Volodymyr Zelenskyy'],
+      ['zelenskyy', 'Zelenskyy'],
+      ['zelenskyy', 'Zelenskyy'],
+    ]);
+    expect(spot('Friedrich Merz spoke. Merz’ plan')).toEqual([
+      ['merz', 'Friedrich Merz'],
+      ['merz', 'Merz'],
+    ]);
+  });
+
+  it('matches across no-break spaces, line breaks and runs of white space', () => {
+    expect(spot('Volodymyr\u00A0Zelenskyy')).toEqual([['zelenskyy', 'Volodymyr\u00A0Zelenskyy']]);
+    expect(spot('Volodymyr\n   Zelenskyy')).toEqual([['zelenskyy', 'Volodymyr\n   Zelenskyy']]);
+    expect(spot('Volodymyr\u202FZelenskyy')).toEqual([['zelenskyy', 'Volodymyr\u202FZelenskyy']]);
+  });
+
+  it('steps over soft hyphens and zero-width characters inside a name', () => {
+    const text = 'Volo\u00ADdymyr Zelen\u200Bskyy said';
+    expect(spot(text)).toEqual([['zelenskyy', 'Volo\u00ADdymyr Zelen\u200Bskyy']]);
+  });
+
+  it('matches all-caps headlines', () => {
+    expect(spot('VOLODYMYR ZELENSKYY VISITS BERLIN')).toEqual([
+      ['zelenskyy', 'VOLODYMYR ZELENSKYY'],
+    ]);
+  });
+
+  it('matches Cyrillic aliases and inflected forms listed as aliases', () => {
+    expect(spot('Володимир Зеленський заявив. Зустріч Зеленського з Путин')).toEqual([
+      ['zelenskyy', 'Володимир Зеленський'],
+      ['zelenskyy', 'Зеленського'],
+      ['putin', 'Путин'],
+    ]);
+  });
+
+  it('never matches inside another word', () => {
+    expect(spot('Rasputin played a Trumpet in Merzig; Putinism; unMerz')).toEqual([]);
+    expect(spot('Путину')).toEqual([]);
+  });
+
+  it('matches group aliases that end in punctuation', () => {
+    expect(spot('The U.S. delegation left.')).toEqual([['us-delegation', 'U.S. delegation']]);
+  });
+});
+
+describe('matcher: disambiguation', () => {
+  it('takes bare surnames in context only where the page names the person in full', () => {
+    expect(spot('Zelenskyy said no.')).toEqual([]);
+    expect(spot('Zelenskyy said no. Later Volodymyr Zelenskyy agreed.')).toEqual([
+      ['zelenskyy', 'Zelenskyy'],
+      ['zelenskyy', 'Volodymyr Zelenskyy'],
+    ]);
+  });
+
+  it('takes a bare surname after a title of the actor', () => {
+    expect(spot('a call with President Zelenskyy on Monday')).toEqual([['zelenskyy', 'Zelenskyy']]);
+    expect(spot('Chancellor Merz said')).toEqual([['merz', 'Merz']]);
+  });
+
+  it('takes bareSurname "always" alone and "never" not at all', () => {
+    expect(spot('In Berlin, Merz said.')).toEqual([['merz', 'Merz']]);
+    expect(spot('Steve Witkoff flew in; Witkoff said.')).toEqual([['witkoff', 'Steve Witkoff']]);
+  });
+
+  it('leaves a namesake with a different given name alone', () => {
+    const page =
+      'Donald Trump spoke. Ivanka Trump and Charles Kushner listened; Jared Kushner too.';
+    expect(spot(page)).toEqual([
+      ['trump', 'Donald Trump'],
+      ['kushner', 'Jared Kushner'],
+    ]);
+  });
+
+  it('keeps a given name listed by the pack, and a matching initial', () => {
+    // An initial that fits names the person as fully as the given name would.
+    expect(spot('V. Zelenskyy and J. Zelenskyy')).toEqual([['zelenskyy', 'Zelenskyy']]);
+    expect(spot('Volodymyr Zelenskyy. V. Zelenskyy and J. Zelenskyy')).toEqual([
+      ['zelenskyy', 'Volodymyr Zelenskyy'],
+      ['zelenskyy', 'Zelenskyy'],
+    ]);
+  });
+
+  it('does not take "Donald Trump Jr." for Donald Trump', () => {
+    expect(spot('Donald Trump Jr. said')).toEqual([]);
+  });
+
+  it('ignores common-word surnames in lower case, even in context', () => {
+    expect(spot('Donald Trump played his trump card.')).toEqual([['trump', 'Donald Trump']]);
+  });
+
+  it('takes a capitalised common-word surname at a sentence start only in context', () => {
+    expect(spot('Trump said no.')).toEqual([]);
+    expect(spot('Trump said no. Donald Trump later agreed.')).toEqual([
+      ['trump', 'Trump'],
+      ['trump', 'Donald Trump'],
+    ]);
+    expect(spot('“Trump is right,” said Donald Trump.')).toEqual([
+      ['trump', 'Trump'],
+      ['trump', 'Donald Trump'],
+    ]);
+  });
+
+  it('treats an all-caps common-word surname as needing context', () => {
+    expect(spot('TRUMP CARD WINS')).toEqual([]);
+  });
+
+  it('does not end a sentence at an abbreviation', () => {
+    // "Mr." does not make "Trump" sentence-initial, but in-context still needs the full name.
+    expect(spot('Mr. Trump said.')).toEqual([]);
+    expect(spot('Mr. Trump said. Donald Trump did.')).toEqual([
+      ['trump', 'Trump'],
+      ['trump', 'Donald Trump'],
+    ]);
+  });
+
+  it('keeps possessive country words before a surname', () => {
+    expect(spot('Germany’s Merz and Ukraine’s Zelenskyy, with Volodymyr Zelenskyy')).toEqual([
+      ['merz', 'Merz'],
+      ['zelenskyy', 'Zelenskyy'],
+      ['zelenskyy', 'Volodymyr Zelenskyy'],
+    ]);
+  });
+
+  it('needs a capitalised surname', () => {
+    expect(spot('Friedrich Merz; merz')).toEqual([['merz', 'Friedrich Merz']]);
+  });
+});
+
+describe('matcher: build', () => {
+  it('counts distinct forms and ignores empty ones', () => {
+    const m = buildMatcher({
+      version: 'x',
+      actors: [
+        {
+          id: 'a',
+          kind: 'person',
+          aliases: ['Ann Lee', 'ANN  LEE', ' '],
+          match: {
+            surnames: ['Lee'],
+            bareSurname: 'always',
+            givenNames: [],
+            titles: [],
+            commonWord: false,
+          },
+        },
+      ],
+    });
+    expect(m.aliasCount).toBe(2);
+    expect(m.version).toBe('x');
+  });
+
+  it('matches nothing with an empty dictionary', () => {
+    expect(buildMatcher({ version: 'e', actors: [] }).find('Donald Trump')).toEqual([]);
+  });
+
+  it('stays correct with many aliases sharing prefixes', () => {
+    const actors = Array.from({ length: 3000 }, (_, i) => ({
+      id: `p${i}`,
+      kind: 'person' as const,
+      aliases: [`Name${i} Surname${i}`],
+      match: {
+        surnames: [],
+        bareSurname: 'never' as const,
+        givenNames: [],
+        titles: [],
+        commonWord: false,
+      },
+    }));
+    const m = buildMatcher({ version: 'big', actors });
+    const found = m.find('Name12 Surname12 met Name1 Surname1 and Name120 Surname1200.');
+    expect(found.map((c) => c.actorIds[0])).toEqual(['p12', 'p1']);
+  });
+});

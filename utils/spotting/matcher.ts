@@ -1,0 +1,323 @@
+/**
+ * The name matcher: a trie of every alias form, keyed by folded code units, built once per
+ * dictionary version in time linear in the total length of the aliases (no RegExp to compile:
+ * one alternation RegExp of 5,000 aliases took longer to compile than this whole build, and its
+ * matching slowed down with every alias added). Matching walks the page text in place, tries the
+ * trie only at word starts, steps over invisible characters, takes any run of white space for
+ * one space, and keeps the longest form that ends on a word boundary. The disambiguation rules
+ * run only on those few positions. The rules are documented in docs/spotting.md.
+ */
+import type { Dictionary, DictionaryActor } from '../views';
+import {
+  SPACE,
+  foldCode,
+  foldKey,
+  isIgnorableCode,
+  isLowerChar,
+  isSpaceCode,
+  isUpperChar,
+  isWordCharAt,
+  isWordCode,
+} from './normalize';
+
+/** One occurrence of a known name form in a text, before the page-wide context is known. */
+export interface Candidate {
+  /** Offsets into the text passed to `find`, end exclusive. */
+  start: number;
+  end: number;
+  /** The actors this occurrence may name; more than one only when a form is shared. */
+  actorIds: string[];
+  /**
+   * True when this occurrence alone decides its actor (a full alias, a title before a surname,
+   * or a surname the pack calls unambiguous). False when it counts only if the page also names
+   * one of `actorIds` in full.
+   */
+  settled: boolean;
+  /** True when this occurrence names its actor in full, which makes bare surnames count. */
+  full: boolean;
+}
+
+export interface Matcher {
+  /** The dictionary version the matcher was built from. */
+  readonly version: string;
+  /** Distinct name forms (aliases and surnames) after folding. */
+  readonly aliasCount: number;
+  /** Every candidate in `text`, left to right, longest form first, none overlapping. */
+  find(text: string): Candidate[];
+}
+
+interface Entry {
+  actor: PreparedActor;
+  kind: 'full' | 'surname';
+}
+
+interface PreparedActor {
+  id: string;
+  isPerson: boolean;
+  bareSurname: 'always' | 'in-context' | 'never';
+  commonWord: boolean;
+  givenNames: Set<string>;
+  /** Initials of the given names, lower case: `v` for Volodymyr. */
+  initials: Set<string>;
+  titles: string[];
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode> | null;
+  /** The actors whose form ends here, or null when no form ends here. */
+  entries: Entry[] | null;
+  /** The form ending here ends in a word character, so the page must not go on with one. */
+  wordEnd: boolean;
+}
+
+const newNode = (): TrieNode => ({ next: null, entries: null, wordEnd: false });
+
+function prepareActor(a: DictionaryActor): PreparedActor {
+  const givenNames = new Set(a.match.givenNames.map(foldKey).filter(Boolean));
+  return {
+    id: a.id,
+    isPerson: a.kind === 'person',
+    bareSurname: a.match.bareSurname,
+    commonWord: a.match.commonWord,
+    givenNames,
+    initials: new Set([...givenNames].map((g) => g[0]!)),
+    titles: a.match.titles.map(foldKey).filter(Boolean),
+  };
+}
+
+/**
+ * Builds the matcher for a dictionary. Call once per dictionary version and reuse it.
+ * Forms that do not start with a word character are ignored: a name starts with a letter.
+ */
+export function buildMatcher(dict: Dictionary): Matcher {
+  const root = newNode();
+  let forms = 0;
+  const add = (form: string, entry: Entry): void => {
+    const key = foldKey(form);
+    if (key === '' || !isWordCode(key.charCodeAt(0))) return;
+    let node = root;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      node.next ??= new Map();
+      let child = node.next.get(c);
+      if (!child) {
+        child = newNode();
+        node.next.set(c, child);
+      }
+      node = child;
+    }
+    if (!node.entries) {
+      node.entries = [];
+      node.wordEnd = isWordCode(key.charCodeAt(key.length - 1));
+      forms++;
+    }
+    if (!node.entries.some((e) => e.actor.id === entry.actor.id && e.kind === entry.kind)) {
+      node.entries.push(entry);
+    }
+  };
+  for (const a of dict.actors) {
+    const actor = prepareActor(a);
+    for (const alias of a.aliases) add(alias, { actor, kind: 'full' });
+    for (const surname of a.match.surnames) add(surname, { actor, kind: 'surname' });
+  }
+  const rootNext = root.next;
+
+  const find = (text: string): Candidate[] => {
+    const out: Candidate[] = [];
+    if (!rootNext) return out;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (!isWordCode(c)) {
+        i++;
+        continue;
+      }
+      // `i` is a word start: the character before it is not a word character.
+      let node = rootNext.get(foldCode(c));
+      let bestEnd = -1;
+      let best: TrieNode | null = null;
+      let j = i + 1;
+      while (node) {
+        if (node.entries && !(node.wordEnd && j < n && isWordCode(text.charCodeAt(j)))) {
+          bestEnd = j;
+          best = node;
+        }
+        if (!node.next || j >= n) break;
+        let d = text.charCodeAt(j);
+        while (isIgnorableCode(d) && j + 1 < n) d = text.charCodeAt(++j);
+        if (isSpaceCode(d)) {
+          let k = j + 1;
+          while (k < n && (isSpaceCode(text.charCodeAt(k)) || isIgnorableCode(text.charCodeAt(k))))
+            k++;
+          node = node.next.get(SPACE);
+          j = k;
+        } else {
+          node = node.next.get(foldCode(d));
+          j++;
+        }
+      }
+      if (best) {
+        const cand = judge(text, i, bestEnd, best.entries!);
+        if (cand) out.push(cand);
+        i = bestEnd;
+        continue;
+      }
+      // Skip the rest of this word (invisible characters inside it included).
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (!isWordCode(d) && !isIgnorableCode(d)) break;
+        i++;
+      }
+    }
+    return out;
+  };
+
+  return { version: dict.version, aliasCount: forms, find };
+}
+
+/** Capitalised words before a surname that are not a given name: they do not make it someone else. */
+const NEUTRAL_WORDS = new Set(
+  (
+    'a an the and but or nor so yet for of in on at by to from with without as if when while after before since ' +
+    'until because although though then now today yesterday tomorrow tonight meanwhile however still also even ' +
+    'only just why how what where who whom whose which that this these those both either neither not no yes ' +
+    'said says asked told according under over against between about during like unlike per via let has had ' +
+    'have is was were will would could should can may might must did does do it he she they we i you his her ' +
+    'their our my your its all some many most more few several every each any other another new old watch read ' +
+    'see video photo photos opinion analysis live update updates breaking exclusive interview news dear thanks ' +
+    'whether once here there ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april june july august ' +
+    'september october november december ' +
+    'mr mrs ms miss mx dr sir dame lord lady prof professor president chancellor minister prime secretary ' +
+    'senator sen rep representative governor gov mayor general gen admiral colonel col leader king queen ' +
+    'prince princess pope premier ambassador envoy commissioner chairman chairwoman chair speaker judge ' +
+    'justice former ex vice deputy acting elect candidate nominee comrade ' +
+    'american russian ukrainian german french british english chinese european israeli palestinian iranian ' +
+    'polish italian spanish turkish indian japanese korean canadian mexican brazilian hungarian belarusian ' +
+    'nato eu un us uk kremlin'
+  ).split(' '),
+);
+
+/** Abbreviations whose full stop does not end a sentence. */
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr st sen rep gov gen col lt sgt capt adm pres prof jr sr u.s u.k vs no'.split(' '),
+);
+
+/** Characters that may open a sentence's first word: quotes and brackets. */
+const OPENERS = '"\'“”‘’«»„‹›([{¡¿*';
+/** Characters after which the next word starts a sentence or a headline. */
+const SENTENCE_ENDS = '.!?…:|•·';
+
+function isSpace(ch: string | undefined): boolean {
+  return ch !== undefined && /\s/.test(ch);
+}
+
+function hasLower(s: string): boolean {
+  for (const ch of s) if (isLowerChar(ch)) return true;
+  return false;
+}
+
+/** The whitespace-separated token right before `start`, or null when punctuation touches the name. */
+function previousToken(text: string, start: number): string | null {
+  let i = start - 1;
+  if (!isSpace(text[i])) return null;
+  while (i >= 0 && isSpace(text[i])) i--;
+  const end = i + 1;
+  while (i >= 0 && !isSpace(text[i])) i--;
+  const token = text.slice(i + 1, end);
+  return token === '' ? null : token;
+}
+
+/** True when the word at `start` opens a sentence, a headline or the block. */
+export function isSentenceInitial(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (isSpace(text[i]) || OPENERS.includes(text[i]!))) i--;
+  if (i < 0) return true;
+  const ch = text[i]!;
+  if (!SENTENCE_ENDS.includes(ch)) return false;
+  if (ch !== '.') return true;
+  let j = i - 1;
+  while (j >= 0 && (isWordCharAt(text, j) || text[j] === '.')) j--;
+  const word = text.slice(j + 1, i);
+  if (word.length === 1 && isUpperChar(word)) return false; // an initial: "J. Smith"
+  return !ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** True when one of `titles` (folded) stands right before `start`: "Chancellor Merz". */
+function titleBefore(text: string, start: number, titles: readonly string[]): boolean {
+  if (titles.length === 0) return false;
+  const window = foldKey(text.slice(Math.max(0, start - 120), start));
+  for (const t of titles) {
+    if (window.endsWith(t)) {
+      const before = window.length - t.length - 1;
+      if (before < 0 || !isWordCharAt(window, before)) return true;
+    }
+  }
+  return false;
+}
+
+/** "Donald Trump Jr." is someone else. */
+const PERSON_SUFFIX_RE = /^,?\s+(?:jr|sr)\b/i;
+
+interface Option {
+  id: string;
+  settled: boolean;
+  full: boolean;
+}
+
+/** Applies the disambiguation rules to one occurrence of a known form. */
+function judge(text: string, start: number, end: number, list: Entry[]): Candidate | null {
+  const suffix = PERSON_SUFFIX_RE.test(text.slice(end, end + 6));
+  const options: Option[] = [];
+  const fulls = list.filter((e) => e.kind === 'full');
+  if (fulls.length > 0) {
+    for (const e of fulls) {
+      if (e.actor.isPerson && suffix) continue;
+      options.push({ id: e.actor.id, settled: true, full: true });
+    }
+  } else {
+    const word = text.slice(start, end);
+    // A bare surname is a name only when capitalised: "trump card" is not Donald Trump.
+    if (!isUpperChar(word[0]!)) return null;
+    const caseless = !hasLower(word); // ZELENSKYY: case says nothing in an all-caps headline
+    const initial = caseless || isSentenceInitial(text, start);
+    const prev = previousToken(text, start);
+    for (const e of list) {
+      const a = e.actor;
+      if (a.bareSurname === 'never' || (a.isPerson && suffix)) continue;
+      const titled = titleBefore(text, start, a.titles);
+      let given = false;
+      if (!titled && prev !== null) {
+        const key = foldKey(prev);
+        const bare = key.replace(/\.$/, '');
+        if (bare.length === 1 && isUpperChar(prev[0]!)) {
+          // An initial: "V. Zelenskyy" is him, "J. Zelenskyy" someone else.
+          if (!a.initials.has(bare)) continue;
+          given = true;
+        } else if (isUpperChar(prev[0]!) && hasLower(prev) && isWordCharAt(prev, prev.length - 1)) {
+          if (a.givenNames.has(key)) given = true;
+          else if (!NEUTRAL_WORDS.has(key) && !key.endsWith("'s")) continue; // Ivanka Trump
+        }
+      }
+      if (given) {
+        options.push({ id: a.id, settled: true, full: true });
+        continue;
+      }
+      if (a.commonWord && initial && !titled) {
+        options.push({ id: a.id, settled: false, full: false });
+        continue;
+      }
+      options.push({ id: a.id, settled: titled || a.bareSurname === 'always', full: false });
+    }
+  }
+  if (options.length === 0) return null;
+  const settled = options.filter((o) => o.settled);
+  if (settled.length === 1) {
+    const o = settled[0]!;
+    return { start, end, actorIds: [o.id], settled: true, full: o.full };
+  }
+  const pool = settled.length > 1 ? settled : options;
+  return { start, end, actorIds: pool.map((o) => o.id), settled: false, full: false };
+}
