@@ -1,0 +1,172 @@
+/**
+ * Reads the hover card through the DevTools protocol. The card lives in a closed shadow root
+ * (utils/card/host.ts), which page scripts and Playwright's locators cannot enter; CDP's DOM
+ * domain can (`pierce: true`), so tests see the card as the browser renders it without any
+ * test hook in the product.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+/** The host element's tag (utils/card/host.ts). */
+export const CARD_HOST_TAG = 'standpoint-card-host';
+
+/** A DOM node as CDP describes it (the fields we read). */
+interface CdpNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeType: number;
+  nodeName: string;
+  localName?: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  shadowRootType?: string;
+  contentDocument?: CdpNode;
+}
+
+/** A simplified element of the card: tag, attributes, text, children. */
+export interface CardElement {
+  tag: string;
+  attrs: Record<string, string>;
+  children: CardElement[];
+  /** All text inside, in document order (like `textContent`). */
+  text: string;
+  nodeId: number;
+  backendNodeId: number;
+}
+
+function toElement(node: CdpNode): CardElement {
+  const attrs: Record<string, string> = {};
+  const list = node.attributes ?? [];
+  for (let i = 0; i + 1 < list.length; i += 2) attrs[list[i]!] = list[i + 1]!;
+  const children: CardElement[] = [];
+  let text = '';
+  for (const child of node.children ?? []) {
+    if (child.nodeType === 3) text += child.nodeValue ?? '';
+    else if (child.nodeType === 1) {
+      const el = toElement(child);
+      children.push(el);
+      if (el.tag !== 'style') text += el.text;
+    }
+  }
+  return {
+    tag: (node.localName ?? node.nodeName).toLowerCase(),
+    attrs,
+    children,
+    text,
+    nodeId: node.nodeId,
+    backendNodeId: node.backendNodeId,
+  };
+}
+
+/** Every element under `root` (itself included) that matches `pred`, in document order. */
+export function findAll(root: CardElement, pred: (el: CardElement) => boolean): CardElement[] {
+  const out: CardElement[] = [];
+  const walk = (el: CardElement) => {
+    if (pred(el)) out.push(el);
+    el.children.forEach(walk);
+  };
+  walk(root);
+  return out;
+}
+
+export const byClass = (name: string) => (el: CardElement) =>
+  (el.attrs.class ?? '').split(/\s+/).includes(name);
+
+export interface CardSnapshot {
+  /** The shadow root's mode as the browser reports it. */
+  shadowRootType: string;
+  /** The open dialog, or null when no card is shown. */
+  dialog: CardElement | null;
+  /** The shadow root's content (styles and the layer). */
+  root: CardElement;
+}
+
+function findHost(node: CdpNode): CdpNode | null {
+  if (node.localName === CARD_HOST_TAG) return node;
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    const found = findHost(child);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** A CDP session for a page; detach it when done. */
+export function cdpFor(page: Page): Promise<CDPSession> {
+  return page.context().newCDPSession(page);
+}
+
+/** The card as rendered now, or null when the page has no card host yet. */
+export async function readCard(page: Page): Promise<CardSnapshot | null> {
+  const cdp = await cdpFor(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: CdpNode;
+    };
+    const host = findHost(root);
+    const shadow = host?.shadowRoots?.[0];
+    if (!host || !shadow) return null;
+    const el = toElement({ ...shadow, localName: '#shadow-root' });
+    const dialog = findAll(el, (e) => e.attrs.role === 'dialog')[0] ?? null;
+    return { shadowRootType: shadow.shadowRootType ?? 'unknown', dialog, root: el };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** The open card's dialog, or null. */
+export async function openCard(page: Page): Promise<CardElement | null> {
+  return (await readCard(page))?.dialog ?? null;
+}
+
+/** The visible name on the open card, or null. */
+export async function cardName(page: Page): Promise<string | null> {
+  const dialog = await openCard(page);
+  return dialog ? (findAll(dialog, byClass('sp-name'))[0]?.text ?? null) : null;
+}
+
+/** The box of an element of the card, in viewport coordinates. */
+export async function boxOf(
+  page: Page,
+  el: CardElement,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  const cdp = await cdpFor(page);
+  try {
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: el.backendNodeId })) as {
+      model: { border: number[]; width: number; height: number };
+    };
+    return { x: model.border[0]!, y: model.border[1]!, width: model.width, height: model.height };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** The centre of an element of the card, in viewport coordinates. */
+export async function centreOf(page: Page, el: CardElement): Promise<{ x: number; y: number }> {
+  const box = await boxOf(page, el);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Computed style values of an element of the card. */
+export async function computedStyle(
+  page: Page,
+  el: CardElement,
+  names: string[],
+): Promise<Record<string, string>> {
+  const cdp = await cdpFor(page);
+  try {
+    await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const { nodeIds } = (await cdp.send('DOM.pushNodesByBackendIdsToFrontend', {
+      backendNodeIds: [el.backendNodeId],
+    })) as { nodeIds: number[] };
+    await cdp.send('CSS.enable');
+    const { computedStyle } = (await cdp.send('CSS.getComputedStyleForNode', {
+      nodeId: nodeIds[0]!,
+    })) as { computedStyle: { name: string; value: string }[] };
+    const out: Record<string, string> = {};
+    for (const { name, value } of computedStyle) if (names.includes(name)) out[name] = value;
+    return out;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
