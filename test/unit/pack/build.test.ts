@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildPack, findOccurrences } from '@/utils/pack/build';
 import { parseAnnotationsYaml } from '@/utils/pack/annotations';
 import { serializePack } from '@/utils/pack/canonical';
 import { sha256 } from '@/utils/pack/sha256';
-import { buildFolder, builtinAnnotations, builtinSourceBytes, clone } from './helpers';
+import { buildFolder, builtinAnnotations, builtinSourceBytes, clone, repoPath } from './helpers';
 
 type Mutable = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -254,5 +255,13 @@ describe('the builder', () => {
     });
     if (!shuffled.ok) throw new Error(JSON.stringify(shuffled.problems));
     expect(serializePack(shuffled.pack)).toBe(serializePack(first.pack));
+  });
+
+  it('has written the built-in pack the extension bundles from the current annotations', () => {
+    // `npm run test:unit` and `npm run build` run `pack:build` first; a stale file fails here.
+    const result = buildFolder();
+    if (!result.ok) throw new Error('build failed');
+    const bundled = readFileSync(repoPath('utils/pack/generated/builtin-pack.json'), 'utf8');
+    expect(bundled).toBe(serializePack(result.pack));
   });
 });
