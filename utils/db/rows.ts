@@ -2,7 +2,7 @@
  * Turns one pack into the rows of the derived tables. Pure and synchronous, so an install does
  * all its CPU work before it opens its transaction and the transaction only writes.
  */
-import type { Pack } from '../pack/schema';
+import type { Actor, Pack } from '../pack/schema';
 import type { ActorRow, AliasRow, PositionRow, SourceRow, TopicRow } from './database';
 import { containsWords, normalizeName } from './normalize';
 
@@ -15,15 +15,57 @@ export interface PackRows {
   positions: PositionRow[];
 }
 
+/** A source text prepared for name lookups. */
+interface PreparedText {
+  sha256: string;
+  /** `normalizeName` of the text. */
+  folded: string;
+  /** The text with only spacing unified: case-sensitive lookups (surnames that are common words). */
+  cased: string;
+}
+
+/** Spacing unified, case and accents kept. */
+const casedForm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ');
+
+/**
+ * True when a source names the actor, following the actor's match policy as the spotter does on a
+ * page: a full alias always counts; a bare surname counts when the policy says `always`, or, for
+ * `in-context`, when a title stands right before it. Phrases listed in `exclude` (someone else
+ * with the same name) are taken out first. A surname that is also a common word must keep its
+ * capital.
+ */
+export function namesActor(actor: Actor, text: PreparedText): boolean {
+  const aliases = actor.aliases.map(normalizeName).filter(Boolean);
+  if (aliases.some((a) => containsWords(text.folded, a))) return true;
+  const { surnames, bareSurname, titles, commonWord, exclude = [] } = actor.match;
+  if (bareSurname === 'never' || surnames.length === 0) return false;
+  let folded = text.folded;
+  let cased = text.cased;
+  for (const phrase of exclude) {
+    folded = folded.split(normalizeName(phrase)).join(' ');
+    cased = cased.split(casedForm(phrase)).join(' ');
+  }
+  const found = (phrase: string) =>
+    commonWord
+      ? containsWords(cased, casedForm(phrase))
+      : containsWords(folded, normalizeName(phrase));
+  if (bareSurname === 'always') return surnames.some(found);
+  return titles.some((title) => surnames.some((surname) => found(`${title} ${surname}`)));
+}
+
 /**
  * Builds the rows of one pack. `namedIn` of each actor lists the sources (by sha256) whose text
- * names the actor by a full alias, so that a card's source count costs nothing at hover time.
+ * names the actor (see `namesActor`), so that a card's source count costs nothing at hover time.
  */
 export function packRows(pack: Pack): PackRows {
   const packId = pack.id;
-  const foldedTexts = pack.sources
+  const texts: PreparedText[] = pack.sources
     .filter((s) => s.text !== undefined)
-    .map((s) => ({ sha256: s.sha256, text: normalizeName(s.text ?? '') }));
+    .map((s) => ({
+      sha256: s.sha256,
+      folded: normalizeName(s.text ?? ''),
+      cased: casedForm(s.text ?? ''),
+    }));
 
   const aliases: AliasRow[] = [];
   const actors: ActorRow[] = pack.actors.map((actor) => {
@@ -32,9 +74,7 @@ export function packRows(pack: Pack): PackRows {
       const alias = actor.aliases.find((a) => normalizeName(a) === norm) ?? norm;
       aliases.push({ packId, actorId: actor.id, alias, norm });
     }
-    const namedIn = foldedTexts
-      .filter((s) => norms.some((n) => containsWords(s.text, n)))
-      .map((s) => s.sha256);
+    const namedIn = texts.filter((t) => namesActor(actor, t)).map((t) => t.sha256);
     return { ...actor, packId, namedIn: [...new Set(namedIn)] };
   });
 
