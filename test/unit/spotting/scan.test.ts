@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { buildMatcher } from '@/utils/spotting/matcher';
+import { resolveAll } from '@/utils/spotting/context';
+import { SubtreeScan, scanAll } from '@/utils/spotting/scan';
+import { testDictionary } from './dict';
+
+const matcher = buildMatcher(testDictionary);
+
+function page(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+/** [actor, text] of every mention of a page, the page's context applied. */
+function spot(html: string): [string, string][] {
+  const doc = page(html);
+  const found = scanAll(doc, matcher).map((f) => ({ ...f.candidate, f }));
+  return resolveAll(found).map(({ c, actorId }) => [actorId, c.f.text]);
+}
+
+describe('scan', () => {
+  it('finds a name split across inline elements as one mention spanning the nodes', () => {
+    const doc = page('<p>Talks: <b>Volodymyr</b> <i>Zelen</i>skyy said</p>');
+    const [f, ...rest] = scanAll(doc, matcher);
+    expect(rest).toEqual([]);
+    expect(f!.text).toBe('Volodymyr Zelenskyy');
+    expect(f!.startNode.data).toBe('Volodymyr');
+    expect(f!.startOffset).toBe(0);
+    expect(f!.endNode.data).toBe('skyy said');
+    expect(f!.endOffset).toBe(4);
+  });
+
+  it('never joins text across block boundaries or line-break elements', () => {
+    expect(spot('<div>Volodymyr</div><div>Zelenskyy</div>')).toEqual([]);
+    expect(spot('<p>Volodymyr<br>Zelenskyy</p>')).toEqual([]);
+    expect(spot('<p>Volodymyr <div>x</div> Zelenskyy</p>')).toEqual([]);
+    expect(spot('<ul><li>Friedrich</li><li>Merz</li></ul>')).toEqual([['merz', 'Merz']]);
+  });
+
+  it('keeps words on either side of an inline edge apart when they are apart', () => {
+    expect(spot('<p><a href="#">Merz</a>ig is a town</p>')).toEqual([]);
+    expect(spot('<p>Un<b>Merz</b></p>')).toEqual([]);
+  });
+
+  it('skips scripts, styles, form controls, templates, editable and hidden regions', () => {
+    const html = `<body>
+      <script>var s = "Friedrich Merz";</script><style>/* Friedrich Merz */</style>
+      <noscript>Friedrich Merz</noscript><template>Friedrich Merz</template>
+      <textarea>Friedrich Merz</textarea><select><option>Friedrich Merz</option></select>
+      <div contenteditable="true"><p>Friedrich Merz</p></div>
+      <div contenteditable="false">Friedrich Merz (a)</div>
+      <section hidden><p>Friedrich Merz</p></section>
+      <standpoint-card-host>Friedrich Merz</standpoint-card-host>
+      <p title="Friedrich Merz" data-name="Friedrich Merz">no name here</p>
+      <p aria-hidden="true">Friedrich Merz (b)</p>
+    </body>`;
+    expect(spot(html)).toEqual([
+      ['merz', 'Friedrich Merz'],
+      ['merz', 'Friedrich Merz'],
+    ]);
+  });
+
+  it('skips content that is not rendered, as far as the DOM can tell', () => {
+    const html = '<p style="display:none">Friedrich Merz</p><p>Chancellor Merz</p>';
+    const doc = page(html);
+    const found = scanAll(doc, matcher, {
+      rendered: (el) => el.getAttribute('style') !== 'display:none',
+    });
+    expect(found.map((f) => f.text)).toEqual(['Merz']);
+  });
+
+  it('applies the page context across blocks (a full name later makes a surname count)', () => {
+    expect(
+      spot('<h1>Zelenskyy in Berlin</h1><p>Volodymyr Zelenskyy met Friedrich Merz.</p>'),
+    ).toEqual([
+      ['zelenskyy', 'Zelenskyy'],
+      ['zelenskyy', 'Volodymyr Zelenskyy'],
+      ['merz', 'Friedrich Merz'],
+    ]);
+  });
+
+  it('reads entities, no-break spaces and soft hyphens the page carries', () => {
+    expect(spot('<p>Volodymyr&nbsp;Zelen&shy;skyy&rsquo;s aide</p>')).toEqual([
+      ['zelenskyy', 'Volodymyr\u00A0Zelen\u00ADskyy'],
+    ]);
+  });
+
+  it('does not change the document', () => {
+    const doc = page('<main><p>Friedrich <b>Merz</b> met Donald Trump.</p></main>');
+    const before = new XMLSerializer().serializeToString(doc);
+    scanAll(doc, matcher);
+    expect(new XMLSerializer().serializeToString(doc)).toBe(before);
+  });
+
+  it('works in slices and resumes where it stopped', () => {
+    const paragraphs = Array.from({ length: 200 }, (_, i) => `<p>Item ${i}: Friedrich Merz.</p>`);
+    const doc = page(paragraphs.join(''));
+    const scan = new SubtreeScan(doc, matcher);
+    const found: string[] = [];
+    let slices = 0;
+    while (
+      !scan.step(
+        (f) => found.push(f.text),
+        () => true,
+      )
+    )
+      slices++;
+    expect(slices).toBeGreaterThan(3);
+    expect(found).toHaveLength(200);
+  });
+
+  it('starts over when the page removed the node it stopped at', () => {
+    const paragraphs = Array.from({ length: 100 }, (_, i) => `<p>${i} Friedrich Merz</p>`);
+    const doc = page(paragraphs.join(''));
+    const scan = new SubtreeScan(doc.body, matcher);
+    const found = new Set<Text>();
+    scan.step(
+      (f) => found.add(f.startNode),
+      () => true,
+    );
+    const stoppedAt = scan['walker'].currentNode as Text;
+    stoppedAt.parentNode!.parentNode!.removeChild(stoppedAt.parentNode!);
+    while (
+      !scan.step(
+        (f) => found.add(f.startNode),
+        () => true,
+      )
+    );
+    expect(found.size).toBeGreaterThanOrEqual(99);
+    expect([...found].filter((t) => t.isConnected)).toHaveLength(99);
+  });
+});
