@@ -3,7 +3,7 @@
  * docs/pack.schema.json is this text; `npm run pack:schema` rewrites it and a unit test checks
  * the committed file against a fresh export. Other tools (editors, feed publishers in other
  * languages) can validate packs with it; the Zod schema and the semantic checks remain the
- * authority.
+ * authority. Field descriptions are added here, in one place, from docs/pack-format.md.
  */
 import { z } from 'zod';
 import { packSchema } from './schema';
@@ -11,17 +11,107 @@ import { packSchema } from './schema';
 /** The repository path of the exported schema. */
 export const PACK_JSON_SCHEMA_PATH = 'docs/pack.schema.json';
 
+/** One line per field; `a[].b` is field `b` of each item of list `a`. */
+const DESCRIPTIONS: Record<string, string> = {
+  format: 'The pack format version. Always 1 for this format.',
+  id: 'The permanent name of the pack: a lower-case slug such as "berlin-talks-2025".',
+  version:
+    'The version of this pack: a whole number raised by every published change, never lowered.',
+  title: 'A short title readers see in the popup and the options page.',
+  description: 'One paragraph on what the pack covers.',
+  publishedAt: 'The date the pack was published, YYYY-MM-DD.',
+  language: 'The language of the pack’s own text, as a language tag such as "en".',
+  sources: 'The documents the positions rest on.',
+  'sources[].id': 'A short permanent name for the source, unique in the pack.',
+  'sources[].title': 'The source’s title, or a neutral descriptive one when it has none.',
+  'sources[].publisher': 'The publisher, or null when the source does not say.',
+  'sources[].url': 'Where the source was published (http or https), or null when unknown.',
+  'sources[].publishedAt': 'The source’s publication date, YYYY-MM-DD.',
+  'sources[].language': 'The language of the source document.',
+  'sources[].sha256':
+    'SHA-256 of the UTF-8 source text, 64 lower-case hex digits; checked against text.',
+  'sources[].text': 'The full source text, so evidence can be shown in context.',
+  actors: 'Every person the sources name, and every group they give a position to.',
+  'actors[].id': 'A lower-case slug of the name readers know, such as "merz" or "us-delegation".',
+  'actors[].kind': 'person or group.',
+  'actors[].name': 'The name as a card shows it.',
+  'actors[].role': 'The role as the sources give it, such as "German Chancellor".',
+  'actors[].country':
+    'ISO 3166-1 alpha-2 code such as "DE", or null for actors of no single country.',
+  'actors[].aliases':
+    'Names that always mean this actor: full names, transliterations, other scripts.',
+  'actors[].memberOf':
+    'Ids of group actors this actor belongs to; their positions show as the group’s.',
+  'actors[].match': 'How a bare surname on a page may be taken for this actor.',
+  'actors[].match.surnames':
+    'The surname alone, in every spelling and grammatical form readers meet.',
+  'actors[].match.bareSurname':
+    'always: a bare surname means this actor; in-context: only with the full name on the page or a title before it; never.',
+  'actors[].match.givenNames':
+    'The actor’s own given names; another given name before the surname is someone else.',
+  'actors[].match.titles':
+    'Words that, right before a bare surname, make it count, such as "Chancellor".',
+  'actors[].match.commonWord':
+    'The surname is also an ordinary word: only capitalised, non-sentence-initial uses count.',
+  'actors[].match.exclude':
+    'Longer names containing one of the actor’s names that mean someone else, such as "Donald Trump Jr.".',
+  topics: 'The propositions stances answer.',
+  'topics[].id': 'A slug, unique in the pack.',
+  'topics[].proposition':
+    'A yes/no question, such as "Should Ukraine give up its NATO membership bid?".',
+  'topics[].label': 'A short label for tight spaces, such as "NATO bid".',
+  'topics[].keywords': 'Lower-case words that show a page is about this topic.',
+  positions: 'What actors stated, each resting on words of a source.',
+  'positions[].id': 'A slug, unique in the pack.',
+  'positions[].actor': 'The id of the actor who, by the source, took the position.',
+  'positions[].topic': 'The id of the topic.',
+  'positions[].stance':
+    'supports, opposes, conditional (only if a stated condition is met), proposes (their own plan), warns (cautions about a risk), or unclear.',
+  'positions[].summary': 'One neutral line saying what the actor stated.',
+  'positions[].evidence': 'The words of the source the position rests on.',
+  'positions[].evidence.sourceId': 'The id of the source.',
+  'positions[].evidence.start': 'UTF-16 offset of the first character in the source text.',
+  'positions[].evidence.end': 'UTF-16 offset just past the last character.',
+  'positions[].evidence.text': 'Exactly the source text between start and end.',
+  'positions[].evidence.kind':
+    'quote: the actor’s own words as the source quotes them; paraphrase: the source’s wording.',
+  'positions[].date':
+    'The latest day on which the source shows the statement had been made, YYYY-MM-DD.',
+};
+
+type JsonSchemaNode = {
+  description?: string;
+  properties?: Record<string, JsonSchemaNode>;
+  items?: JsonSchemaNode;
+  [key: string]: unknown;
+};
+
+/** Finds the node for a path like `positions[].evidence.text`; throws when the schema has none. */
+function nodeAt(root: JsonSchemaNode, path: string): JsonSchemaNode {
+  let node = root;
+  for (const part of path.split('.')) {
+    const list = part.endsWith('[]');
+    const next = node.properties?.[list ? part.slice(0, -2) : part];
+    const target = list ? next?.items : next;
+    if (!target) throw new Error(`the pack schema has no field ${path}`);
+    node = target;
+  }
+  return node;
+}
+
 /** The JSON Schema of an input pack file, as two-space JSON with a final newline. */
 export function packJsonSchemaText(): string {
-  const schema = z.toJSONSchema(packSchema, { io: 'input', target: 'draft-2020-12' });
-  return `${JSON.stringify(
-    {
-      ...schema,
-      title: 'Standpoint data pack, format 1',
-      description:
-        'See docs/pack-format.md. Offsets, references and hashes are checked beyond this schema.',
-    },
-    null,
-    2,
-  )}\n`;
+  const schema = z.toJSONSchema(packSchema, {
+    io: 'input',
+    target: 'draft-2020-12',
+  }) as JsonSchemaNode;
+  for (const [path, description] of Object.entries(DESCRIPTIONS))
+    nodeAt(schema, path).description = description;
+  const document = {
+    ...schema,
+    title: 'Standpoint data pack, format 1',
+    description:
+      'See docs/pack-format.md. References, evidence offsets and source hashes are checked beyond this schema.',
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -18,4 +18,19 @@ describe('docs/pack.schema.json', () => {
     expect(schema.required).toContain('format');
     expect(schema.properties.format.const).toBe(1);
   });
+
+  it('describes every field, so a new field cannot go undocumented', () => {
+    type Node = { description?: string; properties?: Record<string, Node>; items?: Node };
+    const undocumented: string[] = [];
+    const walk = (node: Node, path: string) => {
+      for (const [key, child] of Object.entries(node.properties ?? {})) {
+        const here = path ? `${path}.${key}` : key;
+        if (!child.description) undocumented.push(here);
+        walk(child, here);
+        if (child.items) walk(child.items, `${here}[]`);
+      }
+    };
+    walk(JSON.parse(packJsonSchemaText()) as Node, '');
+    expect(undocumented).toEqual([]);
+  });
 });
