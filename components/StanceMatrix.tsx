@@ -15,14 +15,17 @@ import { formatDate } from './format';
 
 /** Styles for the matrix; include once next to COMPONENT_CSS (components/styles.ts). */
 export const STANCE_MATRIX_CSS = `
-.sp-matrix-wrap { overflow: auto; max-width: 100%; }
+/* position: relative keeps visually hidden labels inside the scroll box (else they widen the page). */
+.sp-matrix-wrap { position: relative; overflow: auto; max-width: 100%; }
 .sp-matrix { border-collapse: separate; border-spacing: 0; width: 100%; table-layout: fixed;
   font: 13px/18px system-ui, sans-serif; color: var(--sp-fg); background: var(--sp-bg); }
 .sp-matrix caption { text-align: start; padding: 0 0 6px; color: var(--sp-muted); font-size: 12px; }
 .sp-matrix th, .sp-matrix td { border-bottom: 1px solid var(--sp-border); padding: 6px; vertical-align: top;
   text-align: start; }
-.sp-matrix thead th { position: sticky; top: 0; z-index: 1; background: var(--sp-bg);
+.sp-matrix thead th { position: sticky; top: 0; z-index: 2; background: var(--sp-bg);
   border-bottom: 2px solid var(--sp-border); }
+.sp-matrix tbody th { position: sticky; left: 0; z-index: 1; background: var(--sp-bg); }
+.sp-matrix thead th:first-child { left: 0; z-index: 3; }
 .sp-matrix .sp-m-topic-col { width: var(--sp-topic-col, 30%); }
 .sp-m-actor-name { display: block; font-weight: 600; overflow-wrap: anywhere; }
 .sp-m-actor-role { display: block; font-weight: 400; font-size: 11px; line-height: 15px;
@@ -222,7 +225,9 @@ export function StanceMatrix(props: StanceMatrixProps) {
         class="sp-matrix"
         style={
           minColumnWidth
-            ? { minWidth: `${minColumnWidth * (matrix.actors.length + 1.5)}px` }
+            ? {
+                minWidth: `calc(var(--sp-topic-col, 30%) + ${minColumnWidth * matrix.actors.length}px)`,
+              }
             : undefined
         }
       >

@@ -17,18 +17,6 @@ interface PageReport {
   pageWords: string[];
 }
 
-/** The tab id of the tab showing `url`, found by the service worker. */
-async function tabIdFor(session: ExtensionSession, url: string): Promise<number> {
-  const worker = await session.serviceWorker();
-  const tabs = await worker.evaluate(async () => {
-    const { chrome } = globalThis as ExtensionGlobal;
-    return (await chrome.tabs.query({})).map((t) => ({ id: t.id, url: t.url }));
-  });
-  const tab = tabs.find((t) => t.url === url);
-  if (tab?.id === undefined) throw new Error(`No tab shows ${url}`);
-  return tab.id;
-}
-
 /** Ids of the checked people in the picker, in list order. */
 const pickedIds = (popup: Page) =>
   popup.$$eval('input[name="actor"]:checked', (els) =>
@@ -66,7 +54,8 @@ describe('popup', () => {
     await expect
       .poll(async () => (await news.mentions()).length, { timeout: 30_000 })
       .toBeGreaterThan(0);
-    const tabId = await tabIdFor(session, news.page.url());
+    // Without the `tabs` permission the worker sees no URLs: find the tab as the active one.
+    const tabId = await session.tabIdOf(news.page);
     report = await session
       .sendToTab<{ ok: true; value: PageReport }>(tabId, 'getPageReport')
       .then((r) => r.value);
@@ -172,7 +161,7 @@ describe('popup', () => {
 
   it('explains a tab Standpoint cannot read and still offers everyone', async () => {
     const blank = await session.openPage('about:blank');
-    const tabId = await tabIdFor(session, 'about:blank');
+    const tabId = await session.tabIdOf(blank);
     const other = await session.openExtensionPage(`popup.html?tabId=${tabId}`);
     await expect.poll(() => other.locator('#app').innerText()).toContain('cannot read this tab');
     await other.locator('.sp-picker').waitFor();
