@@ -4,7 +4,7 @@
  */
 import builtinPackJson from '@/utils/pack/generated/builtin-pack.json';
 import type { StandpointDB } from '../db/database';
-import { ensureBuiltinPack, type ApplyOutcome } from '../db/install';
+import { ensureBuiltinPack, refreshDerivedRows, type ApplyOutcome } from '../db/install';
 import type { Pack } from '../pack/schema';
 import { validatePack } from '../pack/validate';
 import { err, ok, type Result } from '../views';
@@ -20,12 +20,16 @@ export function bundledPack(data: unknown = builtinPackJson): Result<Pack> {
   return err(`The built-in pack is invalid and was not installed (${first}).`);
 }
 
-/** Validates the bundled pack and installs it if needed. Never throws. */
+/**
+ * At each start: rebuilds rows an older extension version derived differently, then validates
+ * the bundled pack and installs it if needed. Never throws.
+ */
 export async function installBuiltin(
   db: StandpointDB,
   data: unknown = builtinPackJson,
 ): Promise<Result<ApplyOutcome>> {
   try {
+    await refreshDerivedRows(db);
     const pack = bundledPack(data);
     if (!pack.ok) return pack;
     return await ensureBuiltinPack(db, pack.value);

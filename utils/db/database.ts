@@ -50,6 +50,11 @@ export interface PackRow {
   highestVersion: number;
   /** sha256 of the bytes of `highestVersion`: the same version with other bytes is refused. */
   highestSha256: string;
+  /**
+   * The `ROWS_FORMAT` the derived rows were built with; rows of an older format are rebuilt from
+   * the pack body at the next start (absent = built before the field existed).
+   */
+  rowsFormat?: number;
 }
 
 /** The full JSON of an installed pack version (current or previous). */

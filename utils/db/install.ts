@@ -23,7 +23,7 @@ import {
 import { diffPositions } from './diff';
 import { sha256Hex } from './hash';
 import { dictionaryVersion } from './queries';
-import { packRows, type PackRows } from './rows';
+import { packRows, ROWS_FORMAT, type PackRows } from './rows';
 
 /** How a pack reached us and what vouches for it. */
 export interface ApplyOptions {
@@ -175,6 +175,7 @@ export async function applyPack(
         previous,
         highestVersion: higher ? pack.version : existing.highestVersion,
         highestSha256: higher ? opts.rawSha256 : existing.highestSha256,
+        rowsFormat: ROWS_FORMAT,
       });
       const count = (kind: PositionChangeRow['kind']) =>
         changes.filter((c) => c.kind === kind).length;
@@ -328,6 +329,31 @@ export async function ensureBuiltinPack(
     allowBuiltinRewrite: true,
     now,
   });
+}
+
+/**
+ * Rebuilds the derived rows of every pack whose rows were built by an older `packRows` (after an
+ * extension update), each pack in its own transaction, from the stored body. Cheap when nothing
+ * is stale: it reads only the pack rows. Returns the ids rebuilt.
+ */
+export async function refreshDerivedRows(db: StandpointDB): Promise<string[]> {
+  const stale = (await db.packs.toArray()).filter((p) => p.rowsFormat !== ROWS_FORMAT);
+  const rebuilt: string[] = [];
+  for (const row of stale) {
+    const body = await db.packBodies.get([row.id, row.version]);
+    if (!body) continue;
+    const rows = packRows(body.pack);
+    const done = await db.transaction('rw', allTables(db), async () => {
+      const now = await db.packs.get(row.id);
+      if (!now || now.version !== row.version || now.sha256 !== row.sha256) return false;
+      await clearDerived(db, row.id);
+      await writeDerived(db, rows);
+      await db.packs.put({ ...now, rowsFormat: ROWS_FORMAT });
+      return true;
+    });
+    if (done) rebuilt.push(row.id);
+  }
+  return rebuilt;
 }
 
 /** Writes the current dictionary version where content scripts watch for it. */

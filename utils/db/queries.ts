@@ -29,9 +29,13 @@ import {
   type PackRank,
 } from './merge';
 import { pageWordSet, topicScore } from './ranking';
+import { ROWS_FORMAT } from './rows';
 
-/** Bump when the shape of `Dictionary` changes, so cached matchers are rebuilt. */
-const DICTIONARY_FORMAT = 'dictionary-1';
+/**
+ * Bump when the shape of `Dictionary` changes, so cached matchers are rebuilt. `ROWS_FORMAT` is
+ * part of the version too: rows derived differently may hold different aliases.
+ */
+const DICTIONARY_FORMAT = `dictionary-1/rows-${ROWS_FORMAT}`;
 
 /** Installed packs, newest first. */
 export async function installedPacks(db: StandpointDB): Promise<PackRow[]> {

@@ -6,6 +6,12 @@ import type { Actor, Pack } from '../pack/schema';
 import type { ActorRow, AliasRow, PositionRow, SourceRow, TopicRow } from './database';
 import { containsWords, normalizeName } from './normalize';
 
+/**
+ * Raise whenever `packRows` derives different rows from the same pack, so installed packs are
+ * rebuilt from their stored bodies at the next start. 2: source counts follow the match policy.
+ */
+export const ROWS_FORMAT = 2;
+
 /** The rows one pack contributes to the derived tables. */
 export interface PackRows {
   sources: SourceRow[];

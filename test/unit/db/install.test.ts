@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { StandpointDB } from '@/utils/db/database';
-import { ensureBuiltinPack, removePack, rollbackPack } from '@/utils/db/install';
+import {
+  ensureBuiltinPack,
+  refreshDerivedRows,
+  removePack,
+  rollbackPack,
+} from '@/utils/db/install';
 import { dictionaryVersion } from '@/utils/db/queries';
 import { dictionaryVersionItem } from '@/utils/settings';
 import { FIXTURES, dump, edited, fixture, freshDb, install } from './helpers';
@@ -320,6 +325,22 @@ describe('ensureBuiltinPack', () => {
     await dictionaryVersionItem.setValue(null);
     await ensureBuiltinPack(db, rebuilt.pack);
     expect(await dictionaryVersionItem.getValue()).toBe(await dictionaryVersion(db));
+  });
+});
+
+describe('refreshDerivedRows', () => {
+  it('rebuilds rows an older extension version derived, from the stored body', async () => {
+    const db = freshDb();
+    await install(db, await fixture(FIXTURES.newsV1));
+    const current = await dump(db);
+    expect(await refreshDerivedRows(db)).toEqual([]);
+
+    // As an older version of the code would have left them: other rows, an older format.
+    await db.actors.toCollection().modify({ namedIn: [] });
+    await db.aliases.clear();
+    await db.packs.update('fixture-news', { rowsFormat: 1 });
+    expect(await refreshDerivedRows(db)).toEqual(['fixture-news']);
+    expect(await dump(db)).toEqual(current);
   });
 });
 
