@@ -58,6 +58,14 @@ export function validatePackFile(path: string, maxBytes: number = LIMITS.packByt
     return fail('is not UTF-8 text');
   }
   const result = parsePackText(text, { maxBytes });
+  if (
+    !result.ok &&
+    /\.ya?ml$/i.test(path) &&
+    result.problems[0]?.message.startsWith('is not valid JSON')
+  )
+    return fail(
+      'is YAML, not a pack file: pack.yaml is built with `npm run pack:build`, which writes the pack file to check',
+    );
   if (!result.ok) return { code: 1, lines: result.problems.map((p) => `${p.path}: ${p.message}`) };
   const { pack } = result;
   return {

@@ -116,6 +116,7 @@ export function parsePackText(text: string, opts: ParseOptions = {}): PackCheck<
     problems: [{ path: FILE_PATH, message }],
   });
 
+  if (typeof text !== 'string') return fail('is not text');
   // Every UTF-16 unit is at least one UTF-8 byte, so a long string is refused without counting.
   if (text.length > maxBytes || utf8ByteLength(text) > maxBytes)
     return fail(`is larger than the ${formatBytes(maxBytes)} a pack may be; it was not read`);

@@ -60,6 +60,11 @@ describe('npm run pack:validate', { timeout: 60_000 }, () => {
     ['an empty file', () => file('empty.json', ''), /^\(file\): is empty/],
     ['a file that is not JSON', () => file('yaml.json', 'id: x\n'), /^\(file\): is not valid JSON/],
     [
+      'the annotations instead of the built pack',
+      () => repoPath(`${BUILTIN_DIR}/pack.yaml`),
+      /^\(file\): is YAML, not a pack file: pack\.yaml is built with `npm run pack:build`/,
+    ],
+    [
       'a file that is not UTF-8',
       () => file('latin1.json', Uint8Array.from([0x7b, 0xe9, 0x7d])),
       /^\(file\): is not UTF-8 text$/,

@@ -73,6 +73,10 @@ describe('parsePackText refuses a broken file with one plain line', () => {
     expect(utf8ByteLength('\uD800')).toBe(3);
   });
 
+  it('refuses a value that is not text, from a careless caller', () => {
+    expect(parsePackText(undefined as unknown as string).ok).toBe(false);
+  });
+
   it('accepts a leading byte-order mark', () => {
     expect(parsePackText(`\uFEFF${serializePack(pack)}`).ok).toBe(true);
   });
