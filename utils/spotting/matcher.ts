@@ -48,7 +48,8 @@ export interface Matcher {
 
 interface Entry {
   actor: PreparedActor;
-  kind: 'full' | 'surname';
+  /** `exclude`: a longer phrase that contains one of the actor's names but means someone else. */
+  kind: 'full' | 'surname' | 'exclude';
 }
 
 interface PreparedActor {
@@ -119,6 +120,7 @@ export function buildMatcher(dict: Dictionary): Matcher {
     const actor = prepareActor(a);
     for (const alias of a.aliases) add(alias, { actor, kind: 'full' });
     for (const surname of a.match.surnames) add(surname, { actor, kind: 'surname' });
+    for (const phrase of a.match.exclude ?? []) add(phrase, { actor, kind: 'exclude' });
   }
   const rootNext = root.next;
 
@@ -268,7 +270,11 @@ interface Option {
 }
 
 /** Applies the disambiguation rules to one occurrence of a known form. */
-function judge(text: string, start: number, end: number, list: Entry[]): Candidate | null {
+function judge(text: string, start: number, end: number, all: Entry[]): Candidate | null {
+  // An excluded phrase ("Donald Trump Jr.") is the longest match and takes its text out of play
+  // for the actor that excludes it; other actors sharing the form still count.
+  const excluded = all.filter((e) => e.kind === 'exclude').map((e) => e.actor);
+  const list = excluded.length ? all.filter((e) => !excluded.includes(e.actor)) : all;
   const suffix = PERSON_SUFFIX_RE.test(text.slice(end, end + 6));
   const options: Option[] = [];
   const fulls = list.filter((e) => e.kind === 'full');

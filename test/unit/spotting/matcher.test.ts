@@ -203,3 +203,30 @@ describe('matcher: build', () => {
     expect(found.map((c) => c.actorIds[0])).toEqual(['p12', 'p1']);
   });
 });
+
+describe('matcher: excluded phrases', () => {
+  const m = buildMatcher({
+    version: 'x',
+    actors: [
+      {
+        id: 'kushner',
+        kind: 'person',
+        aliases: ['Jared Kushner'],
+        match: {
+          surnames: ['Kushner'],
+          bareSurname: 'always',
+          givenNames: ['Jared'],
+          titles: [],
+          commonWord: false,
+          exclude: ['Ambassador Kushner', 'Kushner Companies'],
+        },
+      },
+    ],
+  });
+  const texts = (t: string) => m.find(t).map((c) => t.slice(c.start, c.end));
+
+  it('drops a match inside an excluded phrase, case aside', () => {
+    expect(texts('Ambassador Kushner met the ambassador Kushner; Kushner Companies.')).toEqual([]);
+    expect(texts('Later, Kushner said.')).toEqual(['Kushner']);
+  });
+});
