@@ -4,12 +4,18 @@
  * the committed file against a fresh export. Other tools (editors, feed publishers in other
  * languages) can validate packs with it; the Zod schema and the semantic checks remain the
  * authority. Field descriptions are added here, in one place, from docs/pack-format.md.
+ * The schema of pack.yaml (docs/pack-yaml.schema.json) lets YAML-aware editors check a pack
+ * while it is written.
  */
 import { z } from 'zod';
 import { packSchema } from './schema';
+import { annotationsSchema } from './annotations';
 
 /** The repository path of the exported schema. */
 export const PACK_JSON_SCHEMA_PATH = 'docs/pack.schema.json';
+
+/** The repository path of the schema of pack.yaml, which YAML-aware editors use to help as you type. */
+export const PACK_YAML_SCHEMA_PATH = 'docs/pack-yaml.schema.json';
 
 /** One line per field; `a[].b` is field `b` of each item of list `a`. */
 const DESCRIPTIONS: Record<string, string> = {
@@ -79,6 +85,22 @@ const DESCRIPTIONS: Record<string, string> = {
     'The latest day on which the source shows the statement had been made, YYYY-MM-DD.',
 };
 
+/** The fields pack.yaml has and the built pack does not. */
+const YAML_DESCRIPTIONS: Record<string, string> = {
+  'sources[].file':
+    'The source text file in the pack folder, such as "report.txt", copied byte for byte.',
+  'positions[].evidence.sourceId':
+    'The id of the source; may be left out when the pack has one source.',
+  'positions[].evidence.text':
+    'The exact words of the source, copied: the builder finds them and refuses the pack when they are absent or appear twice.',
+  'positions[].evidence.occurrence':
+    'When the words appear more than once: 1 for the first, 2 for the second.',
+  'positions[].evidence.start':
+    'Optional UTF-16 offset of the first character; the builder checks it.',
+  'positions[].evidence.end':
+    'Optional UTF-16 offset just past the last character; the builder checks it.',
+};
+
 type JsonSchemaNode = {
   description?: string;
   properties?: Record<string, JsonSchemaNode>;
@@ -86,17 +108,28 @@ type JsonSchemaNode = {
   [key: string]: unknown;
 };
 
-/** Finds the node for a path like `positions[].evidence.text`; throws when the schema has none. */
-function nodeAt(root: JsonSchemaNode, path: string): JsonSchemaNode {
+/** Finds the node for a path like `positions[].evidence.text`, or `undefined`. */
+function nodeAt(root: JsonSchemaNode, path: string): JsonSchemaNode | undefined {
   let node = root;
   for (const part of path.split('.')) {
     const list = part.endsWith('[]');
     const next = node.properties?.[list ? part.slice(0, -2) : part];
     const target = list ? next?.items : next;
-    if (!target) throw new Error(`the pack schema has no field ${path}`);
+    if (!target) return undefined;
     node = target;
   }
   return node;
+}
+
+function describe(schema: JsonSchemaNode, descriptions: Record<string, string>): void {
+  for (const [path, description] of Object.entries(descriptions)) {
+    const node = nodeAt(schema, path);
+    if (node) node.description = description;
+  }
+}
+
+function render(schema: JsonSchemaNode, title: string, description: string): string {
+  return `${JSON.stringify({ ...schema, title, description }, null, 2)}\n`;
 }
 
 /** The JSON Schema of an input pack file, as two-space JSON with a final newline. */
@@ -105,13 +138,25 @@ export function packJsonSchemaText(): string {
     io: 'input',
     target: 'draft-2020-12',
   }) as JsonSchemaNode;
-  for (const [path, description] of Object.entries(DESCRIPTIONS))
-    nodeAt(schema, path).description = description;
-  const document = {
-    ...schema,
-    title: 'Standpoint data pack, format 1',
-    description:
-      'See docs/pack-format.md. References, evidence offsets and source hashes are checked beyond this schema.',
-  };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  describe(schema, DESCRIPTIONS);
+  return render(
+    schema,
+    'Standpoint data pack, format 1',
+    'See docs/pack-format.md. References, evidence offsets and source hashes are checked beyond this schema.',
+  );
+}
+
+/** The JSON Schema of a pack folder's pack.yaml, for editors that check YAML as you type. */
+export function packYamlSchemaText(): string {
+  const schema = z.toJSONSchema(annotationsSchema, {
+    io: 'input',
+    target: 'draft-2020-12',
+  }) as JsonSchemaNode;
+  describe(schema, DESCRIPTIONS);
+  describe(schema, YAML_DESCRIPTIONS);
+  return render(
+    schema,
+    'Standpoint pack.yaml',
+    'The hand-written side of a pack; see docs/pack-format.md. `npm run pack:build` checks it fully.',
+  );
 }
