@@ -17,6 +17,16 @@ import {
 } from './problems';
 
 export type { PackCheck, Problem } from './problems';
+/** The semantic checks on their own, for callers that already hold a schema-valid pack. */
+export {
+  checkEvidence,
+  checkPackSemantics,
+  checkSourceHashes,
+  findAliasCollisions,
+  findDanglingReferences,
+  findDuplicateIds,
+  normalizeAlias,
+} from './checks';
 
 /** Keys that could reach an object's prototype when data is merged or copied carelessly. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
