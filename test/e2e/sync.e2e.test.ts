@@ -1,0 +1,334 @@
+/**
+ * Feed sync end to end: a real signed feed served on 127.0.0.1 by scripts/pack-serve.ts, added
+ * in the options page, synced with "Sync now"; the hover card on the demo page then shows the
+ * new stance marked as changed, with its history. Then one bad feed after another is refused
+ * with a clear sentence while the card keeps showing what it showed.
+ *
+ * Host permission: the options page asks `permissions.request` for the feed's origin inside the
+ * click, which shows a browser prompt that automation cannot answer. This test therefore runs a
+ * copy of the build whose manifest already grants `http://127.0.0.1/*` (test only, never
+ * shipped): the production request then resolves at once without a prompt. The prompt path,
+ * including a refusal, is covered by test/unit/sync/options-page.test.tsx.
+ */
+import { readFileSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keygen, PRIVATE_KEY_FILE } from '@/scripts/pack-keygen';
+import { publish } from '@/scripts/pack-publish';
+import { feedHandler } from '@/scripts/pack-serve';
+import type { Pack } from '@/utils/pack/schema';
+import { byClass, findAll, mentionsReady, openCard, waitForCard, waitForNoCard } from './card-dom';
+import {
+  extensionDir,
+  launchExtension,
+  NewsPage,
+  type ExtensionGlobal,
+  type ExtensionSession,
+} from './harness';
+import type { CardView, Result } from '@/utils/views';
+
+/** The position whose stance the new pack version changes. */
+const POSITION = 'zelenskyy-nato-membership-bid';
+const NAME = 'Volodymyr Zelenskyy';
+const ACTOR = 'zelenskyy';
+
+/** The test position as a reader is shown it. */
+interface Shown {
+  /** The stance (`opposes`). */
+  stance: string;
+  /** "Changed in update vN", or null when unchanged. */
+  change: string | null;
+  /** Earlier versions, newest first: "Pack v1 conditional". */
+  history: string[];
+}
+/** Upper bound for a sync to finish and show its result, ms: the hanging feed needs the 15 s timeout. */
+const SYNC_WAIT_MS = 40_000;
+/** Upper bound for the card to show the new data, ms; a limit, not a measurement. */
+const CARD_WAIT_MS = 20_000;
+/** Bytes the oversized index sends: above the 256 KB an index may have. */
+const OVERSIZED_BYTES = 300 * 1024;
+
+type Mode = 'normal' | 'error-500' | 'hang' | 'oversized';
+
+/** The built-in pack as the build bundled it (a fresh copy each call). */
+const builtin = (): Pack =>
+  JSON.parse(readFileSync(resolve('utils/pack/generated/builtin-pack.json'), 'utf8')) as Pack;
+
+describe('feed sync', () => {
+  let session: ExtensionSession;
+  let work: string;
+  let feedDir: string;
+  let keyPem: string;
+  let publicKey: string;
+  let server: Server;
+  let indexUrl: string;
+  let mode: Mode = 'normal';
+  let news: NewsPage;
+  let options: Page;
+  let baseVersion: number;
+  let cardReady = false;
+  let extPage: Page;
+
+  async function writePack(name: string, pack: Pack): Promise<string> {
+    const path = join(work, name);
+    await writeFile(path, `${JSON.stringify(pack, null, 2)}\n`);
+    return path;
+  }
+
+  /** The built-in pack at `version`, with the test position's stance set to `stance`. */
+  function edited(version: number, stance: Pack['positions'][number]['stance']): Pack {
+    const pack = builtin();
+    pack.version = version;
+    pack.positions.find((p) => p.id === POSITION)!.stance = stance;
+    return pack;
+  }
+
+  /**
+   * What a reader is shown for the test position. With the content script spotting names, the
+   * hover card on the demo page (stance chip, change mark, history); until then, the `getCards`
+   * reply the card is built from, asked from an extension page.
+   */
+  async function cardPosition(): Promise<Shown | null> {
+    return cardReady ? fromCard() : fromGetCards();
+  }
+
+  async function fromCard(): Promise<Shown | null> {
+    await news.page.mouse.move(2, 2);
+    await waitForNoCard(news.page);
+    await news.hoverName(NAME);
+    await waitForCard(news.page, NAME);
+    const dialog = (await openCard(news.page))!;
+    const li = findAll(dialog, (e) => e.attrs['data-position'] === POSITION)[0];
+    if (!li) return null;
+    const history = findAll(li, byClass('sp-history'))[0];
+    return {
+      stance: findAll(li, byClass('sp-chip'))[0]?.text.replace(/^Stance: /, '') ?? '',
+      change: findAll(li, byClass('sp-change'))[0]?.text ?? null,
+      history: history
+        ? findAll(history, (e) => e.tag === 'li').map((h) =>
+            h.text
+              .replace(/, .*: Stance: /, ' ')
+              .split(' ')
+              .slice(0, 3)
+              .join(' '),
+          )
+        : [],
+    };
+  }
+
+  async function fromGetCards(): Promise<Shown | null> {
+    const reply = (await extPage.evaluate(
+      (actorId) =>
+        (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({
+          id: 1,
+          type: 'getCards',
+          data: { actorIds: [actorId] },
+          timestamp: Date.now(),
+        }),
+      ACTOR,
+    )) as { res?: Result<CardView[]> };
+    const cards = reply.res;
+    if (!cards?.ok) throw new Error(`getCards failed: ${JSON.stringify(reply)}`);
+    const p = cards.value[0]?.positions.find((x) => x.id === POSITION);
+    if (!p) return null;
+    return {
+      stance: p.stance,
+      change: p.change ? `Changed in update v${p.packVersion}` : null,
+      history: (p.change?.history ?? []).map((h) => `Pack v${h.packVersion} ${h.stance}`),
+    };
+  }
+
+  /** Presses the feed's "Sync now" and returns the result sentence shown for the feed. */
+  async function syncNow(expected: RegExp): Promise<string> {
+    const feed = options.locator('li.feed');
+    await feed.getByRole('button', { name: 'Sync now' }).click();
+    await expect
+      .poll(() => feed.locator('.feed-result').innerText(), { timeout: SYNC_WAIT_MS })
+      .toMatch(expected);
+    return feed.locator('.feed-result').innerText();
+  }
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'standpoint-sync-e2e-'));
+    feedDir = join(work, 'feed');
+    ({ publicKey } = await keygen(join(work, 'keys')));
+    keyPem = await readFile(join(work, 'keys', PRIVATE_KEY_FILE), 'utf8');
+    baseVersion = builtin().version;
+
+    const serveFiles = feedHandler(feedDir);
+    server = createServer((req, res) => {
+      if (mode === 'error-500') return void res.writeHead(500).end('Internal error');
+      if (mode === 'hang') return; // never answers; closed in afterAll
+      if (mode === 'oversized' && req.url === '/index.json') {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(' '.repeat(OVERSIZED_BYTES));
+        return;
+      }
+      void serveFiles(req, res);
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    indexUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.json`;
+
+    // Test-only copy of the build with the feed origin pre-granted (see the header).
+    const ext = join(work, 'extension');
+    await cp(extensionDir(), ext, { recursive: true });
+    const manifest = JSON.parse(await readFile(join(ext, 'manifest.json'), 'utf8'));
+    manifest.host_permissions = ['http://127.0.0.1/*'];
+    await writeFile(join(ext, 'manifest.json'), JSON.stringify(manifest));
+    session = await launchExtension({ extensionPath: ext });
+
+    news = await NewsPage.open(session, '/demo.html');
+    cardReady = await mentionsReady(news.page).then(
+      () => true,
+      () => false,
+    );
+    extPage = await session.openExtensionPage('options.html');
+  });
+
+  afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise((ok) => server?.close(ok));
+    await session?.close();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('installs a new signed version; the card shows the changed stance with its history', async () => {
+    const before = await cardPosition();
+    expect(before).toEqual({ stance: 'conditional', change: null, history: [] });
+
+    await publish({
+      keyPem,
+      outDir: feedDir,
+      packFiles: [await writePack('v2.json', edited(baseVersion + 1, 'opposes'))],
+    });
+    options = await session.openExtensionPage('options.html');
+    await options.getByLabel('Feed URL').fill(indexUrl);
+    await options.getByLabel('Public key').fill(publicKey);
+    await options.getByRole('button', { name: 'Add feed' }).click();
+    // Adding a feed syncs it right away.
+    await expect
+      .poll(() => options.locator('li.feed .feed-result').innerText(), { timeout: SYNC_WAIT_MS })
+      .toMatch(`“${builtin().id}” is now version ${baseVersion + 1}`);
+    await expect(
+      options.locator(`tr[data-pack-id="${builtin().id}"]`).innerText(),
+    ).resolves.toMatch(
+      new RegExp(
+        `${baseVersion + 1}[\\s\\S]*Feed[\\s\\S]*Verified[\\s\\S]*Roll back to version ${baseVersion}`,
+      ),
+    );
+    // "Sync now" again: nothing new (the index answers 304).
+    await syncNow(/has nothing new/);
+
+    // The open demo page was not reloaded: the content script picks up the new data.
+    await expect
+      .poll(() => cardPosition(), { timeout: CARD_WAIT_MS })
+      .toEqual({
+        stance: 'opposes',
+        change: `Changed in update v${baseVersion + 1}`,
+        history: [`Pack v${baseVersion} conditional`],
+      });
+  });
+
+  describe('refuses bad feeds and keeps what the card shows', () => {
+    let shown: Shown | null;
+    beforeAll(async () => {
+      shown = await cardPosition();
+      expect(shown?.stance).toBe('opposes');
+    });
+
+    const cases: { name: string; setup: () => Promise<void>; message: RegExp }[] = [
+      {
+        name: 'a feed that answers 500',
+        setup: async () => {
+          mode = 'error-500';
+        },
+        message:
+          /^⚠? ?The feed at 127\.0\.0\.1:\d+ answered with an error \(HTTP 500\); your packs are unchanged\.$/,
+      },
+      {
+        name: 'a feed that hangs',
+        setup: async () => {
+          mode = 'hang';
+        },
+        message:
+          /The feed at 127\.0\.0\.1:\d+ did not answer within 15 seconds; your packs are unchanged\./,
+      },
+      {
+        name: 'a truncated pack',
+        setup: async () => {
+          mode = 'normal';
+          const index = await publish({
+            keyPem,
+            outDir: feedDir,
+            packFiles: [await writePack('v3.json', edited(baseVersion + 2, 'supports'))],
+          });
+          const file = join(feedDir, index.packs[0]!.url);
+          const bytes = await readFile(file);
+          await writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+        },
+        message:
+          /Pack “[a-z0-9-]+” version \d+ from 127\.0\.0\.1:\d+ arrived with \d+ KB instead of the \d+ KB the signed index promises \(cut off or altered\)\. Your packs are unchanged\./,
+      },
+      {
+        name: 'a pack whose hash does not match',
+        setup: async () => {
+          const file = join(feedDir, 'packs', `${builtin().id}-${baseVersion + 2}.json`);
+          const good = await readFile(join(work, 'v3.json'));
+          const text = good.toString('utf8').replace('"supports"', '"unclear "'); // same length
+          await writeFile(file, text);
+        },
+        message:
+          /does not match the fingerprint in the signed index \(altered or damaged on the way\), so it was refused\. Your packs are unchanged\./,
+      },
+      {
+        name: 'an index whose signature does not match',
+        setup: async () => {
+          await keygen(join(work, 'other-keys'));
+          const otherPem = await readFile(join(work, 'other-keys', PRIVATE_KEY_FILE), 'utf8');
+          await publish({
+            keyPem: otherPem,
+            outDir: feedDir,
+            packFiles: [await writePack('v3b.json', edited(baseVersion + 2, 'supports'))],
+          });
+        },
+        message:
+          /The index of the feed at 127\.0\.0\.1:\d+ is not signed by the key you added for it, so nothing in it was trusted; your packs are unchanged\./,
+      },
+      {
+        name: 'an older version',
+        setup: async () => {
+          await publish({
+            keyPem,
+            outDir: feedDir,
+            allowOlder: true,
+            packFiles: [await writePack('old.json', edited(baseVersion, 'supports'))],
+          });
+        },
+        message:
+          /version \d+ was already installed, and an older version could quietly undo corrections\. Your packs are unchanged\./,
+      },
+      {
+        name: 'an oversized body',
+        setup: async () => {
+          mode = 'oversized';
+        },
+        message:
+          /The feed at 127\.0\.0\.1:\d+ sent more than 256 KB, more than allowed; your packs are unchanged\./,
+      },
+    ];
+
+    for (const c of cases) {
+      it(`refuses ${c.name}`, async () => {
+        await c.setup();
+        const message = await syncNow(c.message);
+        expect(message).toMatch(c.message);
+        expect(await cardPosition()).toEqual(shown);
+      });
+    }
+  });
+});
