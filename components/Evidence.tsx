@@ -29,7 +29,7 @@ export const EVIDENCE_CSS = `
 .sp-evidence[data-kind='paraphrase'] .sp-evidence-text { font-family: system-ui, sans-serif; }
 .sp-evidence-source { margin: 4px 0 0; font: 12px/17px system-ui, sans-serif; color: var(--sp-muted); }
 .sp-evidence-source cite { font-style: italic; }
-.sp-evidence-source a { color: var(--sp-accent); text-decoration: underline; }
+.sp-evidence-source a { color: var(--sp-accent); text-decoration: underline; white-space: nowrap; }
 .sp-evidence-source a:focus-visible { outline: 2px solid var(--sp-focus); outline-offset: 1px; }
 `;
 

@@ -4,6 +4,7 @@
  * domain can (`pierce: true`), so tests see the card as the browser renders it without any
  * test hook in the product.
  */
+import { expect } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 
 /** The host element's tag (utils/card/host.ts). */
@@ -141,10 +142,26 @@ export async function boxOf(
   }
 }
 
-/** The centre of an element of the card, in viewport coordinates. */
+/**
+ * A point inside an element of the card, in viewport coordinates: the centre of its first box
+ * fragment, so a link broken across lines is hit on its text.
+ */
 export async function centreOf(page: Page, el: CardElement): Promise<{ x: number; y: number }> {
-  const box = await boxOf(page, el);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const cdp = await cdpFor(page);
+  try {
+    const { quads } = (await cdp.send('DOM.getContentQuads', {
+      backendNodeId: el.backendNodeId,
+    })) as { quads: number[][] };
+    const q = quads[0]!;
+    const xs = [q[0]!, q[2]!, q[4]!, q[6]!];
+    const ys = [q[1]!, q[3]!, q[5]!, q[7]!];
+    return {
+      x: (Math.min(...xs) + Math.max(...xs)) / 2,
+      y: (Math.min(...ys) + Math.max(...ys)) / 2,
+    };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }
 
 /** Computed style values of an element of the card. */
@@ -169,4 +186,33 @@ export async function computedStyle(
   } finally {
     await cdp.detach().catch(() => undefined);
   }
+}
+
+/** Upper bound for the page to be scanned and the card to appear (ms); a limit, not a measurement. */
+const WAIT_MS = 15_000;
+
+/** Resolves once the spotter has highlighted names on the page. */
+export async function mentionsReady(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
+      return [...(registry?.values() ?? [])].some((h) => h.size > 0);
+    },
+    undefined,
+    { timeout: WAIT_MS },
+  );
+}
+
+/** Resolves once a card is open (showing `name`, when given). */
+export async function waitForCard(page: Page, name?: string) {
+  await expect
+    .poll(async () => (name ? cardName(page) : (await openCard(page)) !== null), {
+      timeout: WAIT_MS,
+    })
+    .toBe(name ?? true);
+}
+
+/** Resolves once no card is shown. */
+export async function waitForNoCard(page: Page) {
+  await expect.poll(() => openCard(page), { timeout: WAIT_MS }).toBeNull();
 }

@@ -1,0 +1,93 @@
+/**
+ * From the card to the evidence in context: "Show in source" opens the source viewer with the
+ * position's evidence marked and emphasised, and "Compare" opens the comparison page with the
+ * person picked. Both go through the background (`openPage`), since a web page may not navigate
+ * to an extension page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, NewsPage, type ExtensionSession } from './harness';
+import {
+  byClass,
+  centreOf,
+  findAll,
+  mentionsReady,
+  openCard,
+  waitForCard,
+  type CardElement,
+} from './card-dom';
+
+/** Upper bound for a new tab and its page to load (ms); a limit, not a measurement. */
+const WAIT_MS = 15_000;
+
+describe('card links', () => {
+  let session: ExtensionSession;
+  let news: NewsPage;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    news = await NewsPage.open(session, '/demo.html');
+    await mentionsReady(news.page);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  async function clickInCard(el: CardElement): Promise<Page> {
+    const { x, y } = await centreOf(news.page, el);
+    const opened = session.context.waitForEvent('page', { timeout: WAIT_MS });
+    await news.page.mouse.move(x, y, { steps: 4 });
+    await news.page.mouse.click(x, y);
+    const page = await opened;
+    await page.waitForLoadState('domcontentloaded');
+    return page;
+  }
+
+  it('opens the source viewer with the evidence of the position marked and in view', async () => {
+    await news.hoverName('Volodymyr Zelenskyy');
+    await waitForCard(news.page, 'Volodymyr Zelenskyy');
+    const position = findAll((await openCard(news.page))!, byClass('sp-position'))[0]!;
+    const positionId = position.attrs['data-position']!;
+    const words = findAll(position, byClass('sp-evidence-text'))[0]!.text.replace(
+      /^\u201c|\u201d$/g,
+      '',
+    );
+    const link = findAll(position, (e) => e.tag === 'a')[0]!;
+    const viewer = await clickInCard(link);
+    expect(new URL(viewer.url()).pathname).toBe('/source.html');
+    expect(new URL(viewer.url()).searchParams.get('position')).toBe(positionId);
+
+    const chosen = viewer.locator('mark[data-selected]');
+    await chosen.first().waitFor({ timeout: WAIT_MS });
+    expect((await chosen.allInnerTexts()).join('')).toBe(words);
+    expect(await chosen.first().getAttribute('data-positions')).toContain(positionId);
+    await expect.poll(() => chosen.first().isVisible()).toBe(true);
+    const inView = await chosen.first().evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    expect(inView).toBe(true);
+    // Every position on this source is marked and listed.
+    const legend = await viewer.locator('.src-legend li').count();
+    expect(legend).toBeGreaterThan(1);
+    const marked = await viewer
+      .locator('mark')
+      .evaluateAll((marks) => new Set(marks.flatMap((m) => m.dataset.positions!.split(' '))).size);
+    expect(marked).toBe(legend);
+    await viewer.close();
+  });
+
+  it('opens the comparison page with the person picked', async () => {
+    await news.page.bringToFront();
+    await news.page.keyboard.press('Escape');
+    await news.hoverName('Volodymyr Zelenskyy');
+    await waitForCard(news.page, 'Volodymyr Zelenskyy');
+    const button = findAll((await openCard(news.page))!, byClass('sp-compare'))[0]!;
+    const compare = await clickInCard(button);
+    const url = new URL(compare.url());
+    expect(url.pathname).toBe('/compare.html');
+    expect(url.searchParams.get('actors')).toBe('zelenskyy');
+    await compare.close();
+  });
+});

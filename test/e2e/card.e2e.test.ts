@@ -1,0 +1,147 @@
+/**
+ * The hover card on the demo page, as a reader meets it: a deliberate hover opens it with the
+ * person's positions and evidence, a quick pass opens nothing, Esc closes it, the pointer may
+ * rest on the card, and the keyboard commands walk the names.
+ *
+ * Keyboard shortcuts (manifest `commands`) are handled by the browser, not the page, and
+ * headless Chromium offers no way to press them; the test sends the message the background
+ * forwards for a command (`cardCommand`, utils/card/commands.ts, unit-tested) to the tab.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, NewsPage, type ExtensionSession } from './harness';
+import {
+  byClass,
+  cardName,
+  centreOf,
+  findAll,
+  mentionsReady,
+  openCard,
+  readCard,
+  waitForCard,
+  waitForNoCard,
+} from './card-dom';
+
+/** Upper bound for a card to switch (ms); a limit, not a measurement. */
+const WAIT_MS = 15_000;
+/** Longer than the default hover delay (400 ms) with room for a busy machine, ms. */
+const WELL_PAST_DELAY_MS = 1_500;
+
+describe('hover card', () => {
+  let session: ExtensionSession;
+  let news: NewsPage;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    news = await NewsPage.open(session, '/demo.html');
+    await mentionsReady(news.page);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('opens after a deliberate hover with the positions, their evidence and source', async () => {
+    await news.hoverName('Volodymyr Zelenskyy');
+    await waitForCard(news.page, 'Volodymyr Zelenskyy');
+    const dialog = (await openCard(news.page))!;
+    expect(dialog.attrs['aria-label']).toBe('Standpoint: Volodymyr Zelenskyy');
+    expect(findAll(dialog, byClass('sp-role'))[0]!.text).toMatch(/Ukraine/);
+    const positions = findAll(dialog, byClass('sp-position'));
+    expect(positions.length).toBeGreaterThan(0);
+    for (const p of positions) {
+      expect(findAll(p, byClass('sp-chip'))[0]!.text).toMatch(/^Stance: \w+/);
+      expect(findAll(p, byClass('sp-summary'))[0]!.text.length).toBeGreaterThan(10);
+      const evidence = findAll(p, byClass('sp-evidence'))[0]!;
+      const words = findAll(evidence, byClass('sp-evidence-text'))[0]!.text;
+      if (evidence.attrs['data-kind'] === 'quote') expect(words).toMatch(/^\u201c.+\u201d$/s);
+      else expect(evidence.text).toContain("The source's paraphrase");
+      expect(findAll(evidence, (e) => e.tag === 'cite')[0]!.text.length).toBeGreaterThan(0);
+      expect(findAll(evidence, (e) => e.tag === 'a')[0]!.attrs.href).toMatch(
+        /^chrome-extension:\/\/[a-p]{32}\/source\.html\?source=[a-z0-9-]+&position=[a-z0-9-]+$/,
+      );
+    }
+    expect(findAll(dialog, byClass('sp-foot'))[0]!.text).toMatch(/^As of .+ v\d+/);
+  });
+
+  it('stays open while the pointer is on the card, and closes once it leaves both', async () => {
+    const dialog = (await openCard(news.page))!;
+    const centre = await centreOf(news.page, dialog);
+    await news.page.mouse.move(centre.x, centre.y, { steps: 8 });
+    await news.page.waitForTimeout(WELL_PAST_DELAY_MS);
+    expect(await cardName(news.page)).toBe('Volodymyr Zelenskyy');
+    await news.page.mouse.move(2, 2, { steps: 4 });
+    await waitForNoCard(news.page);
+  });
+
+  it('opens nothing on a quick pass over a name', async () => {
+    await news.hoverName('Volodymyr Zelenskyy');
+    await news.page.mouse.move(2, 2);
+    await news.page.waitForTimeout(WELL_PAST_DELAY_MS);
+    expect(await openCard(news.page)).toBeNull();
+  });
+
+  it('closes on Esc', async () => {
+    await news.hoverName('Volodymyr Zelenskyy');
+    await waitForCard(news.page, 'Volodymyr Zelenskyy');
+    await news.page.keyboard.press('Escape');
+    await waitForNoCard(news.page);
+  });
+
+  it('shows a group position as the group\u2019s and says when a person has none of their own', async () => {
+    await news.page.mouse.move(2, 2);
+    await waitForNoCard(news.page);
+    await news.hoverName('Steve Witkoff');
+    await waitForCard(news.page, 'Steve Witkoff');
+    const dialog = (await openCard(news.page))!;
+    expect(findAll(dialog, byClass('sp-empty'))[0]!.text).toContain(
+      'The installed packs hold no stated position of Steve Witkoff in their own words.',
+    );
+    const group = findAll(dialog, byClass('sp-group'))[0]!;
+    expect(group.text).toContain("These are the group's positions, not Steve Witkoff's own words.");
+    for (const summary of findAll(group, byClass('sp-summary'))) {
+      expect(summary.text).toMatch(/^U\.S\. delegation: /);
+    }
+    await news.page.keyboard.press('Escape');
+    await waitForNoCard(news.page);
+  });
+
+  it('walks the names with the keyboard commands, focus in the card and back on close', async () => {
+    await news.page.mouse.move(2, 2);
+    await news.page.evaluate(() => {
+      window.getSelection()?.removeAllRanges();
+      window.scrollTo(0, 0);
+    });
+    const tabId = await news.tabId();
+    const send = (command: string) => session.sendToTab(tabId, 'cardCommand', { command });
+    const first = await send('open-card');
+    expect(first).toEqual({ ok: true, value: true });
+    await waitForCard(news.page);
+    const names = [await cardName(news.page)];
+    // Focus moved into the card (events and focus inside a shadow root show as its host).
+    expect(await news.page.evaluate(() => document.activeElement?.localName)).toBe(
+      'standpoint-card-host',
+    );
+    const seen = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      const before = (await readCard(news.page))!.dialog;
+      await send('next-name');
+      await expect
+        .poll(async () => (await openCard(news.page))?.backendNodeId !== before?.backendNodeId, {
+          timeout: WAIT_MS,
+        })
+        .toBe(true);
+      const name = await cardName(news.page);
+      names.push(name);
+      if (name) seen.add(name);
+    }
+    expect(names.every((n) => n !== null)).toBe(true);
+    expect(seen.size).toBeGreaterThan(1);
+    await send('previous-name');
+    await waitForCard(news.page, names[2]!);
+    await news.page.keyboard.press('Escape');
+    await waitForNoCard(news.page);
+    expect(await news.page.evaluate(() => document.activeElement?.localName)).not.toBe(
+      'standpoint-card-host',
+    );
+  });
+});
