@@ -20,6 +20,7 @@ export interface SelfIdentity {
   extensionBaseUrl: string;
 }
 
+/** What kind of context a sender is, as far as permissions go. */
 export type SenderKind = 'extension-page' | 'content-script';
 
 /** An extension page is any of our documents, in a tab or not; everything else is treated as a content script. */

@@ -17,6 +17,7 @@ export function comparePacksNewestFirst(a: PackRow, b: PackRow): number {
 /** Pack id -> rank (0 = newest); rows of packs not installed sort last. */
 export type PackRank = Map<string, number>;
 
+/** Ranks the installed packs so merges can ask which of two packs is newer. */
 export function packRank(packs: PackRow[]): PackRank {
   return new Map([...packs].sort(comparePacksNewestFirst).map((p, i) => [p.id, i]));
 }
@@ -78,6 +79,7 @@ export function mergeActors(rows: ActorRow[], rank: PackRank): Map<string, Merge
   return new Map([...byId].map(([id, list]) => [id, mergeActor(list, rank)]));
 }
 
+/** The read model of a merged actor (what cards and the matrix show). */
 export function actorSummary(a: MergedActor): ActorSummary {
   return {
     id: a.id,
@@ -115,6 +117,7 @@ export function mergeTopics(rows: TopicRow[], rank: PackRank): Map<string, Merge
   return out;
 }
 
+/** The read model of a merged topic (keywords stay in the background). */
 export function topicView(t: MergedTopic): { id: string; proposition: string; label: string } {
   return { id: t.id, proposition: t.proposition, label: t.label };
 }
