@@ -63,10 +63,14 @@ function main(): number {
     console.error(`pack:build: no pack folder at ${show(packsDir)}`);
     return 1;
   }
-  const folders = readdirSync(packsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(packsDir, d.name, ANNOTATIONS_FILE)))
-    .map((d) => d.name)
-    .sort();
+  const folders: string[] = [];
+  for (const entry of readdirSync(packsDir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    if (existsSync(join(packsDir, entry.name, ANNOTATIONS_FILE))) folders.push(entry.name);
+    else
+      console.warn(`${show(join(packsDir, entry.name))}: warning: no ${ANNOTATIONS_FILE}; skipped`);
+  }
+  folders.sort();
 
   const built: Pack[] = [];
   let failed = false;

@@ -157,6 +157,22 @@ export function findUnmentionedActors(pack: Pack): Problem[] {
   return warnings;
 }
 
+/** Warnings for sources no position cites and topics no position is on: likely unfinished work. */
+export function findUnusedEntries(pack: Pack): Problem[] {
+  const cited = new Set(pack.positions.map((p) => p.evidence.sourceId));
+  const discussed = new Set(pack.positions.map((p) => p.topic));
+  const warnings: Problem[] = [];
+  pack.sources.forEach((source, i) => {
+    if (!cited.has(source.id))
+      warnings.push({ path: `sources[${i}]`, message: `"${source.id}" is cited by no position` });
+  });
+  pack.topics.forEach((topic, i) => {
+    if (!discussed.has(topic.id))
+      warnings.push({ path: `topics[${i}]`, message: `"${topic.id}" has no position` });
+  });
+  return warnings;
+}
+
 /**
  * Builds one pack from parsed annotations (the data of pack.yaml) and its folder's files.
  * `expectedId`, when given, is the folder name the id must equal.
@@ -221,5 +237,9 @@ export function buildPack(
   };
   const checked = validatePack(pack);
   if (!checked.ok) return refuse(checked.problems);
-  return { ok: true, pack: canonicalPack(checked.pack), warnings: findUnmentionedActors(pack) };
+  return {
+    ok: true,
+    pack: canonicalPack(checked.pack),
+    warnings: [...findUnmentionedActors(pack), ...findUnusedEntries(pack)],
+  };
 }

@@ -221,6 +221,32 @@ describe('the builder', () => {
     ]);
   });
 
+  it('warns about a topic without positions and a source no position cites', () => {
+    const extra = new TextEncoder().encode('Background.');
+    const result = buildWith(
+      (a) => {
+        a.topics.push({
+          id: 'sanctions',
+          proposition: 'Should sanctions be lifted?',
+          label: 'Sanctions',
+        });
+        a.sources.push({
+          ...a.sources[0],
+          id: 'background',
+          file: 'background.txt',
+          sha256: sha256(extra),
+        });
+        for (const position of a.positions) position.evidence.sourceId = 'berlin-talks-report';
+      },
+      files({ 'background.txt': extra }),
+    );
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toEqual([
+      { path: 'sources[1]', message: '"background" is cited by no position' },
+      { path: 'topics[10]', message: '"sanctions" has no position' },
+    ]);
+  });
+
   it('refuses forbidden keys in the annotations', () => {
     const yaml = parseAnnotationsYaml('id: x\n__proto__:\n  polluted: true\n');
     expect(yaml.ok).toBe(true);
