@@ -214,10 +214,13 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
   win.addEventListener('keydown', onKeyDown, listen);
   win.addEventListener('scroll', onScroll, listen);
 
-  // Names removed from the page take their card with them.
+  // Names gone from the index (removed from the page, or the site switched off) take their card
+  // and any waiting hover with them.
   const unsubscribe = index.subscribe(() => {
-    if (current && !current.range.startContainer.isConnected) close();
-    if (pending && !pending.range.startContainer.isConnected) cancelPending();
+    if (!current && !pending) return;
+    const all = index.all();
+    if (current && !all.some((m) => sameMention(m, current))) close();
+    if (pending && !all.some((m) => sameMention(m, pending))) cancelPending();
   });
 
   signal.addEventListener(

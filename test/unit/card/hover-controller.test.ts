@@ -37,6 +37,7 @@ function setup() {
   ];
   let under: Mention | null = null;
   const listeners = new Set<() => void>();
+  const notify = () => listeners.forEach((l) => l());
   const index: MentionIndex = {
     mentionAt: () => under,
     all: () => mentions,
@@ -89,6 +90,7 @@ function setup() {
     abort,
     move,
     isOpen: () => isOpen,
+    notify,
     setUnder: (m: Mention | null) => (under = m),
   };
 }
@@ -241,5 +243,16 @@ describe('hover controller', () => {
     t.move(t.p, t.mentions[1]!);
     vi.advanceTimersByTime(DELAY_MS * 2);
     expect(t.opened).toHaveLength(1);
+  });
+
+  it('closes the card when its name leaves the index (page edit, site switched off)', () => {
+    const t = setup();
+    t.move(t.p, t.mentions[1]!);
+    vi.advanceTimersByTime(DELAY_MS);
+    t.notify(); // the set changed, Rubio still there
+    expect(t.isOpen()).toBe(true);
+    t.mentions.splice(1, 1);
+    t.notify();
+    expect(t.isOpen()).toBe(false);
   });
 });
