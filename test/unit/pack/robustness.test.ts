@@ -43,9 +43,17 @@ type Json = Record<string, unknown> | unknown[];
 
 /** Every container in the tree with one of its keys, for picking a place to damage. */
 function places(value: unknown, out: [Json, string | number][] = []): [Json, string | number][] {
-  if (Array.isArray(value)) value.forEach((v, i) => (out.push([value, i]), places(v, out)));
-  else if (value && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) (out.push([value as Json, k]), places(v, out));
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      out.push([value, i]);
+      places(v, out);
+    });
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.push([value as Json, k]);
+      places(v, out);
+    }
+  }
   return out;
 }
 
