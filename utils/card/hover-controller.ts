@@ -77,6 +77,8 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Where keyboard walking continues from. */
   let cursor: Mention | null = null;
+  /** The pointer type of the last press, for browsers whose `click` is no PointerEvent. */
+  let lastPressType = '';
 
   const cancelPending = () => {
     clearTimeout(prefetchTimer);
@@ -154,6 +156,7 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
   }
 
   function onPointerDown(e: PointerEvent) {
+    lastPressType = e.pointerType;
     if (!current || surface.contains(e.target)) return;
     const mention = index.mentionAt(e.clientX, e.clientY);
     if (sameMention(mention, current)) return;
@@ -161,7 +164,7 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
   }
 
   function onClick(e: MouseEvent) {
-    const type = (e as PointerEvent).pointerType;
+    const type = (e as Partial<PointerEvent>).pointerType || lastPressType;
     if (type !== 'touch' || surface.contains(e.target)) return;
     const mention = index.mentionAt(e.clientX, e.clientY);
     if (!mention || sameMention(mention, current)) return;

@@ -91,6 +91,7 @@ function setup() {
     move,
     isOpen: () => isOpen,
     notify,
+    close: () => ctl.close(),
     setUnder: (m: Mention | null) => (under = m),
   };
 }
@@ -194,8 +195,15 @@ describe('hover controller', () => {
     expect(t.opened).toEqual([{ actorId: 'zelenskyy', reason: 'touch' }]);
     const second = tap();
     expect(second.defaultPrevented).toBe(false);
+    // Where `click` is a plain MouseEvent, the press before it tells a tap from a click.
+    t.close();
+    t.link.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'touch' }));
+    const plain = new MouseEvent('click', { bubbles: true, cancelable: true });
+    t.link.dispatchEvent(plain);
+    expect(plain.defaultPrevented).toBe(true);
     // A mouse click on a name is left alone.
     t.setUnder(t.mentions[0]!);
+    t.p.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'mouse' }));
     const mouse = new PointerEvent('click', {
       bubbles: true,
       cancelable: true,
