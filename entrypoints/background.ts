@@ -49,4 +49,5 @@ export default defineBackground(() => {
   register('rollbackPack', sync.rollbackPack);
   register('getSyncStatus', sync.getSyncStatus);
   register('setSyncInterval', sync.setSyncInterval);
+  register('getChangedActors', sync.getChangedActors);
 });

@@ -68,6 +68,7 @@ export const requestSchemas = {
   rollbackPack: z.strictObject({ packId: idSchema }),
   getSyncStatus: z.strictObject({}),
   setSyncInterval: z.strictObject({ minutes: syncIntervalSchema }),
+  getChangedActors: z.strictObject({}),
 } as const;
 
 export type RequestOf<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>;
@@ -109,6 +110,11 @@ export interface BackgroundProtocol {
   /** The last sync result, the interval and the feeds, for the popup and the options page. */
   getSyncStatus(req: RequestOf<'getSyncStatus'>): Result<SyncState>;
   setSyncInterval(req: RequestOf<'setSyncInterval'>): Result<{ minutes: number }>;
+  /**
+   * People whose positions an update changed since the reader last looked (the popup's
+   * "updated" mark; it calls `markChangesSeen` from utils/sync/changes-seen.ts once shown).
+   */
+  getChangedActors(req: RequestOf<'getChangedActors'>): Result<{ actorIds: string[] }>;
 }
 
 /** Sync state for extension pages. */

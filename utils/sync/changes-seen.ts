@@ -6,6 +6,7 @@
 import { storage } from '#imports';
 import { z } from 'zod';
 import { idSchema } from '../pack/schema';
+import type { StandpointDB } from '../db/database';
 import type { PositionView } from '../views';
 
 const seenSchema = z.strictObject({
@@ -50,4 +51,20 @@ export function updatedActorIds(
   seen: LastSeenChanges,
 ): Set<string> {
   return new Set(positions.filter((p) => isUnseenChange(p, seen)).map((p) => p.actorId));
+}
+
+/**
+ * Ids of the actors whose positions an update added, changed or removed since the reader last
+ * looked: change records of installed pack versions newer than the remembered ones.
+ */
+export async function changedActorIds(db: StandpointDB, seen: LastSeenChanges): Promise<string[]> {
+  const packs = new Map((await db.packs.toArray()).map((p) => [p.id, p.version]));
+  const rows = await db.positionChanges.toArray();
+  const ids = new Set<string>();
+  for (const r of rows) {
+    const current = packs.get(r.packId);
+    if (current === undefined || r.packVersion > current) continue;
+    if (r.packVersion > (seen.packs[r.packId] ?? 0)) ids.add(r.actorId);
+  }
+  return [...ids].sort();
 }

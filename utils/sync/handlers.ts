@@ -10,6 +10,7 @@ import type { BackgroundProtocol } from '../messaging';
 import { parsePackText } from '../pack/validate';
 import { err, ok } from '../views';
 import { readSyncInterval, scheduleRetry, setSyncInterval } from './alarms';
+import { changedActorIds, readLastSeenChanges } from './changes-seen';
 import { sha256Hex } from './crypto';
 import { hostOf } from './errors';
 import {
@@ -151,7 +152,12 @@ export function syncHandlers(env: () => SyncEnv = defaultSyncEnv) {
     ok({ minutes: await setSyncInterval(req.minutes, env().alarms) }),
   );
 
+  const getChangedActors = defineHandler('getChangedActors', async (_req, henv) =>
+    ok({ actorIds: await changedActorIds(henv.db(), await readLastSeenChanges()) }),
+  );
+
   return {
+    getChangedActors,
     syncNow,
     addFeed,
     removeFeed,

@@ -254,3 +254,19 @@ describe('sync handlers', () => {
     expect(await h.listFeeds({}, page, henv)).toEqual({ ok: true, value: [] });
   });
 });
+
+describe('what changed since the reader last looked', () => {
+  it('names the people an update changed until their versions are marked seen', async () => {
+    const { markChangesSeen } = await import('@/utils/sync/changes-seen');
+    expect(await h.getChangedActors({}, page, henv)).toEqual({ ok: true, value: { actorIds: [] } });
+    const text = new TextDecoder().decode(bytesOf(packVersion(2)));
+    await h.importPack({ text, confirmUnverified: true }, page, henv);
+    expect(await h.getChangedActors({}, page, henv)).toEqual({
+      ok: true,
+      value: { actorIds: ['merz'] },
+    });
+    await markChangesSeen([{ id: builtinPack().id, version: 2 }]);
+    expect(await h.getChangedActors({}, page, henv)).toEqual({ ok: true, value: { actorIds: [] } });
+    expect(await h.getChangedActors({}, contentScript, henv)).toMatchObject({ ok: false });
+  });
+});
