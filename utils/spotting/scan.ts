@@ -183,8 +183,13 @@ export class SubtreeScan {
       this.last = null;
     }
     let count = 0;
+    let single = this.root.nodeType === TEXT_NODE ? (this.root as Text) : null;
     for (;;) {
-      const node = this.walker.nextNode() as Text | null;
+      // A text node as the root: the walker never returns its root, so take it directly.
+      const node =
+        single ??
+        (this.root.nodeType === TEXT_NODE ? null : (this.walker.nextNode() as Text | null));
+      single = null;
       if (!node) {
         this.flush(emit);
         this.done = true;

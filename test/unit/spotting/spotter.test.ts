@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSpotting, type SpottingController } from '@/utils/spotting/controller';
+import { Highlighter, type HighlightLike } from '@/utils/spotting/highlight';
+import { testDictionary } from './dict';
+
+class FakeHighlight extends Set<AbstractRange> implements HighlightLike {}
+
+/** happy-dom has no StaticRange: a plain stand-in with the same fields. */
+class TestStaticRange {
+  readonly startContainer: Node;
+  readonly startOffset: number;
+  readonly endContainer: Node;
+  readonly endOffset: number;
+  readonly collapsed = false;
+  constructor(init: StaticRangeInit) {
+    this.startContainer = init.startContainer;
+    this.startOffset = init.startOffset;
+    this.endContainer = init.endContainer;
+    this.endOffset = init.endOffset;
+  }
+}
+
+const g = globalThis as { StaticRange?: unknown };
+const original = g.StaticRange;
+beforeEach(() => {
+  g.StaticRange = TestStaticRange;
+  document.body.replaceChildren();
+});
+afterEach(() => {
+  g.StaticRange = original;
+});
+
+function setup(html: string) {
+  const doc = document;
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  doc.body.replaceChildren(...[...parsed.body.childNodes].map((n) => doc.importNode(n, true)));
+  const registry = new Map<string, HighlightLike>();
+  const abort = new AbortController();
+  const spotting = createSpotting(abort.signal, {
+    highlighter: new Highlighter(registry, FakeHighlight),
+    scanOptions: { rendered: () => true },
+  });
+  return { doc, registry, abort, spotting };
+}
+
+const texts = (s: SpottingController) => s.index.all().map((m) => `${m.actorId}:${m.text}`);
+
+describe('spotting controller', () => {
+  it('scans at idle time, highlights, and reports first-mention order and counts', async () => {
+    const { registry, spotting, abort } = setup(
+      '<h1>Merz meets Zelenskyy</h1><p>Volodymyr Zelenskyy and Chancellor Merz.</p>',
+    );
+    let notified = 0;
+    spotting.index.subscribe(() => notified++);
+    spotting.setDictionary(testDictionary);
+    await expect
+      .poll(() => texts(spotting))
+      .toEqual(['merz:Merz', 'zelenskyy:Zelenskyy', 'zelenskyy:Volodymyr Zelenskyy', 'merz:Merz']);
+    expect(registry.get('standpoint-mention')!.size).toBe(4);
+    expect(notified).toBeGreaterThan(0);
+    expect(spotting.summary()).toEqual({
+      actorIds: ['merz', 'zelenskyy'],
+      counts: { merz: 2, zelenskyy: 2 },
+    });
+    abort.abort();
+    expect(registry.size).toBe(0);
+  });
+
+  it('follows added, changed and removed text', async () => {
+    const { doc, spotting, abort } = setup('<div id="feed"><p>Friedrich Merz spoke.</p></div>');
+    spotting.setDictionary(testDictionary);
+    await expect.poll(() => texts(spotting)).toEqual(['merz:Friedrich Merz']);
+
+    const p = doc.createElement('p');
+    p.append('Later ', Object.assign(doc.createElement('b'), { textContent: 'Donald' }), ' Trump');
+    doc.getElementById('feed')!.append(p);
+    await expect.poll(() => texts(spotting)).toEqual(['merz:Friedrich Merz', 'trump:Donald Trump']);
+
+    doc.querySelector('p')!.remove();
+    await expect.poll(() => texts(spotting)).toEqual(['trump:Donald Trump']);
+
+    (p.lastChild as Text).data = ' Duck';
+    await expect.poll(() => texts(spotting)).toEqual([]);
+    abort.abort();
+  });
+
+  it('switching off clears every highlight; on scans again; a new dictionary rescans', async () => {
+    const { registry, spotting, abort } = setup('<p>Friedrich Merz and Donald Trump</p>');
+    spotting.setDictionary(testDictionary);
+    await expect.poll(() => texts(spotting).length).toBe(2);
+    spotting.setEnabled(false);
+    expect(texts(spotting)).toEqual([]);
+    expect(registry.get('standpoint-mention')!.size).toBe(0);
+    spotting.setEnabled(true);
+    await expect.poll(() => texts(spotting).length).toBe(2);
+    spotting.setDictionary({
+      version: 'only-trump',
+      actors: testDictionary.actors.filter((a) => a.id === 'trump'),
+    });
+    await expect.poll(() => texts(spotting)).toEqual(['trump:Donald Trump']);
+    spotting.setStyle('background');
+    expect([...registry.keys()]).toEqual(['standpoint-mention-background']);
+    abort.abort();
+  });
+
+  it('promotes a bare surname once the page names the person in full, even later', async () => {
+    const { doc, spotting, abort } = setup('<p>Zelenskyy arrived.</p>');
+    spotting.setDictionary(testDictionary);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(texts(spotting)).toEqual([]);
+    doc.body.append(Object.assign(doc.createElement('p'), { textContent: 'Volodymyr Zelenskyy' }));
+    await expect
+      .poll(() => texts(spotting))
+      .toEqual(['zelenskyy:Zelenskyy', 'zelenskyy:Volodymyr Zelenskyy']);
+    abort.abort();
+  });
+
+  it('does not change the page', async () => {
+    const html = '<main><p>Friedrich <i>Merz</i> met Donald Trump.</p></main>';
+    const { doc, spotting, abort } = setup(html);
+    const before = new XMLSerializer().serializeToString(doc);
+    spotting.setDictionary(testDictionary);
+    await expect.poll(() => texts(spotting).length).toBe(2);
+    expect(new XMLSerializer().serializeToString(doc)).toBe(before);
+    abort.abort();
+  });
+});

@@ -1,0 +1,244 @@
+/**
+ * The spotting engine of one page: runs scans in idle-time slices, follows the page's changes
+ * through a MutationObserver, and feeds the mention store. Every timer and observer ends with
+ * the AbortSignal it is given.
+ */
+import type { Matcher } from './matcher';
+import type { MentionStore } from './mentions';
+import { INLINE_TAGS, SubtreeScan, type ScanOptions } from './scan';
+
+/**
+ * Longest slice of scanning in one task, ms. Far under the 50 ms that makes a long task, so even
+ * a 2 MB page never blocks input; checked every few dozen text nodes.
+ */
+export const SLICE_BUDGET_MS = 8;
+/** An idle callback runs at the latest after this long, ms, so busy pages still get scanned. */
+export const IDLE_TIMEOUT_MS = 300;
+/**
+ * Main-thread time following page changes may take per second, ms (10 %): a page that mutates
+ * without end costs at most this much; the rest waits for the next second.
+ */
+export const MUTATION_BUDGET_MS_PER_SECOND = 100;
+/** The window the mutation budget is counted over, ms. */
+export const BUDGET_WINDOW_MS = 1000;
+/** Changed regions kept between two slices; beyond it one rescan of the whole page is cheaper. */
+export const MAX_PENDING_REGIONS = 200;
+
+export interface SpotterEnv {
+  doc?: Document;
+  win?: Window & typeof globalThis;
+  scanOptions?: ScanOptions;
+  /** Called when the page's URL changed without a load (client-side navigation). */
+  onNavigate?: () => void;
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/** The smallest element whose text must be matched again when `node` changed. */
+function regionOf(node: Node, body: Element): Node | null {
+  if (node.nodeType !== ELEMENT_NODE && node.nodeType !== TEXT_NODE) return null;
+  let el: Node | null = node;
+  // A new block is its own region; text or an inline element joins the line around it.
+  while (el && el.nodeType !== ELEMENT_NODE) el = el.parentNode;
+  while (el && el !== body && INLINE_TAGS.has((el as Element).localName)) el = el.parentNode;
+  if (!el) return null;
+  // Text straight under <body>: rescanning all of <body> for it would cost a whole page scan.
+  if (el === body || el === body.parentNode) return node;
+  return el;
+}
+
+export class Spotter {
+  private readonly doc: Document;
+  private readonly win: Window & typeof globalThis;
+  private matcher: Matcher | null = null;
+  private jobs: SubtreeScan[] = [];
+  private regions = new Set<Node>();
+  private sawRemovals = false;
+  private fullRescan = false;
+  private scheduled: number | null = null;
+  private observer: MutationObserver | null = null;
+  private windowStart = 0;
+  private spentInWindow = 0;
+  private initialDone = false;
+  private href: string;
+
+  constructor(
+    private readonly store: MentionStore,
+    private readonly signal: AbortSignal,
+    private readonly env: SpotterEnv = {},
+  ) {
+    this.doc = env.doc ?? document;
+    this.win = env.win ?? window;
+    this.href = this.doc.location?.href ?? '';
+    signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  /** Starts (or restarts) spotting with a matcher: clears what was found, scans the whole page. */
+  start(matcher: Matcher): void {
+    if (this.signal.aborted) return;
+    this.matcher = matcher;
+    this.restart();
+    this.observe();
+  }
+
+  /** Stops scanning and watching, and removes every highlight. */
+  stop(): void {
+    this.matcher = null;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.cancel();
+    this.jobs = [];
+    this.regions.clear();
+    this.store.clear();
+    this.store.notifyIfChanged();
+  }
+
+  /** Forgets the page's mentions and scans it again (after a client-side navigation). */
+  restart(): void {
+    if (!this.matcher) return;
+    this.store.clear();
+    this.jobs = [new SubtreeScan(this.doc, this.matcher, this.env.scanOptions)];
+    this.regions.clear();
+    this.fullRescan = false;
+    this.initialDone = false;
+    this.schedule();
+  }
+
+  /** True while scanning work is queued. */
+  get busy(): boolean {
+    return this.jobs.length > 0 || this.regions.size > 0 || this.fullRescan;
+  }
+
+  private observe(): void {
+    if (this.observer) return;
+    const Observer = this.win.MutationObserver;
+    this.observer = new Observer((records) => this.onMutations(records));
+    this.observer.observe(this.doc, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+      attributes: true,
+      // Attributes that change what the scanner skips; class and style are not followed (see docs).
+      attributeFilter: ['hidden', 'contenteditable'],
+    });
+  }
+
+  /** Only records what changed; all work happens later, in idle slices. */
+  private onMutations(records: MutationRecord[]): void {
+    if (!this.matcher) return;
+    const body = this.doc.body;
+    if (!body) return;
+    for (const r of records) {
+      if (this.fullRescan) break;
+      if (r.type === 'childList') {
+        if (r.removedNodes.length > 0) this.sawRemovals = true;
+        for (const n of r.addedNodes) this.addRegion(regionOf(n, body));
+      } else {
+        if (r.type === 'attributes') this.sawRemovals = true;
+        this.addRegion(regionOf(r.target, body));
+      }
+    }
+    this.schedule();
+  }
+
+  private addRegion(region: Node | null): void {
+    if (!region) return;
+    if (this.regions.size >= MAX_PENDING_REGIONS) {
+      this.fullRescan = true;
+      this.regions.clear();
+      return;
+    }
+    this.regions.add(region);
+  }
+
+  private schedule(): void {
+    if (this.scheduled !== null || this.signal.aborted || (!this.busy && !this.sawRemovals)) return;
+    const run = (deadline?: IdleDeadline): void => {
+      this.scheduled = null;
+      this.slice(deadline);
+    };
+    if (typeof this.win.requestIdleCallback === 'function') {
+      this.scheduled = this.win.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+    } else {
+      this.scheduled = this.win.setTimeout(run, 1);
+    }
+  }
+
+  private cancel(): void {
+    if (this.scheduled === null) return;
+    if (typeof this.win.cancelIdleCallback === 'function')
+      this.win.cancelIdleCallback(this.scheduled);
+    this.win.clearTimeout(this.scheduled);
+    this.scheduled = null;
+  }
+
+  /** One slice of work: at most SLICE_BUDGET_MS, less when the browser has less idle time. */
+  private slice(deadline?: IdleDeadline): void {
+    const matcher = this.matcher;
+    if (!matcher || this.signal.aborted) return;
+    const perf = this.win.performance;
+    const start = perf.now();
+    const idle = deadline && !deadline.didTimeout ? deadline.timeRemaining() : SLICE_BUDGET_MS;
+    const end = start + Math.max(2, Math.min(SLICE_BUDGET_MS, idle));
+    const shouldYield = () => perf.now() >= end;
+
+    if (this.initialDone) {
+      // Following changes: bounded per second, whatever the page does.
+      if (start - this.windowStart >= BUDGET_WINDOW_MS) {
+        this.windowStart = start;
+        this.spentInWindow = 0;
+      }
+      if (this.spentInWindow >= MUTATION_BUDGET_MS_PER_SECOND) {
+        const wait = BUDGET_WINDOW_MS - (start - this.windowStart);
+        this.scheduled = this.win.setTimeout(
+          () => {
+            this.scheduled = null;
+            this.schedule();
+          },
+          Math.max(1, wait),
+        );
+        return;
+      }
+      this.takeChanges(matcher);
+    }
+
+    const emit = this.store.offer.bind(this.store);
+    while (this.jobs.length > 0 && !shouldYield()) {
+      const job = this.jobs[0]!;
+      if (job.step(emit, shouldYield)) this.jobs.shift();
+    }
+    if (this.jobs.length === 0) this.initialDone = true;
+    if (this.initialDone) this.spentInWindow += perf.now() - start;
+    this.store.notifyIfChanged();
+    this.schedule();
+  }
+
+  /** Turns the recorded changes into scan jobs; drops mentions of removed or rescanned text. */
+  private takeChanges(matcher: Matcher): void {
+    const href = this.doc.location?.href ?? '';
+    if (href !== this.href) {
+      this.href = href;
+      this.env.onNavigate?.();
+      this.restart();
+      return;
+    }
+    if (this.fullRescan) {
+      this.restart();
+      return;
+    }
+    if (this.sawRemovals) {
+      this.sawRemovals = false;
+      this.store.removeDisconnected();
+    }
+    if (this.regions.size === 0) return;
+    const roots = [...this.regions].filter((n) => n.isConnected);
+    this.regions.clear();
+    // Keep only the outermost regions: a region inside another is scanned with it.
+    const outer = roots.filter((n) => !roots.some((o) => o !== n && o.contains(n)));
+    for (const root of outer) {
+      this.store.removeInside(root);
+      this.jobs.push(new SubtreeScan(root, matcher, this.env.scanOptions));
+    }
+  }
+}

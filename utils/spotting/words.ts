@@ -1,0 +1,61 @@
+/**
+ * The page's frequent words, for ranking topics by what the page is about. Only lower-case
+ * words (names and sentence starts say little about the topic), read from the same text the
+ * scanner reads, bounded in length and count. The words stay on the machine: they go to the
+ * extension's own background only.
+ */
+import { pageHintSchema } from '../messaging';
+import { isSkippedElement } from './scan';
+
+/** Characters of page text read for the word list: enough to know the topic of an article. */
+export const PAGE_WORDS_MAX_CHARS = 300_000;
+/** Words reported, most frequent first. */
+export const PAGE_WORDS_COUNT = 100;
+
+const STOP_WORDS = new Set(
+  (
+    'that this with from have were will would about which their there they them been also into ' +
+    'more than when what your some said says after could should other over only such then these ' +
+    'those while where being because before under very just most many much must does done each ' +
+    'here even made make like well back still through between against during without within ' +
+    'upon whose whom yours ours theirs itself himself herself themselves again once both same ' +
+    'since until among across along around toward towards including however although though'
+  ).split(' '),
+);
+
+const WORD_RE = /[a-zà-ÿа-яёіїєґ]{4,30}/g;
+
+/** The most frequent lower-case words of the page's readable text. */
+export function pageWords(root: Node = document, limit = PAGE_WORDS_COUNT): string[] {
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
+  const walker = doc.createTreeWalker(doc.body ?? root, 4 /* SHOW_TEXT */);
+  const counts = new Map<string, number>();
+  const skipped = new Map<Element, boolean>();
+  const isSkipped = (el: Element | null): boolean => {
+    if (!el) return false;
+    let v = skipped.get(el);
+    if (v === undefined) {
+      v = isSkippedElement(el) || isSkipped(el.parentElement);
+      skipped.set(el, v);
+    }
+    return v;
+  };
+  let read = 0;
+  for (let n = walker.nextNode(); n && read < PAGE_WORDS_MAX_CHARS; n = walker.nextNode()) {
+    if (isSkipped(n.parentElement)) continue;
+    const text = (n as Text).data;
+    read += text.length;
+    for (const m of text.matchAll(WORD_RE)) {
+      const w = m[0];
+      // Part of a capitalised word ("Merz" -> "erz"): not a lower-case word.
+      const before = m.index > 0 ? text[m.index - 1]! : ' ';
+      if (before !== before.toLowerCase() || STOP_WORDS.has(w)) continue;
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  const words = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([w]) => w);
+  return pageHintSchema.parse(words);
+}
