@@ -100,7 +100,15 @@ async function main() {
     console.error('Usage: npm run pack:serve -- DIR [--port N]');
     process.exit(2);
   }
-  const { indexUrl } = await serveFeed(dir, port);
+  const served = await serveFeed(dir, port).catch((e: NodeJS.ErrnoException) => {
+    console.error(
+      e.code === 'EADDRINUSE'
+        ? `Port ${port} is in use; choose another with --port N.`
+        : `Could not start the server: ${e.message}`,
+    );
+    process.exit(1);
+  });
+  const { indexUrl } = served;
   console.log(`Serving ${resolve(dir)}\nFeed URL: ${indexUrl}\nPress Ctrl+C to stop.`);
 }
 

@@ -135,6 +135,11 @@ export function FeedsSection({ deps, sync, reload }: Props) {
               </div>
               <div class="feed-meta">Added {formatDate(f.addedAt.slice(0, 10))}</div>
               {f.lastResult && (
+                <div class="feed-meta">
+                  Last checked {new Date(f.lastResult.at).toLocaleString()}
+                </div>
+              )}
+              {f.lastResult && (
                 <p class="feed-result" data-ok={String(f.lastResult.ok)}>
                   {f.lastResult.message}
                 </p>
