@@ -16,12 +16,12 @@ import {
   watchSettings,
 } from '@/utils/settings';
 import type { MentionIndex } from '@/utils/spotting/types';
+import { pageWords } from '@/utils/spotting/words';
 import { err, ok } from '@/utils/views';
 import { createCardLoader } from './card-data';
 import { createCardHost } from './host';
 import { createCardSurface } from './card-surface';
 import { createHoverController, type HoverController } from './hover-controller';
-import { pageWords } from './page-words';
 
 export { CARD_HOST_TAG } from './host';
 
@@ -43,7 +43,7 @@ export async function startHoverCards(
   const unwatchSettings = watchSettings((s) => (delayMs = s.hoverDelayMs));
   const unwatchPacks = dictionaryVersionItem.watch(() => loader.clear());
 
-  const loader = createCardLoader(() => pageWords(doc.body));
+  const loader = createCardLoader(() => pageWords(doc));
   const host = createCardHost(doc);
   const openPage = (req: Parameters<typeof backgroundMessenger.sendMessage<'openPage'>>[1]) =>
     void backgroundMessenger.sendMessage('openPage', req).catch(() => undefined);

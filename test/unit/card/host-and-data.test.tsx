@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCardHost, CARD_HOST_TAG } from '@/utils/card/host';
 import { createCardLoader } from '@/utils/card/card-data';
-import { pageWords } from '@/utils/card/page-words';
 import { err, ok } from '@/utils/views';
 import { merzCard } from './fixtures';
 
@@ -68,19 +67,5 @@ describe('card loader', () => {
     expect(await loader.get('merz')).toEqual(ok(merzCard));
     // Without page words the hint is left out rather than sent empty.
     expect(getCards).toHaveBeenLastCalledWith({ actorIds: ['merz'] });
-  });
-});
-
-describe('pageWords', () => {
-  it('returns frequent content words, most frequent first, without function words', () => {
-    const div = document.createElement('div');
-    div.textContent =
-      'Sanctions were discussed. The sanctions package, said Merz, would follow the ceasefire talks. ' +
-      'Ceasefire first, then sanctions relief? That is what they said about the ceasefire.';
-    expect(pageWords(div).slice(0, 2)).toEqual(['ceasefire', 'sanctions']);
-    expect(pageWords(div)).not.toContain('that');
-    expect(pageWords(div)).not.toContain('the');
-    expect(pageWords(div, 3)).toHaveLength(3);
-    expect(pageWords(null)).toEqual([]);
   });
 });
