@@ -23,10 +23,10 @@ const HIGHLIGHT_WAIT_MS = 10_000;
 const CARD_WAIT_MS = 6_000;
 /** How long to let the popup render its data before the screenshot (ms). */
 const POPUP_SETTLE_MS = 1_500;
-/** The popup's size in Chrome's toolbar bubble, so its screenshot looks like the real one. */
-const POPUP_VIEWPORT = { width: 420, height: 600 } as const;
-/** The name hovered when the page has no highlights to pick from. */
-const FALLBACK_NAME = 'Zelenskyy';
+/** The popup's size in Chrome's toolbar bubble (at most 800 x 600), so its screenshot looks real. */
+const POPUP_VIEWPORT = { width: 800, height: 600 } as const;
+/** The name hovered: its first mention is in the article's first paragraph. */
+const DEMO_NAME = 'Volodymyr Zelenskyy';
 
 interface StartOptions {
   headless: boolean;
@@ -98,11 +98,14 @@ async function runHeadless(session: ExtensionSession, outDir: string): Promise<s
   await news.page.screenshot({ path: pageShot });
   saved.push(pageShot);
 
-  const name = mentions[0]?.text ?? FALLBACK_NAME;
+  const name = mentions.some((m) => m.text === DEMO_NAME)
+    ? DEMO_NAME
+    : (mentions[0]?.text ?? DEMO_NAME);
   await news.hoverName(name);
   const card = news.card();
   try {
     await card.waitForOpen(CARD_WAIT_MS);
+    await card.settled();
     const cardShot = path.join(outDir, 'card.png');
     await news.page.screenshot({ path: cardShot });
     saved.push(cardShot);

@@ -193,6 +193,17 @@ export class CardObject {
     await this.waitFor(false, timeout);
   }
 
+  /** Resolves when the card's CSS animations and transitions have finished (for screenshots). */
+  async settled(): Promise<void> {
+    await this.query<boolean>(
+      `function () {
+        return Promise.all(this.getAnimations().map((a) => a.finished.catch(() => null))).then(
+          () => true,
+        );
+      }`,
+    );
+  }
+
   /** Clicks the centre of the first element matching `selector` inside the card. */
   async click(selector: string): Promise<void> {
     const box = await this.query<{ x: number; y: number } | null>(
