@@ -166,15 +166,7 @@ function CellDetail(props: {
   return (
     <tr class="sp-m-detail">
       <td colSpan={colSpan} id={cellId(row.topic.id, actor.id)}>
-        <section
-          aria-labelledby={headingId}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation();
-              onClose();
-            }
-          }}
-        >
+        <section aria-labelledby={headingId}>
           <button type="button" class="sp-m-detail-close" onClick={onClose}>
             Close
           </button>
@@ -220,7 +212,17 @@ export function StanceMatrix(props: StanceMatrixProps) {
   };
   const cols = matrix.actors;
   return (
-    <div class="sp-matrix-wrap" ref={wrap}>
+    <div
+      class="sp-matrix-wrap"
+      ref={wrap}
+      onKeyDown={(e) => {
+        // Escape anywhere in the table (the cell or its evidence) closes the open evidence.
+        if (e.key === 'Escape' && open) {
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
       <table
         class="sp-matrix"
         style={

@@ -17,6 +17,20 @@ interface PageReport {
   pageWords: string[];
 }
 
+/** Upper bound for the demo page's first highlights to appear, ms (a limit, not a measurement). */
+const FIRST_HIGHLIGHTS_LIMIT_MS = 30_000;
+/** How often `waitFor` looks again, ms. */
+const POLL_INTERVAL_MS = 100;
+
+/** Waits in a hook (where `expect.poll` is not available) until `check` holds. */
+async function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
+  const until = Date.now() + FIRST_HIGHLIGHTS_LIMIT_MS;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`Gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, POLL_INTERVAL_MS));
+  }
+}
+
 /** Ids of the checked people in the picker, in list order. */
 const pickedIds = (popup: Page) =>
   popup.$$eval('input[name="actor"]:checked', (els) =>
@@ -51,9 +65,7 @@ describe('popup', () => {
   beforeAll(async () => {
     session = await launchExtension();
     news = await NewsPage.open(session, '/demo.html');
-    await expect
-      .poll(async () => (await news.mentions()).length, { timeout: 30_000 })
-      .toBeGreaterThan(0);
+    await waitFor(async () => (await news.mentions()).length > 0, 'highlights on the demo page');
     // Without the `tabs` permission the worker sees no URLs: find the tab as the active one.
     const tabId = await session.tabIdOf(news.page);
     report = await session

@@ -114,4 +114,19 @@ describe('StanceMatrix', () => {
     fire(detail, new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(root.querySelector('.sp-m-detail')).toBeNull();
   });
+
+  it('closes with Escape pressed on the cell itself, and Close returns focus to the cell', async () => {
+    const { root } = renderMatrix();
+    const cell = root.querySelector<HTMLButtonElement>(
+      '[data-cell="sp-m-nato-membership--zelenskyy"]',
+    )!;
+    click(cell);
+    fire(cell, new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(root.querySelector('.sp-m-detail')).toBeNull();
+    click(cell);
+    click(root.querySelector('.sp-m-detail-close'));
+    expect(root.querySelector('.sp-m-detail')).toBeNull();
+    await Promise.resolve();
+    expect(document.activeElement).toBe(cell);
+  });
 });
