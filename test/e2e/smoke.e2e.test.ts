@@ -3,6 +3,7 @@
  * runs in an ordinary http page, and its popup opens for that page's tab.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageReport } from '@/utils/messaging';
 import {
   launchExtension,
   NewsPage,
@@ -44,6 +45,13 @@ describe('smoke', () => {
     // Inside that world `chrome.runtime` is our extension's: the script was injected by it.
     const runtimeId = await session.evaluateInContentScript(news.page, 'chrome.runtime.id');
     expect(runtimeId).toBe(session.extensionId);
+    // And it answers for its page: the report the popup asks for (once its listener is up).
+    const tabId = await news.tabId();
+    const askReport = () =>
+      session.sendToTab<{ ok: boolean; value?: PageReport }>(tabId, 'getPageReport');
+    await expect
+      .poll(() => askReport().then((r) => r.ok && r.value?.host), { timeout: READY_WAIT_MS })
+      .toBe('127.0.0.1');
     await news.page.close();
   });
 
