@@ -24,6 +24,10 @@ export const BUDGET_WINDOW_MS = 1000;
 /** Changed regions kept between two slices; beyond it one rescan of the whole page is cheaper. */
 export const MAX_PENDING_REGIONS = 200;
 
+/** Performance marks for `npm run bench`: the first mention drawn, and the end of each full scan. */
+export const FIRST_HIGHLIGHT_MARK = 'standpoint:first-highlight';
+export const SCAN_DONE_MARK = 'standpoint:scan-done';
+
 export interface SpotterEnv {
   doc?: Document;
   win?: Window & typeof globalThis;
@@ -61,6 +65,7 @@ export class Spotter {
   private windowStart = 0;
   private spentInWindow = 0;
   private initialDone = false;
+  private highlightMarked = false;
   private href: string;
 
   constructor(
@@ -208,9 +213,14 @@ export class Spotter {
       const job = this.jobs[0]!;
       if (job.step(emit, shouldYield)) this.jobs.shift();
     }
+    if (this.jobs.length === 0 && !this.initialDone) perf.mark?.(SCAN_DONE_MARK);
     if (this.jobs.length === 0) this.initialDone = true;
     if (this.initialDone) this.spentInWindow += perf.now() - start;
     this.store.notifyIfChanged();
+    if (!this.highlightMarked && this.store.all().length > 0) {
+      this.highlightMarked = true;
+      perf.mark?.(FIRST_HIGHLIGHT_MARK);
+    }
     this.schedule();
   }
 
