@@ -143,12 +143,14 @@ export async function boxOf(
 }
 
 /**
- * A point inside an element of the card, in viewport coordinates: the centre of its first box
- * fragment, so a link broken across lines is hit on its text.
+ * A point inside an element of the card, in viewport coordinates, after scrolling it into
+ * view: the centre of its first box fragment, so a link broken across lines is hit on its text.
  */
 export async function centreOf(page: Page, el: CardElement): Promise<{ x: number; y: number }> {
   const cdp = await cdpFor(page);
   try {
+    // Inside the card's scrolling body an element may be out of sight: bring it in first.
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: el.backendNodeId });
     const { quads } = (await cdp.send('DOM.getContentQuads', {
       backendNodeId: el.backendNodeId,
     })) as { quads: number[][] };
