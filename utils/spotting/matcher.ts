@@ -9,6 +9,7 @@
  */
 import type { Dictionary, DictionaryActor } from '../views';
 import {
+  APOSTROPHE,
   SPACE,
   foldCode,
   foldKey,
@@ -160,7 +161,10 @@ export function buildMatcher(dict: Dictionary): Matcher {
         }
       }
       if (best) {
-        const cand = judge(text, i, bestEnd, best.entries!);
+        // A form listed with its genitive apostrophe ("Merz'") is highlighted without it.
+        let nameEnd = bestEnd;
+        while (nameEnd - 1 > i && foldCode(text.charCodeAt(nameEnd - 1)) === APOSTROPHE) nameEnd--;
+        const cand = judge(text, i, nameEnd, best.entries!);
         if (cand) out.push(cand);
         i = bestEnd;
         continue;
@@ -189,7 +193,9 @@ const NEUTRAL_WORDS = new Set(
     'have is was were will would could should can may might must did does do it he she they we i you his her ' +
     'their our my your its all some many most more few several every each any other another new old watch read ' +
     'see video photo photos opinion analysis live update updates breaking exclusive interview news dear thanks ' +
-    'whether once here there ' +
+    'whether once here there later earlier last next first second third finally then instead separately ' +
+    'afterwards previously recently currently ultimately meanwhile overall indeed perhaps maybe ' +
+    'certainly clearly nevertheless nonetheless moreover furthermore besides otherwise thus hence ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april june july august ' +
     'september october november december ' +
     'mr mrs ms miss mx dr sir dame lord lady prof professor president chancellor minister prime secretary ' +
@@ -260,6 +266,21 @@ function titleBefore(text: string, start: number, titles: readonly string[]): bo
   return false;
 }
 
+/** Shortest given name taken as the stem of an inflected form ("Фрідріху" of "Фрідріх"). */
+const MIN_STEM = 4;
+/** Letters an inflection may add to a given name (Slavic and German case endings). */
+const MAX_INFLECTION = 3;
+
+/** True when `key` is one of the given names with a short case ending: "фрідріху", "wolodymyrs". */
+function inflectedGivenName(key: string, givenNames: ReadonlySet<string>): boolean {
+  for (const g of givenNames) {
+    if (g.length >= MIN_STEM && key.length - g.length <= MAX_INFLECTION && key.startsWith(g)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** "Donald Trump Jr." is someone else. */
 const PERSON_SUFFIX_RE = /^,?\s+(?:jr|sr)\b/i;
 
@@ -303,7 +324,7 @@ function judge(text: string, start: number, end: number, all: Entry[]): Candidat
           if (!a.initials.has(bare)) continue;
           given = true;
         } else if (isUpperChar(prev[0]!) && hasLower(prev) && isWordCharAt(prev, prev.length - 1)) {
-          if (a.givenNames.has(key)) given = true;
+          if (a.givenNames.has(key) || inflectedGivenName(key, a.givenNames)) given = true;
           else if (!NEUTRAL_WORDS.has(key) && !key.endsWith("'s")) continue; // Ivanka Trump
         }
       }

@@ -85,7 +85,7 @@ export function isWordCharAt(text: string, i: number): boolean {
 const FOLD_TABLE = new Uint16Array(0x10000);
 /** The fold of a space run, an apostrophe and a hyphen. */
 export const SPACE = 0x20;
-const APOSTROPHE = 0x27;
+export const APOSTROPHE = 0x27;
 const HYPHEN = 0x2d;
 for (let c = 0; c < 0x80; c++) FOLD_TABLE[c] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
 for (const ch of APOSTROPHES) FOLD_TABLE[ch.charCodeAt(0)] = APOSTROPHE;

@@ -112,6 +112,14 @@ describe('matcher: disambiguation', () => {
     ]);
   });
 
+  it('does not take a sentence-opening adverb for a given name', () => {
+    expect(spot('Friedrich Merz left. Later Merz said. Yesterday Merz wrote.')).toEqual([
+      ['merz', 'Friedrich Merz'],
+      ['merz', 'Merz'],
+      ['merz', 'Merz'],
+    ]);
+  });
+
   it('does not take "Donald Trump Jr." for Donald Trump', () => {
     expect(spot('Donald Trump Jr. said')).toEqual([]);
   });
@@ -228,5 +236,35 @@ describe('matcher: excluded phrases', () => {
   it('drops a match inside an excluded phrase, case aside', () => {
     expect(texts('Ambassador Kushner met the ambassador Kushner; Kushner Companies.')).toEqual([]);
     expect(texts('Later, Kushner said.')).toEqual(['Kushner']);
+  });
+});
+
+describe('matcher: pack forms', () => {
+  const m = buildMatcher({
+    version: 'x',
+    actors: [
+      {
+        id: 'merz',
+        kind: 'person',
+        aliases: ['Friedrich Merz', 'Фрідріх Мерц'],
+        match: {
+          surnames: ['Merz', "Merz'", 'Мерцу'],
+          bareSurname: 'in-context',
+          givenNames: ['Friedrich', 'Фрідріх'],
+          titles: [],
+          commonWord: false,
+        },
+      },
+    ],
+  });
+  const texts = (t: string) =>
+    resolveAll(m.find(t)).map(({ c }) => t.slice(c.start, c.end));
+
+  it('highlights a genitive form without its apostrophe', () => {
+    expect(texts('Friedrich Merz. Merz’ office')).toEqual(['Friedrich Merz', 'Merz']);
+  });
+
+  it('takes an inflected given name before an inflected surname for the person', () => {
+    expect(texts('Зеленський подякував Фрідріху Мерцу.')).toEqual(['Мерцу']);
   });
 });
