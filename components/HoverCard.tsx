@@ -199,7 +199,7 @@ export function HoverCard({ card, onCompare, onOpenSource, onClose }: HoverCardP
           </button>
         )}
       </header>
-      <div class="sp-body" tabIndex={0} aria-label={`Positions of ${actor.name}`}>
+      <div class="sp-body" role="region" tabIndex={0} aria-label={`Positions of ${actor.name}`}>
         {hasOwn ? (
           <>
             <h3 class="sp-section-title">Stated positions</h3>
