@@ -44,6 +44,7 @@ export const STANCE_MATRIX_CSS = `
 .sp-m-empty { display: block; padding: 4px; color: var(--sp-muted); font-style: italic; }
 .sp-m-detail td { background: var(--sp-quote-bg); }
 .sp-m-detail h3 { margin: 0 0 4px; font-size: 13px; }
+.sp-m-list { list-style: none; margin: 0; padding: 0; }
 .sp-m-detail-item { margin: 6px 0 10px; }
 .sp-m-detail-item p { margin: 4px 0 0; }
 .sp-m-detail-close { float: inline-end; font: inherit; padding: 2px 8px; border: 1px solid var(--sp-border);
