@@ -21,21 +21,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keygen, PRIVATE_KEY_FILE } from '@/scripts/pack-keygen';
 import { publish } from '@/scripts/pack-publish';
 import { feedHandler } from '@/scripts/pack-serve';
-import type { Pack } from '@/utils/pack/schema';
+import { STANCES, type Pack } from '@/utils/pack/schema';
 import { byClass, findAll, mentionsReady, openCard, waitForCard, waitForNoCard } from './card-dom';
-import {
-  extensionDir,
-  launchExtension,
-  NewsPage,
-  type ExtensionGlobal,
-  type ExtensionSession,
-} from './harness';
-import type { CardView, Result } from '@/utils/views';
+import { extensionDir, launchExtension, NewsPage, type ExtensionSession } from './harness';
 
 /** The position whose stance the new pack version changes. */
 const POSITION = 'zelenskyy-nato-membership-bid';
 const NAME = 'Volodymyr Zelenskyy';
-const ACTOR = 'zelenskyy';
+
+/** A history line of the card: "Pack v1, Dec 15, 2025: Stance: Conditional<summary>". */
+const HISTORY_ITEM = new RegExp(`^Pack v(\\d+), .*?: Stance: (${STANCES.join('|')})`, 'i');
 
 /** The test position as a reader is shown it. */
 interface Shown {
@@ -71,8 +66,6 @@ describe('feed sync', () => {
   let news: NewsPage;
   let options: Page;
   let baseVersion: number;
-  let cardReady = false;
-  let extPage: Page;
 
   async function writePack(name: string, pack: Pack): Promise<string> {
     const path = join(work, name);
@@ -88,16 +81,8 @@ describe('feed sync', () => {
     return pack;
   }
 
-  /**
-   * What a reader is shown for the test position. With the content script spotting names, the
-   * hover card on the demo page (stance chip, change mark, history); until then, the `getCards`
-   * reply the card is built from, asked from an extension page.
-   */
+  /** What the hover card on the demo page shows for the test position (no page reload). */
   async function cardPosition(): Promise<Shown | null> {
-    return cardReady ? fromCard() : fromGetCards();
-  }
-
-  async function fromCard(): Promise<Shown | null> {
     await news.page.mouse.move(2, 2);
     await waitForNoCard(news.page);
     await news.hoverName(NAME);
@@ -107,39 +92,26 @@ describe('feed sync', () => {
     if (!li) return null;
     const history = findAll(li, byClass('sp-history'))[0];
     return {
-      stance: findAll(li, byClass('sp-chip'))[0]?.text.replace(/^Stance: /, '') ?? '',
+      stance: (findAll(li, byClass('sp-chip'))[0]?.text ?? '')
+        .replace(/^Stance: /, '')
+        .toLowerCase(),
       change: findAll(li, byClass('sp-change'))[0]?.text ?? null,
+      // "Pack v1, Dec 15, 2025: Stance: Conditional <summary>" -> "Pack v1 conditional"
       history: history
-        ? findAll(history, (e) => e.tag === 'li').map((h) =>
-            h.text
-              .replace(/, .*: Stance: /, ' ')
-              .split(' ')
-              .slice(0, 3)
-              .join(' '),
-          )
+        ? findAll(history, (e) => e.tag === 'li').map((h) => {
+            const m = HISTORY_ITEM.exec(h.text);
+            return m ? `Pack v${m[1]} ${m[2]!.toLowerCase()}` : h.text;
+          })
         : [],
     };
   }
 
-  async function fromGetCards(): Promise<Shown | null> {
-    const reply = (await extPage.evaluate(
-      (actorId) =>
-        (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({
-          id: 1,
-          type: 'getCards',
-          data: { actorIds: [actorId] },
-          timestamp: Date.now(),
-        }),
-      ACTOR,
-    )) as { res?: Result<CardView[]> };
-    const cards = reply.res;
-    if (!cards?.ok) throw new Error(`getCards failed: ${JSON.stringify(reply)}`);
-    const p = cards.value[0]?.positions.find((x) => x.id === POSITION);
-    if (!p) return null;
+  /** What the reader is shown once the new version is installed. */
+  function updated(): Shown {
     return {
-      stance: p.stance,
-      change: p.change ? `Changed in update v${p.packVersion}` : null,
-      history: (p.change?.history ?? []).map((h) => `Pack v${h.packVersion} ${h.stance}`),
+      stance: 'opposes',
+      change: `Changed in update v${baseVersion + 1}`,
+      history: [`Pack v${baseVersion} conditional`],
     };
   }
 
@@ -183,11 +155,7 @@ describe('feed sync', () => {
     session = await launchExtension({ extensionPath: ext });
 
     news = await NewsPage.open(session, '/demo.html');
-    cardReady = await mentionsReady(news.page).then(
-      () => true,
-      () => false,
-    );
-    extPage = await session.openExtensionPage('options.html');
+    await mentionsReady(news.page);
   });
 
   afterAll(async () => {
@@ -225,22 +193,10 @@ describe('feed sync', () => {
     await syncNow(/has nothing new/);
 
     // The open demo page was not reloaded: the content script picks up the new data.
-    await expect
-      .poll(() => cardPosition(), { timeout: CARD_WAIT_MS })
-      .toEqual({
-        stance: 'opposes',
-        change: `Changed in update v${baseVersion + 1}`,
-        history: [`Pack v${baseVersion} conditional`],
-      });
+    await expect.poll(() => cardPosition(), { timeout: CARD_WAIT_MS }).toEqual(updated());
   });
 
   describe('refuses bad feeds and keeps what the card shows', () => {
-    let shown: Shown | null;
-    beforeAll(async () => {
-      shown = await cardPosition();
-      expect(shown?.stance).toBe('opposes');
-    });
-
     const cases: { name: string; setup: () => Promise<void>; message: RegExp }[] = [
       {
         name: 'a feed that answers 500',
@@ -327,8 +283,20 @@ describe('feed sync', () => {
         await c.setup();
         const message = await syncNow(c.message);
         expect(message).toMatch(c.message);
-        expect(await cardPosition()).toEqual(shown);
+        expect(await cardPosition()).toEqual(updated());
       });
     }
+  });
+
+  it('rolls the pack back from the options page; the card shows the earlier stance again', async () => {
+    mode = 'normal';
+    const row = options.locator(`tr[data-pack-id="${builtin().id}"]`);
+    await row.getByRole('button', { name: `Roll back to version ${baseVersion}` }).click();
+    await expect
+      .poll(() => options.locator('section', { has: row }).getByRole('status').innerText())
+      .toMatch(`is back to version ${baseVersion}`);
+    await expect
+      .poll(() => cardPosition(), { timeout: CARD_WAIT_MS })
+      .toEqual({ stance: 'conditional', change: null, history: [] });
   });
 });
