@@ -20,6 +20,7 @@ export const PERSON_PICKER_CSS = `
 .sp-picker input:focus-visible { outline: 2px solid var(--sp-focus); outline-offset: 1px; }
 .sp-picker-count { font-size: 11px; color: var(--sp-muted); }
 .sp-picker-kind { font-size: 11px; color: var(--sp-muted); }
+.sp-picker-updated { font-size: 11px; color: var(--sp-accent); font-weight: 600; }
 `;
 
 export interface PersonPickerProps {
@@ -32,13 +33,15 @@ export interface PersonPickerProps {
   onChange: (picked: string[]) => void;
   /** The fieldset's legend. */
   legend?: string;
+  /** Actors an update changed since the reader last looked: marked "updated". */
+  updated?: ReadonlySet<string>;
 }
 
 const mentions = (n: number) => `${n} ${n === 1 ? 'mention' : 'mentions'}`;
 
 /** Renders the picker; `onChange` gets the new selection in the order of picking. */
 export function PersonPicker(props: PersonPickerProps) {
-  const { list, picked, max, min, onChange, legend = 'Whom to compare' } = props;
+  const { list, picked, max, min, onChange, legend = 'Whom to compare', updated } = props;
   const full = max !== null && picked.length >= max;
   const toggle = (id: string, on: boolean) =>
     onChange(on ? [...picked.filter((p) => p !== id), id] : picked.filter((p) => p !== id));
@@ -66,6 +69,14 @@ export function PersonPicker(props: PersonPickerProps) {
           <span>{e.actor.name}</span>
           {e.actor.kind === 'group' && <span class="sp-picker-kind">(group)</span>}
           {e.count > 0 && <span class="sp-picker-count">{mentions(e.count)}</span>}
+          {updated?.has(e.actor.id) && (
+            <span
+              class="sp-picker-updated"
+              title="Positions changed by an update since you last looked"
+            >
+              updated
+            </span>
+          )}
         </label>
       </li>
     );

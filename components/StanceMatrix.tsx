@@ -41,6 +41,10 @@ export const STANCE_MATRIX_CSS = `
 .sp-m-summary { display: block; margin-top: 3px; overflow-wrap: anywhere; }
 .sp-m-via { display: block; font-size: 11px; line-height: 15px; color: var(--sp-muted); }
 .sp-m-more { display: block; font-size: 11px; line-height: 15px; color: var(--sp-muted); }
+.sp-m-updated { display: inline-block; margin-left: 4px; padding: 0 5px; border: 1px solid var(--sp-accent);
+  border-radius: 4px; font-size: 11px; line-height: 15px; color: var(--sp-accent); vertical-align: middle; }
+.sp-m-history { margin: 4px 0 0; padding: 0 0 0 10px; border-left: 2px solid var(--sp-border);
+  color: var(--sp-muted); font-size: 12px; }
 .sp-m-empty { display: block; padding: 4px; color: var(--sp-muted); font-style: italic; }
 .sp-m-detail td { background: var(--sp-quote-bg); }
 .sp-m-detail h3 { margin: 0 0 4px; font-size: 13px; }
@@ -80,13 +84,40 @@ export interface StanceMatrixProps {
 
 const cellId = (topicId: string, actorId: string) => `sp-m-${topicId}--${actorId}`;
 
-/** One positions' line: "Supports" chip and the one-line summary. */
+/** "new" or "updated" for a position a pack update added or changed; null otherwise. */
+export function changeLabel(position: PositionView): string | null {
+  if (!position.change) return null;
+  return position.change.kind === 'added' ? 'new' : 'updated';
+}
+
+/** One position's line: "Supports" chip, an update mark, and the one-line summary. */
 function StanceLine({ position }: { position: PositionView }) {
+  const mark = changeLabel(position);
   return (
     <>
       <StanceChip stance={position.stance} />
+      {mark && <span class="sp-m-updated">{mark}</span>}
       <span class="sp-m-summary">{position.summary}</span>
     </>
+  );
+}
+
+/** Earlier versions of a position an update changed, newest first. */
+function History({ position }: { position: PositionView }) {
+  const history = position.change?.history ?? [];
+  if (!position.change) return null;
+  return (
+    <div class="sp-m-history">
+      {position.change.kind === 'added'
+        ? `New in version ${position.packVersion} of its pack.`
+        : `Changed in version ${position.packVersion} of its pack.`}
+      {history.map((h) => (
+        <p key={`${h.packVersion}-${h.date}`}>
+          Before (version {h.packVersion}, {formatDate(h.date)}): <StanceChip stance={h.stance} />{' '}
+          {h.summary}
+        </p>
+      ))}
+    </div>
   );
 }
 
@@ -99,7 +130,9 @@ function cellLabel(
 ) {
   const who = via ? `${via.name}, a group ${actor.name} belongs to,` : actor.name;
   const earlier = more > 0 ? ` ${more} earlier ${more === 1 ? 'statement' : 'statements'}.` : '';
-  return `${who} on ${row.topic.label}: ${STANCE_LABELS[shown.stance]}. ${shown.summary}${earlier} Show the evidence.`;
+  const mark = changeLabel(shown);
+  const changed = mark ? ` (${mark === 'new' ? 'new' : 'changed'} in a pack update)` : '';
+  return `${who} on ${row.topic.label}: ${STANCE_LABELS[shown.stance]}${changed}. ${shown.summary}${earlier} Show the evidence.`;
 }
 
 function Cell(props: {
@@ -159,7 +192,9 @@ function CellDetail(props: {
   const item = (p: PositionView) => (
     <li class="sp-m-detail-item" key={p.id}>
       <StanceChip stance={p.stance} /> <time dateTime={p.date}>{formatDate(p.date)}</time>
+      {changeLabel(p) && <span class="sp-m-updated">{changeLabel(p)}</span>}
       <p>{p.summary}</p>
+      <History position={p} />
       <Evidence position={p} sourceHref={sourceHref?.(p)} />
     </li>
   );

@@ -40,6 +40,8 @@ export interface PopupDeps {
     watch(cb: (s: LastSyncView | null) => void): () => void;
   };
   openOptions(): void;
+  /** Remembers the installed pack versions as seen, so "updated" marks show once. */
+  markSeen(packs: readonly { id: string; version: number }[]): Promise<void>;
   setTimeout?: (fn: () => void, ms: number) => unknown;
 }
 
@@ -57,6 +59,18 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
 
   const actors = useResult(() => deps.api.listActors(), 'actors');
   const packs = useResult(() => deps.api.listPacks(), 'packs');
+  const changed = useResult(() => deps.api.getChangedActors(), 'changed');
+  const updated = useMemo(
+    () =>
+      new Set(changed?.state === 'done' && changed.result.ok ? changed.result.value.actorIds : []),
+    [changed],
+  );
+
+  // Once the "updated" marks are on screen, the current versions count as seen.
+  useEffect(() => {
+    if (changed?.state !== 'done' || packs?.state !== 'done' || !packs.result.ok) return;
+    deps.markSeen(packs.result.value).catch(() => undefined);
+  }, [changed, packs, deps]);
 
   useEffect(() => {
     let live = true;
@@ -162,6 +176,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
         max={POPUP_PICK.max}
         min={POPUP_PICK.min}
         onChange={setPicked}
+        updated={updated}
       />
     );
   else people = <p class="sp-mstatus">Looking at this tab…</p>;

@@ -3,6 +3,7 @@ import { browser } from '#imports';
 import { tabMessenger } from '@/utils/messaging';
 import { backgroundApi } from '@/utils/popup/api';
 import { loadSettings, saveSettings, watchSettings } from '@/utils/settings';
+import { markChangesSeen } from '@/utils/sync/changes-seen';
 import { lastSyncItem, readLastSync, syncStatusSchema } from '@/utils/sync/status';
 import type { PopupDeps } from './App';
 
@@ -22,5 +23,6 @@ export function browserDeps(search: string = location.search): PopupDeps {
         }),
     },
     openOptions: () => void browser.runtime.openOptionsPage(),
+    markSeen: (packs) => markChangesSeen(packs),
   };
 }

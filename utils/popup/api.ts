@@ -18,6 +18,8 @@ export interface PagesApi {
   listActors(): Promise<Result<{ actors: ActorSummary[]; topics: TopicView[] }>>;
   listPacks(): Promise<Result<PackInfo[]>>;
   getMatrix(actorIds: string[], pageWords?: string[]): Promise<Result<MatrixView>>;
+  /** People an update changed since the reader last looked (the picker's "updated" mark). */
+  getChangedActors(): Promise<Result<{ actorIds: string[] }>>;
 }
 
 /** Runs a call and turns a throw or an empty answer into an error result. */
@@ -45,4 +47,6 @@ export const backgroundApi: PagesApi = {
         ),
       'comparing positions',
     ),
+  getChangedActors: () =>
+    settle(() => backgroundMessenger.sendMessage('getChangedActors', {}), 'looking for updates'),
 };

@@ -18,6 +18,7 @@ function deps(search: string) {
   const api = {
     listActors: vi.fn(async () => ok({ actors: people, topics: [nato, ceasefire] })),
     listPacks: vi.fn(async () => ok([])),
+    getChangedActors: vi.fn(async () => ok({ actorIds: [] as string[] })),
     getMatrix: vi.fn(async (ids: string[]) => {
       const cols = people.filter((p) => ids.includes(p.id));
       return ok(

@@ -40,6 +40,7 @@ function fakeDeps(over: Partial<PopupDeps> = {}) {
     listActors: vi.fn(async () => ok({ actors: people, topics: [nato] })),
     listPacks: vi.fn(async () => ok([])),
     getMatrix: vi.fn(async (ids: string[]) => ok(matrixFor(ids))),
+    getChangedActors: vi.fn(async () => ok({ actorIds: ['merz'] })),
   };
   const deps: PopupDeps = {
     search: '?tabId=12',
@@ -53,6 +54,7 @@ function fakeDeps(over: Partial<PopupDeps> = {}) {
     },
     lastSync: { read: async () => null, watch: () => () => {} },
     openOptions: vi.fn(),
+    markSeen: vi.fn(async () => {}),
     setTimeout: (fn: () => void) => fn(),
     ...over,
   };
@@ -140,5 +142,27 @@ describe('PopupApp', () => {
     const root = mount(<PopupApp deps={deps} />);
     click(root.querySelector('.popup-linkish'));
     expect(deps.openOptions).toHaveBeenCalled();
+  });
+
+  it('marks people an update changed, then remembers the versions as seen', async () => {
+    const { deps } = fakeDeps();
+    const pack = {
+      id: 'builtin',
+      version: 2,
+      title: 'Pack',
+      publishedAt: '2025-12-15',
+      installedAt: '2026-11-30T10:00:00Z',
+      origin: 'builtin' as const,
+      verified: true,
+      previousVersion: 1,
+    };
+    deps.api.listPacks = async () => ok([pack]);
+    const root = mount(<PopupApp deps={deps} />);
+    await settle(root, () => !!root.querySelector('.sp-picker-updated'));
+    const label = root.querySelector('input[value="merz"]')!.closest('label');
+    expect(text(label?.querySelector('.sp-picker-updated'))).toBe('updated');
+    expect(root.querySelectorAll('.sp-picker-updated')).toHaveLength(1);
+    await settle(root, () => vi.mocked(deps.markSeen).mock.calls.length > 0);
+    expect(deps.markSeen).toHaveBeenCalledWith([pack]);
   });
 });

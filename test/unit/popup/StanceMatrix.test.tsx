@@ -129,4 +129,31 @@ describe('StanceMatrix', () => {
     await Promise.resolve();
     expect(document.activeElement).toBe(cell);
   });
+
+  it('marks a position an update changed and shows what it was before', () => {
+    const changed = {
+      ...position('zelenskyy', nato, 'supports', '2025-03-01'),
+      packVersion: 2,
+      change: {
+        kind: 'changed' as const,
+        history: [
+          {
+            stance: 'opposes' as const,
+            summary: 'Earlier line.',
+            date: '2025-02-01',
+            packVersion: 1,
+          },
+        ],
+      },
+    };
+    const v = matrix([z], [{ topic: nato, cells: [[changed]] }]);
+    const root = mount(<StanceMatrix matrix={v} rows={v.rows} caption="c" />);
+    const cell = root.querySelector('[data-cell="sp-m-nato-membership--zelenskyy"]')!;
+    expect(text(cell.querySelector('.sp-m-updated'))).toBe('updated');
+    expect(cell.getAttribute('aria-label')).toContain('Supports (changed in a pack update)');
+    click(cell);
+    const history = text(root.querySelector('.sp-m-history'));
+    expect(history).toContain('Changed in version 2 of its pack.');
+    expect(history).toContain('Before (version 1, Feb 1, 2025): Stance: Opposes Earlier line.');
+  });
 });
