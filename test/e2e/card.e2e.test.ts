@@ -73,6 +73,27 @@ describe('hover card', () => {
     await waitForNoCard(news.page);
   });
 
+  it('scrolls inside the card without closing it, and closes when the page scrolls', async () => {
+    await news.hoverName('Volodymyr Zelenskyy');
+    await waitForCard(news.page, 'Volodymyr Zelenskyy');
+    const body = findAll((await openCard(news.page))!, byClass('sp-body'))[0]!;
+    const { x, y } = await centreOf(news.page, body);
+    await news.page.mouse.move(x, y, { steps: 8 });
+    await news.page.mouse.wheel(0, 200);
+    await news.page.waitForTimeout(WELL_PAST_DELAY_MS);
+    expect(await cardName(news.page)).toBe('Volodymyr Zelenskyy');
+    // The pointer stays on the card, which alone would keep it open: the page's scroll closes it.
+    await news.page.evaluate(() => window.scrollBy(0, 120));
+    await waitForNoCard(news.page);
+  });
+
+  it('closes on a press elsewhere on the page', async () => {
+    await news.hoverName('Volodymyr Zelenskyy');
+    await waitForCard(news.page, 'Volodymyr Zelenskyy');
+    await news.page.mouse.click(2, 2);
+    await waitForNoCard(news.page);
+  });
+
   it('opens nothing on a quick pass over a name', async () => {
     await news.hoverName('Volodymyr Zelenskyy');
     await news.page.mouse.move(2, 2);
