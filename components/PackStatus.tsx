@@ -13,6 +13,8 @@ export const PACK_STATUS_CSS = `
 .sp-packs strong { color: var(--sp-fg); font-weight: 600; }
 .sp-packs p { margin: 2px 0; }
 .sp-packs [data-ok='false'] { color: var(--sp-fg); }
+.sp-packs summary { cursor: pointer; }
+.sp-packs summary:focus-visible { outline: 2px solid var(--sp-focus); outline-offset: 1px; }
 `;
 
 /** The last sync as the popup shows it (the sync module's stored status fits this shape). */
@@ -29,6 +31,9 @@ export interface PackStatusProps {
   /** `null` when no sync has happened yet; `undefined` while loading. */
   lastSync: LastSyncView | null | undefined;
 }
+
+/** Packs listed in full; more fold into "N more" so many packs do not push the matrix away. */
+export const PACKS_SHOWN = 3;
 
 const ORIGIN: Record<PackInfo['origin'], string> = {
   builtin: 'built in',
@@ -54,18 +59,30 @@ export function PackStatus({ packs, lastSync }: PackStatusProps) {
   else if (!packs.result.ok) list = <p data-ok="false">{packs.result.error}</p>;
   else if (packs.result.value.length === 0)
     list = <p data-ok="false">No packs installed: add one on the options page.</p>;
-  else
-    list = (
-      <ul aria-label="Installed packs">
-        {packs.result.value.map((p) => (
-          <li key={p.id}>
-            <strong>{p.title}</strong> · version {p.version} · as of{' '}
-            <time dateTime={p.publishedAt}>{formatDate(p.publishedAt)}</time> · {ORIGIN[p.origin]}
-            {p.origin !== 'builtin' && (p.verified ? ', signature verified' : ', not signed')}
-          </li>
-        ))}
-      </ul>
+  else {
+    const all = packs.result.value;
+    const item = (p: PackInfo) => (
+      <li key={p.id}>
+        <strong>{p.title}</strong> · version {p.version} · as of{' '}
+        <time dateTime={p.publishedAt}>{formatDate(p.publishedAt)}</time> · {ORIGIN[p.origin]}
+        {p.origin !== 'builtin' && (p.verified ? ', signature verified' : ', not signed')}
+      </li>
     );
+    const rest = all.slice(PACKS_SHOWN);
+    list = (
+      <>
+        <ul aria-label="Installed packs">{all.slice(0, PACKS_SHOWN).map(item)}</ul>
+        {rest.length > 0 && (
+          <details>
+            <summary>
+              {rest.length} more {rest.length === 1 ? 'pack' : 'packs'}
+            </summary>
+            <ul aria-label="More installed packs">{rest.map(item)}</ul>
+          </details>
+        )}
+      </>
+    );
+  }
   let sync;
   if (lastSync === undefined) sync = <p>Last sync: …</p>;
   else if (lastSync === null) sync = <p>Last sync: never synced.</p>;

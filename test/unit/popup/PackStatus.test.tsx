@@ -55,6 +55,16 @@ describe('PackStatus', () => {
     );
   });
 
+  it('folds many packs behind "N more"', () => {
+    const packs = Array.from({ length: 7 }, (_, i) => pack({ id: `p${i}`, title: `Pack ${i}` }));
+    const root = mount(
+      <PackStatus packs={{ state: 'done', result: { ok: true, value: packs } }} lastSync={null} />,
+    );
+    expect(root.querySelectorAll('ul[aria-label="Installed packs"] li')).toHaveLength(3);
+    expect(text(root.querySelector('details summary'))).toBe('4 more packs');
+    expect(root.querySelectorAll('details li')).toHaveLength(4);
+  });
+
   it('says a listing error as a sentence', () => {
     const root = mount(
       <PackStatus
