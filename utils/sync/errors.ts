@@ -50,3 +50,8 @@ export function hostOf(url: string): string {
     return url;
   }
 }
+
+/** Shortens text to `max` characters with an ellipsis (details quoted from hostile files). */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -140,7 +140,13 @@ export async function updateFeedRecord(
 ): Promise<FeedRecord | null> {
   const feeds = await listFeeds(item);
   let updated: FeedRecord | null = null;
-  const next = feeds.map((f) => (f.url === url ? (updated = { ...f, ...patch }) : f));
+  const next = feeds.map((f) => {
+    if (f.url !== url) return f;
+    // Validated before storing: an invalid record would be dropped on the next read.
+    const merged = feedRecordSchema.safeParse({ ...f, ...patch });
+    if (!merged.success) throw new Error(`Refused to store an invalid feed record for ${url}`);
+    return (updated = merged.data);
+  });
   if (updated) await save(next, item);
   return updated;
 }

@@ -12,7 +12,7 @@ import { err, ok } from '../views';
 import { readSyncInterval, scheduleRetry, setSyncInterval } from './alarms';
 import { changedActorIds, readLastSeenChanges } from './changes-seen';
 import { sha256Hex } from './crypto';
-import { hostOf } from './errors';
+import { clip, hostOf } from './errors';
 import {
   addFeedRecord,
   feedView,
@@ -105,7 +105,8 @@ export function syncHandlers(env: () => SyncEnv = defaultSyncEnv) {
       const [first] = parsed.problems;
       const more =
         parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more problems)` : '';
-      const message = `${file} is not a valid pack: ${first?.path} ${first?.message}${more}. Nothing was changed.`;
+      const detail = clip(`${first?.path} ${first?.message}`, 300);
+      const message = `${file} is not a valid pack: ${detail}${more}. Nothing was changed.`;
       await recordSync({ ok: false, message, feedUrl: null }, e.now);
       return err(message);
     }

@@ -4,6 +4,7 @@
  */
 import { storage } from '#imports';
 import { z } from 'zod';
+import { clip } from './errors';
 
 export const syncStatusSchema = z.strictObject({
   /** ISO time of the attempt. */
@@ -32,7 +33,11 @@ export async function recordSync(
   now: () => number = Date.now,
   item = lastSyncItem,
 ): Promise<SyncStatus> {
-  const value = syncStatusSchema.parse({ ...status, at: new Date(now()).toISOString() });
+  const value = syncStatusSchema.parse({
+    ...status,
+    message: clip(status.message, 4000),
+    at: new Date(now()).toISOString(),
+  });
   await item.setValue(value);
   return value;
 }

@@ -17,7 +17,7 @@ import { parsePackText } from '../pack/validate';
 import type { StandpointDB } from '../db/database';
 import { applyPack } from '../db/install';
 import { importPublicKey, sha256Hex, verifySignature } from './crypto';
-import { SyncError, formatBytes, hostOf } from './errors';
+import { SyncError, clip, formatBytes, hostOf } from './errors';
 import {
   FEED_LIMITS,
   type FeedEntry,
@@ -56,6 +56,20 @@ export interface SyncReport {
 }
 
 const UNCHANGED = 'your packs are unchanged';
+/**
+ * Longest detail quoted from a refused file, characters: problems may quote keys a hostile
+ * feed chose, and a sentence must stay readable and within what the status record stores.
+ */
+const DETAIL_CHARS = 160;
+/** Longest outcome sentence stored, characters (the feed record allows 4000). */
+const MESSAGE_CHARS = 3000;
+/** Longest ETag kept for If-None-Match, characters; a longer one is not stored. */
+const ETAG_CHARS = 200;
+
+/** The ETag to remember, or null when it is too long or not printable ASCII. */
+function storableEtag(etag: string | null): string | null {
+  return etag && etag.length <= ETAG_CHARS && /^[\x20-\x7e]+$/.test(etag) ? etag : null;
+}
 const decoder = () => new TextDecoder('utf-8', { fatal: true });
 
 /** Syncs one feed; never throws. */
@@ -86,7 +100,7 @@ export async function syncFeed(feed: FeedRecord, deps: SyncDeps): Promise<SyncRe
         owned: [],
       };
     }
-    etag = fetched.etag;
+    etag = storableEtag(fetched.etag);
     const sig = await fetchCapped(signatureUrl(feed.url), {
       label: `The signature of the feed at ${host}`,
       maxBytes: FEED_LIMITS.signatureBytes,
@@ -120,7 +134,12 @@ export async function syncFeed(feed: FeedRecord, deps: SyncDeps): Promise<SyncRe
   } catch (e) {
     const f = asSyncError(e, feedLabel);
     return {
-      outcome: { at: at(), ok: false, message: `${f.message}; ${UNCHANGED}.`, updated: [] },
+      outcome: {
+        at: at(),
+        ok: false,
+        message: clip(`${f.message}; ${UNCHANGED}.`, MESSAGE_CHARS),
+        updated: [],
+      },
       retryAfterMs: f.retryAfterMs,
       owned: [],
     };
@@ -153,7 +172,12 @@ export async function syncFeed(feed: FeedRecord, deps: SyncDeps): Promise<SyncRe
     message = `${refusals.map((r) => `${r}.`).join(' ')} ${kept}`;
   }
   return {
-    outcome: { at: at(), ok: refusals.length === 0, message, updated },
+    outcome: {
+      at: at(),
+      ok: refusals.length === 0,
+      message: clip(message, MESSAGE_CHARS),
+      updated,
+    },
     // Only a fully applied index may be skipped next time; after a refusal, ask again in full.
     etag: refusals.length === 0 ? etag : null,
     generatedAt: index.generatedAt,
@@ -172,7 +196,9 @@ function parseIndex(bytes: Uint8Array, host: string): FeedIndex {
   const parsed = feedIndexSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` (${issue.path.join('.')}: ${issue.message})` : '';
+    const where = issue?.path.length
+      ? ` (${clip(issue.path.join('.'), DETAIL_CHARS)}: ${clip(issue.message, DETAIL_CHARS)})`
+      : '';
     throw new SyncError(
       'index-invalid',
       `The feed at ${host} sent an index that is not in the feed format${where}`,
@@ -259,7 +285,7 @@ async function syncPack(
       parsed.problems.length > 1 ? ` and ${parsed.problems.length - 1} more problems` : '';
     throw new SyncError(
       'pack-invalid',
-      `${name} is not a valid pack (${first?.path}: ${first?.message}${more})`,
+      `${name} is not a valid pack (${clip(`${first?.path}: ${first?.message}`, DETAIL_CHARS)}${more})`,
     );
   }
   const pack: Pack = parsed.pack;

@@ -93,6 +93,14 @@ export class MemoryFeed {
     return entries;
   }
 
+  /** Replaces the index with any value, signed with the feed's key. */
+  async signIndex(value: unknown): Promise<void> {
+    const index = bytesOf(value);
+    this.files.set('/feed/index.json', index);
+    const sig = await signBytes(this.keys.privateKey, index);
+    this.files.set('/feed/index.json.sig', new TextEncoder().encode(`${sig}\n`));
+  }
+
   fetch: typeof fetch = async (input, init) => {
     const url = new URL(String(input));
     const ifNoneMatch = new Headers(init?.headers).get('If-None-Match');

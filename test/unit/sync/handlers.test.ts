@@ -180,6 +180,36 @@ describe('sync handlers', () => {
     });
   });
 
+  it('keeps the feed and a readable sentence when a signed index quotes a huge hostile key', async () => {
+    await addFeed();
+    const hostileKey = 'x'.repeat(20_000);
+    await feed.signIndex({
+      format: 1,
+      feedId: 'example-news',
+      generatedAt: '2026-11-30T12:00:00.000Z',
+      packs: [],
+      [hostileKey]: 1,
+    });
+    feed.overrides.set(
+      '/feed/index.json',
+      () =>
+        new Response(feed.files.get('/feed/index.json') as BodyInit, {
+          headers: { ETag: `"${'e'.repeat(5000)}"` },
+        }),
+    );
+    const r = await h.syncNow({}, page, henv);
+    expect(r).toMatchObject({ ok: true, value: [{ ok: false }] });
+    const rec = await getFeed(FEED_URL);
+    expect(rec?.lastResult?.message).toMatch(
+      /^The feed at news.example.org sent an index that is not in the feed format/,
+    );
+    expect(rec!.lastResult!.message.length).toBeLessThan(500);
+    expect(rec?.etag).toBeNull();
+    expect(
+      (await h.listFeeds({}, page, henv)).ok && (await h.listFeeds({}, page, henv)),
+    ).toMatchObject({ value: [{ url: FEED_URL }] });
+  });
+
   it('imports a pack file only after confirmation, marked unverified', async () => {
     const text = new TextDecoder().decode(bytesOf(packVersion(2)));
     const before = await snapshot(db);

@@ -86,6 +86,18 @@ describe('syncFeed', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
+  it('does not keep an ETag too long to store', async () => {
+    await feed.publish([packVersion(2)]);
+    const index = feed.files.get('/feed/index.json')!;
+    feed.overrides.set(
+      '/feed/index.json',
+      () => new Response(index as BodyInit, { headers: { ETag: `"${'e'.repeat(5000)}"` } }),
+    );
+    const report = await syncFeed(record, deps);
+    expect(report.outcome.ok).toBe(true);
+    expect(report.etag).toBeNull();
+  });
+
   it('refuses an index signed by another key, before reading it', async () => {
     const other = await generateKeyPair();
     await feed.publish([packVersion(2)], { signWith: other.privateKey });
