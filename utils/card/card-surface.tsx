@@ -41,7 +41,7 @@ export function createCardSurface(opts: CardSurfaceOptions): CardSurface {
       return (
         <HoverCardMessage
           title={mention.text}
-          message="Loading positions\u2026"
+          message={'Loading positions\u2026'}
           onClose={onCloseRequest}
         />
       );
