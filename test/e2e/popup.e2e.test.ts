@@ -171,6 +171,26 @@ describe('popup', () => {
       .toBeGreaterThan(0);
   });
 
+  it('opens the comparison page with the popup’s selection, and the options page', async () => {
+    const picked = await pickedIds(popup);
+    const [compare] = await Promise.all([
+      session.context.waitForEvent('page'),
+      popup.getByRole('link', { name: 'Open the comparison page' }).click(),
+    ]);
+    await compare.locator('.sp-matrix').waitFor();
+    expect(new URL(compare.url()).searchParams.get('actors')).toBe(picked.join(','));
+    const names = await compare.$$eval('.sp-matrix thead .sp-m-actor-name', (els) => els.length);
+    expect(names).toBe(picked.length);
+    await compare.close();
+    const [options] = await Promise.all([
+      session.context.waitForEvent('page'),
+      popup.getByRole('button', { name: 'Options' }).click(),
+    ]);
+    await options.waitForLoadState();
+    expect(options.url()).toMatch(/options\.html/);
+    await options.close();
+  });
+
   it('explains a tab Standpoint cannot read and still offers everyone', async () => {
     const blank = await session.openPage('about:blank');
     const tabId = await session.tabIdOf(blank);
