@@ -133,7 +133,10 @@ export function FeedsSection({ deps, sync, reload }: Props) {
               <div class="feed-head">
                 <strong>{f.name}</strong> <span class="url">{f.url}</span>
               </div>
-              <div class="feed-meta">Added {formatDate(f.addedAt.slice(0, 10))}</div>
+              <div class="feed-meta">
+                Added {formatDate(f.addedAt.slice(0, 10))} · key{' '}
+                <code class="key">{f.publicKey}</code>
+              </div>
               {f.lastResult && (
                 <div class="feed-meta">
                   Last checked {new Date(f.lastResult.at).toLocaleString()}
