@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { MatrixSection } from '@/components/MatrixSection';
+import { PackStatus, type LastSyncView } from '@/components/PackStatus';
 import { PersonPicker } from '@/components/PersonPicker';
 import type { PagesApi } from '@/utils/popup/api';
 import { compareSearch, parseCompareState, type CompareState } from '@/utils/popup/compare-url';
@@ -20,12 +21,19 @@ export interface CompareDeps {
   api: PagesApi;
   /** Writes the new query string into the address bar (without a reload or a history entry). */
   replaceSearch(search: string): void;
+  /** The last sync result, shown under the table with the packs. */
+  readLastSync(): Promise<LastSyncView | null>;
 }
 
 /** The comparison page. */
 export function CompareApp({ deps }: { deps: CompareDeps }) {
   const [state, setState] = useState<CompareState>(() => parseCompareState(deps.search));
   const actors = useResult(() => deps.api.listActors(), 'actors');
+  const packs = useResult(() => deps.api.listPacks(), 'packs');
+  const [lastSync, setLastSync] = useState<LastSyncView | null | undefined>(undefined);
+  useEffect(() => {
+    deps.readLastSync().then(setLastSync, () => setLastSync(null));
+  }, [deps]);
 
   useEffect(() => deps.replaceSearch(compareSearch(state)), [state, deps]);
 
@@ -96,6 +104,9 @@ export function CompareApp({ deps }: { deps: CompareDeps }) {
           emptyPick="Nobody picked: pick people above to compare them."
         />
       )}
+      <footer class="compare-foot">
+        <PackStatus packs={packs} lastSync={lastSync} />
+      </footer>
     </main>
   );
 }

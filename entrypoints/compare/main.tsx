@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { MATRIX_PAGE_CSS } from '@/components/page-css';
 import { backgroundApi } from '@/utils/popup/api';
+import { readLastSync } from '@/utils/sync/status';
 import { CompareApp } from './App';
 import './compare.css';
 
@@ -14,6 +15,7 @@ render(
       search: location.search,
       api: backgroundApi,
       replaceSearch: (search) => history.replaceState(null, '', `${location.pathname}${search}`),
+      readLastSync: () => readLastSync(),
     }}
   />,
   document.getElementById('app')!,

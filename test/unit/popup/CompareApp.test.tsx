@@ -32,7 +32,16 @@ function deps(search: string) {
       );
     }),
   };
-  const d: CompareDeps = { search, api, replaceSearch: vi.fn() };
+  const d: CompareDeps = {
+    search,
+    api,
+    replaceSearch: vi.fn(),
+    readLastSync: async () => ({
+      at: '2026-11-30T08:00:00Z',
+      ok: true,
+      message: 'Feed A: up to date.',
+    }),
+  };
   return d;
 }
 
@@ -77,5 +86,11 @@ describe('CompareApp', () => {
     const root = mount(<CompareApp deps={d} />);
     await settle(root, () => !!root.querySelector('table'));
     expect(text(root)).toContain('The installed packs do not know nobody-known; left out.');
+  });
+
+  it('shows the packs and the last sync under the table', async () => {
+    const d = deps('?actors=merz');
+    const root = mount(<CompareApp deps={d} />);
+    await settle(root, () => /Feed A: up to date\./.test(text(root.querySelector('.sp-packs'))));
   });
 });
