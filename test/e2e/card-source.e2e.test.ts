@@ -23,6 +23,8 @@ const WAIT_MS = 15_000;
 describe('card links', () => {
   let session: ExtensionSession;
   let news: NewsPage;
+  /** The source the first test opened. */
+  let sourceId = '';
 
   beforeAll(async () => {
     session = await launchExtension();
@@ -55,6 +57,7 @@ describe('card links', () => {
     );
     const link = findAll(position, (e) => e.tag === 'a')[0]!;
     const viewer = await clickInCard(link);
+    sourceId = new URL(viewer.url()).searchParams.get('source')!;
     expect(new URL(viewer.url()).pathname).toBe('/source.html');
     expect(new URL(viewer.url()).searchParams.get('position')).toBe(positionId);
 
@@ -62,12 +65,17 @@ describe('card links', () => {
     await chosen.first().waitFor({ timeout: WAIT_MS });
     expect((await chosen.allInnerTexts()).join('')).toBe(words);
     expect(await chosen.first().getAttribute('data-positions')).toContain(positionId);
-    await expect.poll(() => chosen.first().isVisible()).toBe(true);
-    const inView = await chosen.first().evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= window.innerHeight;
-    });
-    expect(inView).toBe(true);
+    // Scrolled into view (smoothly, unless the reader prefers reduced motion).
+    await expect
+      .poll(
+        () =>
+          chosen.first().evaluate((el) => {
+            const r = el.getBoundingClientRect();
+            return r.top >= 0 && r.bottom <= window.innerHeight;
+          }),
+        { timeout: WAIT_MS },
+      )
+      .toBe(true);
     // Every position on this source is marked and listed.
     const legend = await viewer.locator('.src-legend li').count();
     expect(legend).toBeGreaterThan(1);
@@ -75,6 +83,31 @@ describe('card links', () => {
       .locator('mark')
       .evaluateAll((marks) => new Set(marks.flatMap((m) => m.dataset.positions!.split(' '))).size);
     expect(marked).toBe(legend);
+    await viewer.close();
+  });
+
+  it('scrolls the chosen evidence into view on a short window', async () => {
+    const probe = await session.openExtensionPage(`source.html?source=${sourceId}`);
+    const marks = probe.locator('mark');
+    await marks.first().waitFor({ timeout: WAIT_MS });
+    const last = (await marks.last().getAttribute('data-positions'))!.split(' ')[0]!;
+    await probe.close();
+
+    const viewer = await session.context.newPage();
+    await viewer.setViewportSize({ width: 700, height: 300 });
+    await viewer.goto(session.extensionUrl(`source.html?source=${sourceId}&position=${last}`));
+    const chosen = viewer.locator('mark[data-selected]').last();
+    await chosen.waitFor({ timeout: WAIT_MS });
+    await expect
+      .poll(
+        () =>
+          chosen.evaluate((el) => {
+            const r = el.getBoundingClientRect();
+            return r.top >= 0 && r.bottom <= window.innerHeight && window.scrollY > 0;
+          }),
+        { timeout: WAIT_MS },
+      )
+      .toBe(true);
     await viewer.close();
   });
 
