@@ -127,6 +127,17 @@ describe('sync handlers', () => {
     });
   });
 
+  it('runs one sync per feed at a time; a second request shares it', async () => {
+    await addFeed();
+    await feed.publish([packVersion(2)]);
+    const [a, b] = await Promise.all([
+      h.syncNow({}, page, henv),
+      h.syncNow({ url: FEED_URL }, page, henv),
+    ]);
+    expect(a).toEqual(b);
+    expect(feed.requests.filter((q) => q.url === FEED_URL)).toHaveLength(1);
+  });
+
   it('backs off after a failure and schedules a retry alarm', async () => {
     await addFeed();
     feed.overrides.set('/feed/index.json', () => new Response('', { status: 500 }));
