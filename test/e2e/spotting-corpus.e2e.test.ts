@@ -7,7 +7,7 @@
  * absent the test says so and passes.
  *
  * Pages are served from a made-up http host through Playwright's routing, with their scripts
- * removed: a saved page's own scripts would change its DOM (or fail offline) and hide what the
+ * and inline event handlers removed: a saved page's own scripts would change its DOM (or fail offline) and hide what the
  * extension does. Any other request is refused, so nothing leaves the machine.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -23,7 +23,7 @@ const CORPUS_DIR = path.resolve(
   process.env.STANDPOINT_CORPUS ?? path.join('..', 'shared', 'corpus', 'readability'),
 );
 /** The made-up origin corpus pages are served from (content scripts run on any http page). */
-const CORPUS_ORIGIN = 'http://corpus.standpoint.test';
+const CORPUS_ORIGIN = 'http://corpus-pages.test';
 /** Upper bound for a page to load and the extension to settle (ms); a limit only. */
 const SETTLE_LIMIT_MS = 20_000;
 /** Pause between two readings of the highlight count when waiting for it to settle (ms). */
@@ -39,6 +39,8 @@ const pages = existsSync(CORPUS_DIR)
 
 /** The page's own `<script>` elements, removed so the saved page cannot change itself. */
 const SCRIPT_RE = /<script\b[^>]*>[\s\S]*?<\/script\s*>/gi;
+/** Inline event handlers (`onerror="this.remove()"` on images that cannot load offline). */
+const HANDLER_RE = /\son[a-z]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
 
 describe('spotting on a corpus of real pages', () => {
   if (pages.length === 0) {
@@ -58,7 +60,9 @@ describe('spotting on a corpus of real pages', () => {
       if (url.origin !== CORPUS_ORIGIN) return route.abort();
       const name = decodeURIComponent(url.pathname.slice(1));
       if (!pages.includes(name)) return route.fulfill({ status: 404, body: 'not found' });
-      const html = (await readFile(path.join(CORPUS_DIR, name), 'utf8')).replace(SCRIPT_RE, '');
+      const html = (await readFile(path.join(CORPUS_DIR, name), 'utf8'))
+        .replace(SCRIPT_RE, '')
+        .replace(HANDLER_RE, '');
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     });
     // Runs in the page before anything else: the DOM as parsed, before any extension ran.
@@ -76,16 +80,21 @@ describe('spotting on a corpus of real pages', () => {
 
   it.each(pages)('%s: no error, DOM unchanged', async (name) => {
     const page = await session.context.newPage();
+    // Errors of the extension: anything reported from its scripts (chrome-extension:// URLs).
+    // The saved pages' own failures offline (missing images, inline handlers calling removed
+    // scripts) are theirs, not ours.
     const errors: string[] = [];
     page.on('console', (msg) => {
-      if (
-        msg.type() === 'error' &&
-        /chrome-extension:|standpoint/i.test(msg.text() + msg.location().url)
-      ) {
+      const url = msg.location().url;
+      // A saved page may link an extension's resource; failing to load it is not our error.
+      if (msg.text().startsWith('Failed to load resource')) return;
+      if (msg.type() === 'error' && url.startsWith('chrome-extension:')) {
         errors.push(msg.text());
       }
     });
-    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('pageerror', (e) => {
+      if (String(e.stack).includes('chrome-extension:')) errors.push(String(e));
+    });
     await page.goto(`${CORPUS_ORIGIN}/${encodeURIComponent(name)}`, { waitUntil: 'load' });
     await expect
       .poll(() => session.contentScriptWorlds(page), { timeout: SETTLE_LIMIT_MS })
