@@ -207,9 +207,9 @@ export function HoverCard({ card, onCompare, onOpenSource, onClose }: HoverCardP
           </>
         ) : (
           <p class="sp-empty">
-            {`The installed packs hold no stated position of ${actor.name}${
-              groupsWithPositions.length > 0 ? ' in their own words' : ''
-            }. ${actor.name} is ${describeActor(actor)}, named in ${sourcesPhrase(card.sourceCount)}.`}
+            {`The installed packs hold no position stated by ${actor.name}${
+              groupsWithPositions.length > 0 ? ' personally' : ''
+            }. ${actor.name} (${describeActor(actor)}) is named in ${sourcesPhrase(card.sourceCount)}.`}
           </p>
         )}
         {groupsWithPositions.map(({ group, positions }) => (

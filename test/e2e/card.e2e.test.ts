@@ -115,7 +115,7 @@ describe('hover card', () => {
     await waitForCard(news.page, 'Steve Witkoff');
     const dialog = (await openCard(news.page))!;
     expect(findAll(dialog, byClass('sp-empty'))[0]!.text).toContain(
-      'The installed packs hold no stated position of Steve Witkoff in their own words.',
+      'The installed packs hold no position stated by Steve Witkoff personally.',
     );
     const group = findAll(dialog, byClass('sp-group'))[0]!;
     expect(group.text).toContain("These are the group's positions, not Steve Witkoff's own words.");

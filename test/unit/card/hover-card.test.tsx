@@ -61,7 +61,7 @@ describe('HoverCard', () => {
   it("labels a group's positions as the group's, never as the person's own words", () => {
     const root = mount(<HoverCard card={rubioCard} />);
     expect(root.querySelector('.sp-empty')!.textContent).toContain(
-      'no stated position of Marco Rubio in their own words',
+      'The installed packs hold no position stated by Marco Rubio personally. Marco Rubio (U.S. Secretary of State, United States) is named in 3 sources.',
     );
     const group = root.querySelector('[data-group=us-delegation]')!;
     expect(group.querySelector('.sp-section-title')!.textContent).toBe('Group: U.S. delegation');
@@ -78,7 +78,7 @@ describe('HoverCard', () => {
   it('says plainly when the packs hold no position, with who the person is and how many sources', () => {
     const root = mount(<HoverCard card={emptyCard} />);
     expect(root.querySelector('.sp-empty')!.textContent).toBe(
-      'The installed packs hold no stated position of Steve Witkoff. Steve Witkoff is U.S. special envoy, United States, named in 4 sources.',
+      'The installed packs hold no position stated by Steve Witkoff. Steve Witkoff (U.S. special envoy, United States) is named in 4 sources.',
     );
     expect(root.querySelector('.sp-position')).toBeNull();
     expect(root.querySelector('.sp-group')).toBeNull();
