@@ -12,7 +12,8 @@ import { SiteSwitch } from '@/components/SiteSwitch';
 import type { PagesApi } from '@/utils/popup/api';
 import { compareHref } from '@/utils/popup/compare-url';
 import { readPageStatus, type AskTab, type PageStatus } from '@/utils/popup/page-report';
-import { defaultPicks, pickerList, POPUP_PICK } from '@/utils/popup/pick';
+import { defaultPicks, pickerList, POPUP_PICK, type PickerList } from '@/utils/popup/pick';
+import { actorsWithPositions } from '@/utils/popup/rows';
 import { siteEnabled, withSite } from '@/utils/popup/site';
 import { resolveTabId, type TabsApi } from '@/utils/popup/tab';
 import { useResult } from '@/utils/popup/use-async';
@@ -23,6 +24,9 @@ import type { Settings } from '@/utils/settings';
  * for a fresh report this long afterwards, ms (a scan of a news article takes well under this).
  */
 export const RESCAN_SETTLE_MS = 700;
+
+/** Most actors one matrix request may name (the background's request schema). */
+const MATRIX_ACTORS_LIMIT = 200;
 
 export interface PopupDeps {
   /** `location.search` of the popup page (`?tabId=` for tests and links). */
@@ -43,6 +47,25 @@ export interface PopupDeps {
   /** Remembers the installed pack versions as seen, so "updated" marks show once. */
   markSeen(packs: readonly { id: string; version: number }[]): Promise<void>;
   setTimeout?: (fn: () => void, ms: number) => unknown;
+}
+
+/**
+ * The default picks for a picker list: asks the matrix for everyone on the page (at most the
+ * request's limit) to learn who has positions; on any failure falls back to mention order.
+ */
+export async function firstPicks(
+  list: PickerList,
+  pageWords: string[] | undefined,
+  api: Pick<PagesApi, 'getMatrix'>,
+): Promise<string[]> {
+  if (list.onPage.length <= 1) return defaultPicks(list, POPUP_PICK.max);
+  const ids = list.onPage.slice(0, MATRIX_ACTORS_LIMIT).map((e) => e.actor.id);
+  const answer = await api.getMatrix(ids, pageWords).catch(() => null);
+  return defaultPicks(
+    list,
+    POPUP_PICK.max,
+    answer?.ok ? actorsWithPositions(answer.value) : undefined,
+  );
 }
 
 /** The popup page. */
@@ -106,10 +129,16 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
     [actors, report],
   );
 
-  // The first pick waits for both the people and the page, then takes the page's people.
+  // The first pick waits for both the people and the page, then takes the page's people, those
+  // with positions to show first (one matrix query over everyone on the page tells which).
   useEffect(() => {
-    if (picked === null && list && status) setPicked(defaultPicks(list, POPUP_PICK.max));
-  }, [list, status, picked]);
+    if (picked !== null || !list || !status) return;
+    let live = true;
+    firstPicks(list, report?.pageWords, deps.api).then((ids) => live && setPicked(ids));
+    return () => {
+      live = false;
+    };
+  }, [list, status, picked, report, deps]);
 
   const pageWords = report?.pageWords;
   const key = `${(picked ?? []).join(',')}|${pageWords?.join(' ') ?? ''}`;

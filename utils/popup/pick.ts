@@ -52,14 +52,24 @@ export function pickerList(
 }
 
 /**
- * The default selection: the people on the page, in picker order, up to `max`. People come
- * before groups (a group's positions already show in its members' cells). Empty when the page
- * names nobody: the reader then picks from the full list.
+ * The default selection: the people on the page, in picker order (most mentioned first), up to
+ * `max`. When `withPositions` is known, those with something to show (a position of their own
+ * or of a group they belong to) come first, so the popup does not open on empty columns; people
+ * come before groups (a group's positions already show in its members' cells). Empty when the
+ * page names nobody: the reader then picks from the full list.
  */
-export function defaultPicks(list: PickerList, max: number = POPUP_PICK.max): string[] {
-  const people = list.onPage.filter((e) => e.actor.kind === 'person');
-  const groups = list.onPage.filter((e) => e.actor.kind !== 'person');
-  return [...people, ...groups].slice(0, max).map((e) => e.actor.id);
+export function defaultPicks(
+  list: PickerList,
+  max: number = POPUP_PICK.max,
+  withPositions?: ReadonlySet<string>,
+): string[] {
+  const rank = (e: PickerEntry) =>
+    (withPositions && !withPositions.has(e.actor.id) ? 2 : 0) + (e.actor.kind === 'person' ? 0 : 1);
+  // Stable sort: within a rank the picker order (mentions) holds.
+  return [...list.onPage]
+    .sort((a, b) => rank(a) - rank(b))
+    .slice(0, max)
+    .map((e) => e.actor.id);
 }
 
 /**

@@ -62,6 +62,14 @@ export function disagrees(row: MatrixRow): boolean {
   return holders >= 2 && stances.size >= 2;
 }
 
+/** Ids of the matrix's actors with at least one position shown, their own or a group's. */
+export function actorsWithPositions(matrix: MatrixView): Set<string> {
+  const ids = new Set<string>();
+  for (const row of matrix.rows)
+    for (const cell of row.cells) if (shownPosition(cell)) ids.add(cell.actorId);
+  return ids;
+}
+
 /** True when any picked actor has a position on the row's topic, their own or a group's. */
 export function hasAnyPosition(row: MatrixRow): boolean {
   return row.cells.some((c) => c.own.length > 0 || c.viaGroups.some((g) => g.positions.length));

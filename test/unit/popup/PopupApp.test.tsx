@@ -88,6 +88,25 @@ describe('PopupApp', () => {
     );
   });
 
+  it('picks page people with positions before those without', async () => {
+    const { deps, api } = fakeDeps({
+      askTab: vi.fn(async () =>
+        ok({ ...report, actorIds: ['trump', 'merz'], counts: { trump: 9, merz: 1 } }),
+      ),
+    });
+    api.getMatrix = vi.fn(async (ids: string[]) => {
+      const cols = people.filter((p) => ids.includes(p.id));
+      const cells = cols.map((c) => (c.id === 'trump' ? [] : [position(c.id, nato, 'supports')]));
+      return ok(matrix(cols, [{ topic: nato, cells }]));
+    });
+    const root = mount(<PopupApp deps={deps} />);
+    await settle(root, () => !!root.querySelector('table'));
+    expect(api.getMatrix).toHaveBeenNthCalledWith(1, ['trump', 'merz'], report.pageWords);
+    expect(api.getMatrix).toHaveBeenLastCalledWith(['merz', 'trump'], report.pageWords);
+    const heads = [...root.querySelectorAll('thead .sp-m-actor-name')].map((e) => text(e));
+    expect(heads).toEqual(['Friedrich Merz', 'Donald Trump']);
+  });
+
   it('uses the active tab without ?tabId', async () => {
     const { deps } = fakeDeps({ search: '' });
     const root = mount(<PopupApp deps={deps} />);

@@ -69,6 +69,17 @@ describe('defaultPicks', () => {
     expect(defaultPicks(list)).toEqual(['merz', 'us-delegation']);
   });
 
+  it('puts the people with positions first when that is known', () => {
+    const list = pickerList(people, {
+      actorIds: ['trump', 'zelenskyy', 'putin', 'merz', 'macron', 'us-delegation'],
+      counts: { trump: 9, zelenskyy: 7, putin: 5, merz: 3, macron: 1, 'us-delegation': 8 },
+    });
+    const speak = new Set(['zelenskyy', 'merz', 'macron', 'us-delegation']);
+    expect(defaultPicks(list, 4, speak)).toEqual(['zelenskyy', 'merz', 'macron', 'us-delegation']);
+    expect(defaultPicks(list, 2, speak)).toEqual(['zelenskyy', 'merz']);
+    expect(defaultPicks(list, 4, new Set())).toEqual(['trump', 'zelenskyy', 'putin', 'merz']);
+  });
+
   it('picks nobody on a page without names', () => {
     expect(defaultPicks(pickerList(people, { actorIds: [], counts: {} }))).toEqual([]);
   });

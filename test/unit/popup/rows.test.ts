@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { disagrees, filterRows, fold, matchesSearch, cellStance } from '@/utils/popup/rows';
+import {
+  actorsWithPositions,
+  disagrees,
+  filterRows,
+  fold,
+  matchesSearch,
+  cellStance,
+} from '@/utils/popup/rows';
 import { actor, matrix, position, topic } from './fixtures';
 
 const a = actor('zelenskyy', 'Volodymyr Zelenskyy');
@@ -173,5 +180,24 @@ describe('filterRows', () => {
   it('combines search and the disagreement toggle', () => {
     expect(filterRows(m, { query: 'ceasefire', onlyDisagree: true }).rows).toEqual([]);
     expect(filterRows(m, { query: 'ceasefire', onlyDisagree: false }).rows).toHaveLength(1);
+  });
+});
+
+describe('actorsWithPositions', () => {
+  it('counts own and group positions, not empty columns', () => {
+    const m = matrix(
+      [a, b, c],
+      [
+        {
+          topic: nato,
+          cells: [
+            [position('zelenskyy', nato, 'opposes')],
+            { group: us, positions: [position('us-delegation', nato, 'proposes')] },
+            [],
+          ],
+        },
+      ],
+    );
+    expect([...actorsWithPositions(m)]).toEqual(['zelenskyy', 'merz']);
   });
 });
