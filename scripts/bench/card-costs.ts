@@ -1,0 +1,181 @@
+/**
+ * Hover costs with the real extension, read from one trace per page:
+ * - hit-test: the extension's pointermove listener (the mention lookup under the pointer plus the
+ *   hover bookkeeping) timed by its `FunctionCall` events inside each `pointermove` dispatch;
+ * - card latency: from the end of the hover delay to the end of the first paint after the card's
+ *   open timer ran. The hover's start is a mark the page sets in a window capture listener, which
+ *   runs just before the extension's own document listener starts the delay.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { SCAN_DONE_MARK } from '@/utils/spotting/spotter';
+import { CLOSE_GRACE_MS } from '@/utils/card/timing';
+import { PAGE_LOAD_TIMEOUT_MS } from './page-costs';
+import { SCAN_WAIT_MS } from './extension-costs';
+import { startTracing, TraceView } from './trace';
+import { max, median } from './stats';
+
+/**
+ * The hover delay the bench sets, ms: the settings' default, so cards open as readers get them.
+ * Set explicitly so the latency below is measured from a known moment.
+ */
+export const BENCH_HOVER_DELAY_MS = 400;
+/** Time left after the delay for the card to paint before the pointer leaves, ms. */
+const CARD_SHOW_WAIT_MS = 400;
+/** Extra time after the close grace for the card to be gone before the next hover, ms. */
+const CLOSE_MARGIN_MS = 150;
+/** Pointer moves in one hit-test sweep: a grid over the viewport plus every visible name. */
+const SWEEP_COLUMNS = 16;
+const SWEEP_ROWS = 12;
+
+const HOVER_MARK = 'bench:hover';
+
+/** A point of the page with no text under it, where the pointer rests between hovers. */
+const REST_POINT = { x: 2, y: 2 };
+
+export interface HoverSample {
+  hitTestMs: number[];
+}
+
+/** Centers of the highlighted names inside the viewport, in document order. */
+async function visibleNamePoints(page: Page): Promise<{ x: number; y: number }[]> {
+  return page.evaluate(() => {
+    const out: { x: number; y: number }[] = [];
+    for (const r of CSS.highlights.get('standpoint-mention') ?? []) {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      const box = live.getClientRects()[0];
+      if (!box || box.width < 4) continue;
+      const x = box.left + box.width / 2;
+      const y = box.top + box.height / 2;
+      if (y > 0 && y < innerHeight - 1 && x > 0 && x < innerWidth - 1) out.push({ x, y });
+    }
+    return out;
+  });
+}
+
+async function openTraced(context: BrowserContext, url: string) {
+  const page = await context.newPage();
+  await page.addInitScript((mark) => {
+    // The page's own listener: marks the first pointer move after the bench arms it.
+    const w = window as unknown as { benchArmed?: boolean };
+    addEventListener(
+      'pointermove',
+      () => {
+        if (!w.benchArmed) return;
+        w.benchArmed = false;
+        performance.mark(mark);
+      },
+      { capture: true },
+    );
+  }, HOVER_MARK);
+  await page.goto(url, { waitUntil: 'load', timeout: PAGE_LOAD_TIMEOUT_MS });
+  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, SCAN_DONE_MARK, {
+    timeout: SCAN_WAIT_MS,
+  });
+  const cdp = await context.newCDPSession(page);
+  const tracing = await startTracing(cdp);
+  return { page, cdp, tracing };
+}
+
+/** Per pointer move, the extension's listener time inside each `pointermove` dispatch, ms. */
+function hitTests(view: TraceView): number[] {
+  const out: number[] = [];
+  for (const e of view.named('EventDispatch')) {
+    if (e.args?.data?.type !== 'pointermove' || e.dur === undefined) continue;
+    const ms = view.ourCallTime(e.ts, e.ts + e.dur);
+    if (ms > 0) out.push(ms);
+  }
+  return out;
+}
+
+/** Sweeps the pointer over a grid and over every visible name, traced; returns per-move times. */
+export async function measureHitTests(
+  context: BrowserContext,
+  extensionOrigin: string,
+  url: string,
+): Promise<number[]> {
+  const { page, cdp, tracing } = await openTraced(context, url);
+  try {
+    const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+    const points = await visibleNamePoints(page);
+    for (let r = 0; r < SWEEP_ROWS; r++) {
+      for (let c = 0; c < SWEEP_COLUMNS; c++) {
+        points.push({
+          x: ((c + 0.5) * viewport.width) / SWEEP_COLUMNS,
+          y: ((r + 0.5) * viewport.height) / SWEEP_ROWS,
+        });
+      }
+    }
+    for (const p of points) await page.mouse.move(p.x, p.y);
+    const view = new TraceView(await tracing.stop(), extensionOrigin);
+    return hitTests(view);
+  } finally {
+    await cdp.detach().catch(() => undefined);
+    await page.close();
+  }
+}
+
+export interface CardLatency {
+  /** From the end of the hover delay to the card painted, ms, one per hover that opened a card. */
+  latenciesMs: number[];
+  hovers: number;
+}
+
+/** Hovers names of the page one after another, `hovers` times, and times each card's first paint. */
+export async function measureCardLatency(
+  context: BrowserContext,
+  extensionOrigin: string,
+  url: string,
+  hovers: number,
+): Promise<CardLatency> {
+  const { page, cdp, tracing } = await openTraced(context, url);
+  try {
+    const names = await visibleNamePoints(page);
+    if (names.length === 0) throw new Error(`No visible names to hover on ${url}`);
+    for (let i = 0; i < hovers; i++) {
+      const target = names[i % names.length]!;
+      await page.mouse.move(REST_POINT.x, REST_POINT.y);
+      await page.waitForTimeout(CLOSE_GRACE_MS + CLOSE_MARGIN_MS);
+      await page.evaluate(
+        () => ((window as unknown as { benchArmed?: boolean }).benchArmed = true),
+      );
+      await page.mouse.move(target.x, target.y);
+      await page.waitForTimeout(BENCH_HOVER_DELAY_MS + CARD_SHOW_WAIT_MS);
+    }
+    await page.mouse.move(REST_POINT.x, REST_POINT.y);
+    const view = new TraceView(await tracing.stop(), extensionOrigin);
+    const starts = view.named(HOVER_MARK).map((e) => e.ts);
+    const calls = view
+      .named('FunctionCall')
+      .filter(
+        (e) => typeof e.args?.data?.url === 'string' && e.args.data.url.startsWith(extensionOrigin),
+      );
+    const paints = view.named('Paint');
+    const latenciesMs: number[] = [];
+    for (const hover of starts) {
+      const delayEnd = hover + BENCH_HOVER_DELAY_MS * 1000;
+      // The open timer: our first callback at or after the delay's end (1 ms for clock rounding).
+      const open = calls.find(
+        (e) => e.ts >= delayEnd - 1000 && e.ts < delayEnd + CARD_SHOW_WAIT_MS * 1000,
+      );
+      if (!open) continue;
+      const paint = paints.find((p) => p.ts >= open.ts);
+      if (!paint || paint.ts > delayEnd + CARD_SHOW_WAIT_MS * 1000) continue;
+      latenciesMs.push((paint.ts + (paint.dur ?? 0) - delayEnd) / 1000);
+    }
+    return { latenciesMs, hovers };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+    await page.close();
+  }
+}
+
+/** Median and worst of a list, ms. */
+export function summary(values: readonly number[]): {
+  median: number;
+  worst: number;
+  count: number;
+} {
+  return { median: median(values), worst: max(values), count: values.length };
+}

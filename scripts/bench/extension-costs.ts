@@ -1,0 +1,70 @@
+/**
+ * What the real extension costs on a page, seen from a trace of the page's load: the content
+ * script's main-thread time, its longest task, the time from its start to the first highlight,
+ * and the JS heap it adds. The content script marks the first highlight and the end of its full
+ * scan (utils/spotting/spotter.ts); its start is the trace's evaluation of its script.
+ */
+import type { BrowserContext } from 'playwright-core';
+import { FIRST_HIGHLIGHT_MARK, SCAN_DONE_MARK } from '@/utils/spotting/spotter';
+import { heapAfterGc, PAGE_LOAD_TIMEOUT_MS } from './page-costs';
+import { startTracing, TraceView } from './trace';
+
+/** Upper bound for the content script to finish its first scan, ms (a limit, not a measurement). */
+export const SCAN_WAIT_MS = 30_000;
+/** How often the bench looks for the end-of-scan mark, ms: rare enough to add no load of note. */
+const SCAN_POLL_MS = 100;
+
+export interface ExtensionCosts {
+  /** From the content script's first evaluation to its first highlight, ms (null: no names). */
+  firstHighlightMs: number | null;
+  /** From the content script's first evaluation to the end of its first full scan, ms. */
+  scanDoneMs: number | null;
+  /** The extension's sampled main-thread time from its start to the end of the scan, ms. */
+  loadMs: number;
+  /** The longest main-thread task in which the extension ran, up to the end of the scan, ms. */
+  longestTaskMs: number;
+  /** JS heap in use after a full collection, bytes (the page and the content script together). */
+  heapBytes: number;
+  /** Where the extension's load time went (innermost frames), for the notes on missed targets. */
+  hotspots: { frame: string; ms: number }[];
+  /** The content script's own evaluation (parse, compile, top-level code), ms. */
+  evaluateMs: number;
+}
+
+/** Loads `url` in a new tab of the browser with the extension, traced, and reads the costs. */
+export async function measureWithExtension(
+  context: BrowserContext,
+  extensionOrigin: string,
+  url: string,
+): Promise<ExtensionCosts> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    const tracing = await startTracing(cdp);
+    await page.goto(url, { waitUntil: 'load', timeout: PAGE_LOAD_TIMEOUT_MS });
+    await page.waitForFunction(
+      (mark) => performance.getEntriesByName(mark).length > 0,
+      SCAN_DONE_MARK,
+      { timeout: SCAN_WAIT_MS, polling: SCAN_POLL_MS },
+    );
+    const view = new TraceView(await tracing.stop(), extensionOrigin);
+    const heapBytes = await heapAfterGc(cdp);
+    await cdp.detach();
+    const start = view.contentScriptStart;
+    if (start === null) throw new Error(`No content script ran on ${url}`);
+    const first = view.mark(FIRST_HIGHLIGHT_MARK);
+    const done = view.mark(SCAN_DONE_MARK);
+    const end = done ?? Infinity;
+    return {
+      firstHighlightMs: first === null ? null : (first - start) / 1000,
+      scanDoneMs: done === null ? null : (done - start) / 1000,
+      loadMs: view.ourTime(start, end),
+      longestTaskMs: view.longestOurTask(start, end),
+      heapBytes,
+      hotspots: view.ourHotspots(start, end),
+      evaluateMs: view.contentScriptEvaluateMs,
+    };
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,309 @@
+/**
+ * `npm run bench`: builds the extension into its own folder, measures it in headless Chromium
+ * on the corpus, a generated 2 MB page and the demo page, prints the results, and writes them
+ * into docs/benchmarks.md (between the generated-results markers; the text around them stays).
+ *
+ * Options (all optional):
+ *   --corpus DIR       corpus folder (default ../shared/corpus/readability from the project root)
+ *   --runs N           timed runs per page of the floor, the scan and the RegExp (default 5)
+ *   --edit-runs N      timed runs per page of each DOM-edit variant (default 3)
+ *   --markjs-every N   mark.js on every Nth corpus page (default 5; it takes seconds per page)
+ *   --markjs-runs N    mark.js runs on those pages (default 1)
+ *   --ext-runs N       traced loads per page with the extension (default 1)
+ *   --hovers N         card hovers (default 30)
+ *   --limit N          only the first N corpus pages (quick runs)
+ *   --no-build         measure the build already in the out folder
+ *   --no-write         print only; leave docs/benchmarks.md alone
+ * The out folder is $STANDPOINT_OUT_DIR, else .output-bench.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { demoPageHtml } from '../demo/index';
+import { launchPlain, launchWithExtension } from './browser';
+import { measureCardLatency, measureHitTests } from './card-costs';
+import { builtinDictionary, nameForms, pageNames } from './dictionary';
+import { measureWithExtension, type ExtensionCosts } from './extension-costs';
+import { changingPageHtml, longArticleHtml } from './generated-pages';
+import { measureLivePage } from './live-page';
+import { describeMachine } from './machine';
+import { measureMatcherBuild } from './matcher-build';
+import { measurePage, type PageCosts } from './page-costs';
+import { bundleEngine } from './page-bundle';
+import {
+  BUILTIN_PACK_FILE,
+  DEFAULT_CORPUS,
+  DEFAULT_OUT_DIR,
+  MARK_JS_FILE,
+  PROJECT_ROOT,
+  RESULTS_FILE,
+} from './paths';
+import {
+  markdownResults,
+  pagesConsoleTable,
+  summarize,
+  summaryLines,
+  targetsConsoleTable,
+} from './report';
+import type { BenchResults, PageKind, PageResult } from './results';
+import { startBenchServer } from './server';
+import { measureSizes } from './sizes';
+import { median } from './stats';
+
+/** Builds of the matcher timed per size. */
+const MATCHER_RUNS = 7;
+/** The generated-results block in docs/benchmarks.md. */
+const START_MARKER = '<!-- bench:results:start (written by npm run bench) -->';
+const END_MARKER = '<!-- bench:results:end -->';
+
+const LONG_PATH = '/generated/long-article.html';
+const LIVE_PATH = '/generated/live-page.html';
+const DEMO_PATH = '/demo.html';
+
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`--${name} takes a whole number, got "${value}"`);
+  return n;
+}
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      corpus: { type: 'string' },
+      runs: { type: 'string' },
+      'edit-runs': { type: 'string' },
+      'markjs-every': { type: 'string' },
+      'markjs-runs': { type: 'string' },
+      'ext-runs': { type: 'string' },
+      hovers: { type: 'string' },
+      limit: { type: 'string' },
+      'no-build': { type: 'boolean' },
+      'no-write': { type: 'boolean' },
+    },
+  });
+  return {
+    corpus: path.resolve(PROJECT_ROOT, values.corpus ?? DEFAULT_CORPUS),
+    corpusLabel: values.corpus ?? DEFAULT_CORPUS,
+    runs: Math.max(1, positiveInt(values.runs, 5, 'runs')),
+    editRuns: Math.max(1, positiveInt(values['edit-runs'], 3, 'edit-runs')),
+    markJsEvery: Math.max(1, positiveInt(values['markjs-every'], 5, 'markjs-every')),
+    markJsRuns: positiveInt(values['markjs-runs'], 1, 'markjs-runs'),
+    extRuns: Math.max(1, positiveInt(values['ext-runs'], 1, 'ext-runs')),
+    hovers: Math.max(1, positiveInt(values.hovers, 30, 'hovers')),
+    limit: values.limit === undefined ? null : positiveInt(values.limit, 0, 'limit'),
+    build: !values['no-build'],
+    write: !values['no-write'],
+  };
+}
+
+/** Runs a command from the project root; prints its output only when it fails. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(command, args, { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout + result.stderr);
+    throw new Error(`${command} ${args.join(' ')} failed`);
+  }
+}
+
+/** The corpus pages, sorted by name; an empty list (and a message) when the folder is absent. */
+function corpusPages(dir: string, label: string, limit: number | null): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    console.log(`Corpus folder ${label} not found: measuring the generated and demo pages only.`);
+    return [];
+  }
+  const files = readdirSync(dir)
+    .filter((f) => /\.html?$/i.test(f))
+    .sort();
+  if (files.length === 0) console.log(`Corpus folder ${label} holds no .html pages.`);
+  return limit === null ? files : files.slice(0, limit);
+}
+
+const log = (line: string) => process.stdout.write(line + '\n');
+
+async function main(): Promise<void> {
+  const began = performance.now();
+  const opts = parseOptions();
+  const outDir = path.resolve(PROJECT_ROOT, process.env.STANDPOINT_OUT_DIR ?? DEFAULT_OUT_DIR);
+  const env = { ...process.env, STANDPOINT_OUT_DIR: path.relative(PROJECT_ROOT, outDir) };
+  if (opts.build) {
+    log(`Building into ${path.relative(PROJECT_ROOT, outDir)} (pack, then wxt zip)…`);
+    run('npm', ['run', '--silent', 'pack:build'], env);
+    run('npx', ['wxt', 'zip'], env);
+  }
+  const extensionPath = path.join(outDir, 'chrome-mv3');
+  if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
+    throw new Error(`No build in ${extensionPath}: run without --no-build`);
+  }
+
+  const dictionary = await builtinDictionary(BUILTIN_PACK_FILE);
+  const terms = nameForms(dictionary);
+  const names = pageNames(dictionary);
+  const files = corpusPages(opts.corpus, opts.corpusLabel, opts.limit);
+  const corpusFound = existsSync(opts.corpus);
+  const server = await startBenchServer(
+    new Map([
+      [LONG_PATH, longArticleHtml(names)],
+      [LIVE_PATH, changingPageHtml(names)],
+      [DEMO_PATH, demoPageHtml()],
+    ]),
+    corpusFound ? opts.corpus : null,
+  );
+  const pages: { name: string; kind: PageKind; url: string; markJs: boolean }[] = [
+    { name: 'generated 2 MB page', kind: 'long', url: server.url(LONG_PATH), markJs: true },
+    { name: 'demo page', kind: 'demo', url: server.url(DEMO_PATH), markJs: true },
+    ...files.map((f, i) => ({
+      name: f,
+      kind: 'corpus' as const,
+      url: server.url(`/corpus/${encodeURIComponent(f)}`),
+      markJs: i % opts.markJsEvery === 0,
+    })),
+  ];
+
+  try {
+    log(`Matcher build (${MATCHER_RUNS} builds per size)…`);
+    const matcher = measureMatcherBuild(MATCHER_RUNS);
+
+    log(`Pages without the extension (${pages.length})…`);
+    const engineJs = await bundleEngine();
+    const plain = await launchPlain();
+    const costs = new Map<string, PageCosts>();
+    let machine;
+    try {
+      const first = await plain.newPage();
+      machine = await describeMachine(first);
+      await first.close();
+      for (const [i, p] of pages.entries()) {
+        const c = await measurePage(() => plain.newPage(), p.url, {
+          runs: opts.runs,
+          editRuns: opts.editRuns,
+          markJsRuns: p.markJs ? opts.markJsRuns : 0,
+          dictionary,
+          terms,
+          engineJs,
+          markJsFile: MARK_JS_FILE,
+        });
+        costs.set(p.name, c);
+        log(
+          `  [${i + 1}/${pages.length}] ${p.name}: scan ${c.scanMs.toFixed(2)} ms = ${c.scanRatio.toFixed(1)}× floor` +
+            (c.markJsMs !== null ? `, mark.js ${c.markJsMs.toFixed(0)} ms` : ''),
+        );
+      }
+    } finally {
+      await plain.close();
+    }
+
+    log(`Pages with the extension (${pages.length}, ${opts.extRuns} traced load(s) each)…`);
+    const ext = await launchWithExtension(extensionPath);
+    const origin = `chrome-extension://${ext.extensionId}/`;
+    const results: PageResult[] = [];
+    let live;
+    let hitTest;
+    let card;
+    try {
+      // Untimed: the very first start installs the built-in pack, once per profile, not per page.
+      await measureWithExtension(ext.context, origin, server.url(DEMO_PATH));
+      for (const [i, p] of pages.entries()) {
+        const runs: ExtensionCosts[] = [];
+        for (let r = 0; r < opts.extRuns; r++) {
+          runs.push(await measureWithExtension(ext.context, origin, p.url));
+        }
+        const c = costs.get(p.name)!;
+        const pick = <T>(f: (e: ExtensionCosts) => T) => runs.map(f);
+        const firsts = pick((e) => e.firstHighlightMs).filter((v): v is number => v !== null);
+        const dones = pick((e) => e.scanDoneMs).filter((v): v is number => v !== null);
+        const result: PageResult = {
+          name: p.name,
+          kind: p.kind,
+          costs: c,
+          firstHighlightMs: firsts.length ? median(firsts) : null,
+          scanDoneMs: dones.length ? median(dones) : null,
+          loadMs: median(pick((e) => e.loadMs)),
+          longestTaskMs: median(pick((e) => e.longestTaskMs)),
+          extraHeapBytes: median(pick((e) => e.heapBytes)) - c.heapBytes,
+          evaluateMs: median(pick((e) => e.evaluateMs)),
+          hotspots: runs[0]!.hotspots,
+        };
+        results.push(result);
+        log(
+          `  [${i + 1}/${pages.length}] ${p.name}: first highlight ${result.firstHighlightMs?.toFixed(1) ?? '–'} ms, ` +
+            `longest task ${result.longestTaskMs.toFixed(1)} ms`,
+        );
+      }
+      log('Live page (10 s)…');
+      live = await measureLivePage(ext.context, origin, server.url(LIVE_PATH));
+      log('Hover hit-tests and card latency…');
+      hitTest = [
+        {
+          page: 'demo page',
+          ms: await measureHitTests(ext.context, origin, server.url(DEMO_PATH)),
+        },
+        {
+          page: 'generated 2 MB page',
+          ms: await measureHitTests(ext.context, origin, server.url(LONG_PATH)),
+        },
+      ];
+      card = await measureCardLatency(ext.context, origin, server.url(DEMO_PATH), opts.hovers);
+    } finally {
+      await ext.close();
+    }
+
+    const sizes = await measureSizes(outDir);
+    const bench: BenchResults = {
+      machine,
+      settings: {
+        corpus: opts.corpusLabel,
+        corpusFound,
+        runs: opts.runs,
+        editRuns: opts.editRuns,
+        markJsEvery: opts.markJsEvery,
+        markJsRuns: opts.markJsRuns,
+        extRuns: opts.extRuns,
+        hovers: opts.hovers,
+        limit: opts.limit,
+      },
+      pages: results,
+      live,
+      hitTest,
+      cardLatencyMs: card.latenciesMs,
+      cardHovers: card.hovers,
+      matcher,
+      sizes,
+      durationS: (performance.now() - began) / 1000,
+    };
+    const summary = summarize(bench);
+    log('');
+    log(pagesConsoleTable(bench));
+    log('');
+    log(targetsConsoleTable(summary));
+    log('');
+    for (const line of summaryLines(summary)) log(line);
+    if (opts.write) {
+      await writeResults(markdownResults(bench, summary));
+      log(`\nWritten to ${path.relative(PROJECT_ROOT, RESULTS_FILE)}`);
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+/** Replaces the generated block of docs/benchmarks.md, keeping everything around it. */
+async function writeResults(block: string): Promise<void> {
+  const current = await readFile(RESULTS_FILE, 'utf8').catch(() => null);
+  const generated = `${START_MARKER}\n\n${block}\n\n${END_MARKER}`;
+  if (current === null || !current.includes(START_MARKER) || !current.includes(END_MARKER)) {
+    await writeFile(RESULTS_FILE, `# Benchmarks\n\n${generated}\n`);
+    return;
+  }
+  const before = current.slice(0, current.indexOf(START_MARKER));
+  const after = current.slice(current.indexOf(END_MARKER) + END_MARKER.length);
+  await writeFile(RESULTS_FILE, before + generated + after);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,50 @@
+/** The shape of one bench run's results, shared by the runner and the report. */
+import type { BuildTime } from './matcher-build';
+import type { LiveCosts } from './live-page';
+import type { Machine } from './machine';
+import type { PageCosts } from './page-costs';
+import type { Sizes } from './sizes';
+
+export type PageKind = 'corpus' | 'long' | 'demo';
+
+/** One page's numbers: medians over the runs of each measurement. */
+export interface PageResult {
+  name: string;
+  kind: PageKind;
+  costs: PageCosts;
+  /** From the traced loads with the extension (median over the runs). */
+  firstHighlightMs: number | null;
+  scanDoneMs: number | null;
+  loadMs: number;
+  longestTaskMs: number;
+  /** Heap with the extension minus heap without it, bytes. */
+  extraHeapBytes: number;
+  /** The content script's evaluation on this page, ms. */
+  evaluateMs: number;
+  hotspots: { frame: string; ms: number }[];
+}
+
+export interface RunSettings {
+  corpus: string;
+  corpusFound: boolean;
+  runs: number;
+  editRuns: number;
+  markJsEvery: number;
+  markJsRuns: number;
+  extRuns: number;
+  hovers: number;
+  limit: number | null;
+}
+
+export interface BenchResults {
+  machine: Machine;
+  settings: RunSettings;
+  pages: PageResult[];
+  live: LiveCosts;
+  hitTest: { page: string; ms: number[] }[];
+  cardLatencyMs: number[];
+  cardHovers: number;
+  matcher: BuildTime[];
+  sizes: Sizes;
+  durationS: number;
+}

@@ -1,0 +1,287 @@
+/**
+ * Chromium traces and what the bench reads from them. A trace is the only view that sees the
+ * content script at work from outside: its isolated world is invisible to page scripts, and
+ * continuations after an `await` show up in no `FunctionCall` event. So main-thread time is
+ * attributed with the sampling profiler the trace carries: a sample counts as the extension's when
+ * any frame of its stack comes from a `chrome-extension://` script (our code and every DOM call
+ * it makes). Tasks come from the scheduler's `RunTask` events on the same thread.
+ */
+import type { CDPSession } from 'playwright-core';
+
+/** One Chrome trace event, as much of it as the bench reads. */
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  id?: string;
+  args?: { data?: Record<string, unknown> & { url?: string; type?: string } };
+}
+
+/**
+ * Categories: the timeline (tasks, paints, event dispatch, script evaluation), user timing marks,
+ * and the V8 sampler at its fine interval (about 0.1 ms) for attribution.
+ */
+const CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+  'disabled-by-default-v8.cpu_profiler.hires',
+];
+
+/** A running trace; `stop()` returns its events. */
+export interface Tracing {
+  stop(): Promise<TraceEvent[]>;
+}
+
+/** Starts tracing through a page's DevTools session (the trace covers every process). */
+export async function startTracing(cdp: CDPSession): Promise<Tracing> {
+  const events: TraceEvent[] = [];
+  const onData = (payload: { value: object[] }) => {
+    for (const ev of payload.value) events.push(ev as TraceEvent);
+  };
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: CATEGORIES },
+  });
+  return {
+    async stop() {
+      const complete = new Promise<void>((resolve) =>
+        cdp.once('Tracing.tracingComplete', () => resolve()),
+      );
+      await cdp.send('Tracing.end');
+      await complete;
+      cdp.off('Tracing.dataCollected', onData);
+      return events;
+    },
+  };
+}
+
+const TASK_EVENT = 'ThreadControllerImpl::RunTask';
+
+/** A trace read for one extension: its scripts' thread, samples and tasks. */
+export class TraceView {
+  /** The renderer main thread that ran the extension's content script, if any did. */
+  readonly pid: number | null = null;
+  readonly tid: number | null = null;
+  /** Start of the content script's first evaluation, µs (trace clock). */
+  readonly contentScriptStart: number | null = null;
+  /** Duration of that first evaluation (parse, compile and top-level code), ms. */
+  readonly contentScriptEvaluateMs: number = 0;
+  private readonly mainEvents: TraceEvent[] = [];
+  /** Sample times (µs) and whether each is the extension's, sorted by time. */
+  private readonly sampleTimes: number[] = [];
+  private readonly sampleDur: number[] = [];
+  private readonly sampleOurs: boolean[] = [];
+  /** For the extension's samples: the innermost frame, as `function (url:line)`. */
+  private readonly sampleLeaf: string[] = [];
+
+  constructor(
+    readonly events: readonly TraceEvent[],
+    readonly extensionOrigin: string,
+  ) {
+    for (const e of events) {
+      if (e.name === 'EvaluateScript' && this.isOurs(e.args?.data?.url)) {
+        if (this.contentScriptStart === null || e.ts < this.contentScriptStart) {
+          this.pid = e.pid;
+          this.tid = e.tid;
+          this.contentScriptStart = e.ts;
+          this.contentScriptEvaluateMs = (e.dur ?? 0) / 1000;
+        }
+      }
+    }
+    if (this.pid === null) {
+      // Traced after the script's start: the thread is the one running our callbacks.
+      const call = events.find((e) => e.name === 'FunctionCall' && this.isOurs(e.args?.data?.url));
+      if (!call) return;
+      this.pid = call.pid;
+      this.tid = call.tid;
+    }
+    for (const e of events) if (e.pid === this.pid && e.tid === this.tid) this.mainEvents.push(e);
+    this.mainEvents.sort((a, b) => a.ts - b.ts);
+    this.readSamples();
+  }
+
+  private isOurs(url: unknown): boolean {
+    return typeof url === 'string' && url.startsWith(this.extensionOrigin);
+  }
+
+  /** Rebuilds the sampled stacks of the main thread's profile from its chunks. */
+  private readSamples(): void {
+    interface Node {
+      parent?: number;
+      callFrame: { url?: string; functionName?: string; lineNumber?: number };
+    }
+    const profiles = new Map<
+      string,
+      { start: number; nodes: Map<number, Node>; samples: number[]; deltas: number[] }
+    >();
+    for (const e of this.events) {
+      if (e.name === 'Profile' && e.pid === this.pid && e.tid === this.tid && e.id) {
+        profiles.set(e.id, {
+          start: e.args!.data!.startTime as number,
+          nodes: new Map(),
+          samples: [],
+          deltas: [],
+        });
+      }
+    }
+    for (const e of this.events) {
+      if (e.name !== 'ProfileChunk' || e.pid !== this.pid || !e.id) continue;
+      const p = profiles.get(e.id);
+      if (!p) continue;
+      const data = e.args!.data as {
+        cpuProfile?: { nodes?: (Node & { id: number })[]; samples?: number[] };
+        timeDeltas?: number[];
+      };
+      for (const n of data.cpuProfile?.nodes ?? []) p.nodes.set(n.id, n);
+      p.samples.push(...(data.cpuProfile?.samples ?? []));
+      p.deltas.push(...(data.timeDeltas ?? []));
+    }
+    const pairs: { t: number; ours: boolean; leaf: string }[] = [];
+    for (const p of profiles.values()) {
+      const ours = new Map<number, boolean>();
+      const isOursNode = (id: number): boolean => {
+        const known = ours.get(id);
+        if (known !== undefined) return known;
+        const n = p.nodes.get(id);
+        const result = !n
+          ? false
+          : this.isOurs(n.callFrame.url) || (n.parent !== undefined && isOursNode(n.parent));
+        ours.set(id, result);
+        return result;
+      };
+      let t = p.start;
+      for (let i = 0; i < p.samples.length; i++) {
+        t += p.deltas[i] ?? 0;
+        const id = p.samples[i]!;
+        const f = p.nodes.get(id)?.callFrame;
+        const where = f?.url ? ` (${f.url.replace(/^.*\//, '')}:${(f.lineNumber ?? 0) + 1})` : '';
+        pairs.push({
+          t,
+          ours: isOursNode(id),
+          leaf: `${f?.functionName || '(anonymous)'}${where}`,
+        });
+      }
+    }
+    pairs.sort((a, b) => a.t - b.t);
+    for (let i = 0; i < pairs.length; i++) {
+      this.sampleTimes.push(pairs[i]!.t);
+      // A sample stands for the time up to the next one.
+      this.sampleDur.push(i + 1 < pairs.length ? pairs[i + 1]!.t - pairs[i]!.t : 0);
+      this.sampleOurs.push(pairs[i]!.ours);
+      this.sampleLeaf.push(pairs[i]!.leaf);
+    }
+  }
+
+  /** True when the trace holds the main thread's samples. */
+  get sampled(): boolean {
+    return this.sampleTimes.length > 0;
+  }
+
+  /** The extension's sampled main-thread time between two trace times, in ms. */
+  ourTime(from = -Infinity, to = Infinity): number {
+    let sum = 0;
+    let i = lowerBound(this.sampleTimes, from);
+    for (; i < this.sampleTimes.length && this.sampleTimes[i]! < to; i++) {
+      if (this.sampleOurs[i]) sum += this.sampleDur[i]!;
+    }
+    return sum / 1000;
+  }
+
+  /** Where the extension's sampled time went between two trace times: innermost frames, ms, largest first. */
+  ourHotspots(from = -Infinity, to = Infinity, count = 8): { frame: string; ms: number }[] {
+    const by = new Map<string, number>();
+    let i = lowerBound(this.sampleTimes, from);
+    for (; i < this.sampleTimes.length && this.sampleTimes[i]! < to; i++) {
+      if (!this.sampleOurs[i]) continue;
+      const leaf = this.sampleLeaf[i]!;
+      by.set(leaf, (by.get(leaf) ?? 0) + this.sampleDur[i]!);
+    }
+    return [...by]
+      .map(([frame, us]) => ({ frame, ms: us / 1000 }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, count);
+  }
+
+  /** The first user timing mark of this name on the content script's thread, µs, or null. */
+  mark(name: string): number | null {
+    for (const e of this.mainEvents)
+      if (e.name === name && e.cat.includes('user_timing')) return e.ts;
+    return null;
+  }
+
+  /** Main-thread tasks (µs) in a window, each with the extension's sampled time inside it (ms). */
+  tasks(from = -Infinity, to = Infinity): { ts: number; ms: number; oursMs: number }[] {
+    const out: { ts: number; ms: number; oursMs: number }[] = [];
+    for (const e of this.mainEvents) {
+      if (e.name !== TASK_EVENT || e.ph !== 'X' || e.dur === undefined) continue;
+      if (e.ts + e.dur < from || e.ts > to) continue;
+      out.push({ ts: e.ts, ms: e.dur / 1000, oursMs: this.ourTime(e.ts, e.ts + e.dur) });
+    }
+    return out;
+  }
+
+  /** The longest task in which the extension ran (sampled or by a script event), in ms. */
+  longestOurTask(from = -Infinity, to = Infinity): number {
+    let longest = 0;
+    for (const t of this.tasks(from, to)) {
+      if (t.ms > longest && (t.oursMs > 0 || this.scriptEventIn(t.ts, t.ts + t.ms * 1000))) {
+        longest = t.ms;
+      }
+    }
+    return longest;
+  }
+
+  private scriptEventIn(from: number, to: number): boolean {
+    for (const e of this.mainEvents) {
+      if (e.ts < from) continue;
+      if (e.ts > to) break;
+      if (
+        (e.name === 'FunctionCall' || e.name === 'EvaluateScript') &&
+        this.isOurs(e.args?.data?.url)
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Events of the main thread with this name, in time order. */
+  named(name: string): TraceEvent[] {
+    return this.mainEvents.filter((e) => e.name === name);
+  }
+
+  /** Time the extension's own script events took inside [from, to], in ms (µs precise). */
+  ourCallTime(from: number, to: number): number {
+    let sum = 0;
+    let coveredUntil = -Infinity;
+    for (const e of this.mainEvents) {
+      if (e.ts < from) continue;
+      if (e.ts > to) break;
+      if (e.name !== 'FunctionCall' || !this.isOurs(e.args?.data?.url) || e.ts < coveredUntil)
+        continue;
+      sum += e.dur ?? 0;
+      coveredUntil = e.ts + (e.dur ?? 0);
+    }
+    return sum / 1000;
+  }
+}
+
+function lowerBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
