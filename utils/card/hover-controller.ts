@@ -208,12 +208,14 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
     return true;
   }
 
+  // On the window, in the capture phase: a page that stops events further down (at the
+  // document, the body or its own elements) cannot hide them from the card.
   const listen = { signal, capture: true, passive: true } as const;
-  doc.addEventListener('pointermove', onPointerMove, listen);
-  doc.addEventListener('pointerout', onPointerOut, listen);
-  doc.addEventListener('pointerdown', onPointerDown, listen);
+  win.addEventListener('pointermove', onPointerMove, listen);
+  win.addEventListener('pointerout', onPointerOut, listen);
+  win.addEventListener('pointerdown', onPointerDown, listen);
   // Not passive: a tap on a name cancels that one click.
-  doc.addEventListener('click', onClick, { signal, capture: true });
+  win.addEventListener('click', onClick, { signal, capture: true });
   win.addEventListener('keydown', onKeyDown, listen);
   win.addEventListener('scroll', onScroll, listen);
 
