@@ -15,22 +15,32 @@ const BUILTIN = resolve(
   '../../../utils/pack/generated/builtin-pack.json',
 );
 
-/** The built-in pack as parsed JSON (a fresh copy each call). */
+/**
+ * The built-in pack as parsed JSON (a fresh copy each call), numbered version 1 whatever the
+ * real file says, so the tests' version arithmetic does not depend on the shipped data.
+ */
 export function builtinPack(): Pack {
-  return JSON.parse(readFileSync(BUILTIN, 'utf8')) as Pack;
+  const pack = JSON.parse(readFileSync(BUILTIN, 'utf8')) as Pack;
+  pack.version = 1;
+  return pack;
 }
 
-/** The position whose stance the tests change. */
-export const CHANGED_POSITION = 'merz-russian-expansionism-borders';
+const first = () => builtinPack().positions[0]!;
+/** The position whose stance the tests change: the pack's first. */
+export const CHANGED_POSITION = first().id;
+/** Its actor. */
+export const CHANGED_ACTOR = first().actor;
+/** Its stance in the built-in pack. */
+export const ORIGINAL_STANCE = first().stance;
+/** The stance the edited versions give it. */
+export const NEW_STANCE: Pack['positions'][number]['stance'] =
+  ORIGINAL_STANCE === 'opposes' ? 'supports' : 'opposes';
 
 /** The built-in pack at `version`, with one position's stance changed when `edit` is true. */
 export function packVersion(version: number, edit = true): Pack {
   const pack = builtinPack();
   pack.version = version;
-  if (edit) {
-    const p = pack.positions.find((x) => x.id === CHANGED_POSITION)!;
-    p.stance = 'opposes';
-  }
+  if (edit) pack.positions.find((x) => x.id === CHANGED_POSITION)!.stance = NEW_STANCE;
   return pack;
 }
 

@@ -9,6 +9,7 @@ import { getFeed } from '@/utils/sync/feeds';
 import { syncHandlers, type SyncEnv } from '@/utils/sync/handlers';
 import { readLastSync } from '@/utils/sync/status';
 import {
+  CHANGED_ACTOR,
   FEED_URL,
   MemoryFeed,
   builtinPack,
@@ -304,7 +305,7 @@ describe('what changed since the reader last looked', () => {
     await h.importPack({ text, confirmUnverified: true }, page, henv);
     expect(await h.getChangedActors({}, page, henv)).toEqual({
       ok: true,
-      value: { actorIds: ['merz'] },
+      value: { actorIds: [CHANGED_ACTOR] },
     });
     await markChangesSeen([{ id: builtinPack().id, version: 2 }]);
     expect(await h.getChangedActors({}, page, henv)).toEqual({ ok: true, value: { actorIds: [] } });

@@ -7,6 +7,8 @@ import { feedRecordSchema, type FeedRecord } from '@/utils/sync/feeds';
 import { syncFeed, type SyncDeps } from '@/utils/sync/sync';
 import {
   CHANGED_POSITION,
+  NEW_STANCE,
+  ORIGINAL_STANCE,
   FEED_URL,
   MemoryFeed,
   builtinPack,
@@ -66,8 +68,8 @@ describe('syncFeed', () => {
       expect.objectContaining({
         positionId: CHANGED_POSITION,
         kind: 'changed',
-        previous: expect.objectContaining({ stance: 'warns' }),
-        current: expect.objectContaining({ stance: 'opposes' }),
+        previous: expect.objectContaining({ stance: ORIGINAL_STANCE }),
+        current: expect.objectContaining({ stance: NEW_STANCE }),
       }),
     ]);
   });
@@ -301,7 +303,9 @@ describe('syncFeed', () => {
       /^Pack “second-pack” version 1 from news.example.org arrived with 100 bytes/,
     );
     expect(r.outcome.message).toMatch(
-      /Updated: “berlin-talks-2025” is now version 2\. Everything else is unchanged\.$/,
+      new RegExp(
+        `Updated: “${builtinPack().id}” is now version 2\\. Everything else is unchanged\\.$`,
+      ),
     );
     expect(await db.packs.get('second-pack')).toBeUndefined();
     expect(r.etag).toBeNull();
