@@ -1,7 +1,8 @@
 /**
  * A page whose stylesheet unsets everything (`* { all: unset !important }`), shrinks the root
  * font to 1px, transforms <html>, hides anything that looks like a dialog and lays a cover at the
- * largest z-index still shows a correct, readable card on top; and its scripts get no handle on it.
+ * largest z-index still shows a correct, readable card on top; its scripts swallow pointer and
+ * key events at the document and get no handle on the card.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, NewsPage, type ExtensionSession } from './harness';
@@ -15,6 +16,7 @@ import {
   openCard,
   readCard,
   waitForCard,
+  waitForNoCard,
 } from './card-dom';
 
 describe('card on a hostile page', () => {
@@ -65,6 +67,13 @@ describe('card on a hostile page', () => {
       [x, y],
     );
     expect(top).toBe('standpoint-card-host');
+  });
+
+  it('still closes on Esc though the page swallows key events', async () => {
+    await news.page.keyboard.press('Escape');
+    await waitForNoCard(news.page);
+    await news.hoverName('Volodymyr Zelenskyy');
+    await waitForCard(news.page, 'Volodymyr Zelenskyy');
   });
 
   it('gives page scripts no way into the card', async () => {
