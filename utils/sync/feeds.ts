@@ -76,9 +76,13 @@ export function normalizeFeedUrl(input: string): Result<string> {
   return ok(u.href);
 }
 
-/** The origin pattern a feed needs as host permission: `https://news.example.org/*`. */
+/**
+ * The host permission a feed needs: `https://news.example.org/*`. Without the port: match
+ * patterns with ports are not portable across browsers, and one without matches every port.
+ */
 export function originPattern(feedUrl: string): string {
-  return `${new URL(feedUrl).origin}/*`;
+  const u = new URL(feedUrl);
+  return `${u.protocol}//${u.hostname}/*`;
 }
 
 /** Every valid feed record. */
