@@ -165,4 +165,23 @@ describe('hover card', () => {
       'standpoint-card-host',
     );
   });
+
+  it('scrolls a name the keyboard walks to into view', async () => {
+    await news.page.setViewportSize({ width: 1000, height: 300 });
+    // The caret in the article's last paragraph, the page scrolled back to the top.
+    await news.page.evaluate(() => {
+      const paragraphs = document.querySelectorAll('article p');
+      const last = paragraphs[paragraphs.length - 1]!;
+      window.getSelection()!.collapse(last, 0);
+      window.scrollTo(0, 0);
+    });
+    const tabId = await news.tabId();
+    await session.sendToTab(tabId, 'cardCommand', { command: 'open-card' });
+    await waitForCard(news.page);
+    await expect
+      .poll(() => news.page.evaluate(() => window.scrollY), { timeout: WAIT_MS })
+      .toBeGreaterThan(300);
+    await news.page.keyboard.press('Escape');
+    await waitForNoCard(news.page);
+  });
 });
