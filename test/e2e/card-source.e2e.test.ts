@@ -2,8 +2,11 @@
  * From the card to the evidence in context: "Show in source" opens the source viewer with the
  * position's evidence marked and emphasised, and "Compare" opens the comparison page with the
  * person picked. Both go through the background (`openPage`), since a web page may not navigate
- * to an extension page.
+ * to an extension page. With STANDPOINT_SCREENSHOT_DIR set, the viewer's screenshot is saved there
+ * as source-viewer.png.
  */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, NewsPage, type ExtensionSession } from './harness';
@@ -83,6 +86,11 @@ describe('card links', () => {
       .locator('mark')
       .evaluateAll((marks) => new Set(marks.flatMap((m) => m.dataset.positions!.split(' '))).size);
     expect(marked).toBe(legend);
+    const dir = process.env.STANDPOINT_SCREENSHOT_DIR;
+    if (dir) {
+      await mkdir(dir, { recursive: true });
+      await viewer.screenshot({ path: path.join(dir, 'source-viewer.png') });
+    }
     await viewer.close();
   });
 
