@@ -110,7 +110,8 @@ describe('source viewer', () => {
     ]);
     const chosen = article.querySelectorAll('mark[data-selected]');
     expect([...chosen].map((m) => m.getAttribute('data-positions'))).toEqual(['merz-nato']);
-    expect(reveal).toHaveBeenCalledWith(chosen[0]);
+    // Effects run after the render: wait for the reveal rather than race it.
+    await vi.waitFor(() => expect(reveal).toHaveBeenCalledWith(chosen[0]));
     expect(root.querySelector('h1')!.textContent).toBe('Talks in Geneva end without agreement');
   });
 
