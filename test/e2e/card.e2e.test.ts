@@ -8,7 +8,7 @@
  * forwards for a command (`cardCommand`, utils/card/commands.ts, unit-tested) to the tab.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, NewsPage, type ExtensionSession } from './harness';
+import { launchExtension, NewsPage, type ExtensionGlobal, type ExtensionSession } from './harness';
 import {
   byClass,
   cardName,
@@ -25,6 +25,8 @@ import {
 const WAIT_MS = 15_000;
 /** Longer than the default hover delay (400 ms) with room for a busy machine, ms. */
 const WELL_PAST_DELAY_MS = 1_500;
+/** A hover delay far longer than a quick pass can take, ms (the setting's maximum is 2000). */
+const LONG_DELAY_MS = 2_000;
 
 describe('hover card', () => {
   let session: ExtensionSession;
@@ -95,10 +97,29 @@ describe('hover card', () => {
   });
 
   it('opens nothing on a quick pass over a name', async () => {
-    await news.hoverName('Volodymyr Zelenskyy');
-    await news.page.mouse.move(2, 2);
-    await news.page.waitForTimeout(WELL_PAST_DELAY_MS);
-    expect(await openCard(news.page)).toBeNull();
+    // A long delay from the settings, so a busy machine cannot turn the quick pass into a rest;
+    // the content script follows the setting live.
+    const worker = await session.serviceWorker();
+    const setDelay = (ms: number | null) =>
+      worker.evaluate(async (value) => {
+        const { chrome } = globalThis as ExtensionGlobal;
+        if (value === null) await chrome.storage.local.remove('settings');
+        else await chrome.storage.local.set({ settings: { hoverDelayMs: value } });
+      }, ms);
+    await setDelay(LONG_DELAY_MS);
+    try {
+      await news.hoverName('Volodymyr Zelenskyy');
+      await news.page.mouse.move(2, 2);
+      await news.page.waitForTimeout(LONG_DELAY_MS + WELL_PAST_DELAY_MS);
+      expect(await openCard(news.page)).toBeNull();
+      // The same name, rested on, does open under that setting.
+      await news.hoverName('Volodymyr Zelenskyy');
+      await waitForCard(news.page, 'Volodymyr Zelenskyy');
+    } finally {
+      await setDelay(null);
+    }
+    await news.page.keyboard.press('Escape');
+    await waitForNoCard(news.page);
   });
 
   it('closes on Esc', async () => {
