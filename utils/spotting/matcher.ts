@@ -10,6 +10,7 @@
 import type { Dictionary, DictionaryActor } from '../views';
 import {
   APOSTROPHE,
+  HYPHEN_CODE,
   SPACE,
   foldCode,
   foldKey,
@@ -125,6 +126,53 @@ export function buildMatcher(dict: Dictionary): Matcher {
   }
   const rootNext = root.next;
 
+  /** The longest form starting at word start `i` that ends on a word boundary, or null. */
+  const longestAt = (text: string, i: number): { end: number; node: TrieNode } | null => {
+    const n = text.length;
+    let node = rootNext?.get(foldCode(text.charCodeAt(i)));
+    let bestEnd = -1;
+    let best: TrieNode | null = null;
+    let j = i + 1;
+    while (node) {
+      if (node.entries && !(node.wordEnd && j < n && isWordCode(text.charCodeAt(j)))) {
+        bestEnd = j;
+        best = node;
+      }
+      if (!node.next || j >= n) break;
+      let d = text.charCodeAt(j);
+      while (isIgnorableCode(d) && j + 1 < n) d = text.charCodeAt(++j);
+      if (isSpaceCode(d)) {
+        let k = j + 1;
+        while (k < n && (isSpaceCode(text.charCodeAt(k)) || isIgnorableCode(text.charCodeAt(k)))) {
+          k++;
+        }
+        node = node.next.get(SPACE);
+        j = k;
+      } else {
+        node = node.next.get(foldCode(d));
+        j++;
+      }
+    }
+    return best ? { end: bestEnd, node: best } : null;
+  };
+
+  /** Judges the form found at `i`; returns where matching goes on. */
+  const take = (
+    text: string,
+    i: number,
+    found: { end: number; node: TrieNode },
+    out: Candidate[],
+  ) => {
+    // A form listed with its genitive apostrophe ("Merz'") is highlighted without it.
+    let nameEnd = found.end;
+    while (nameEnd - 1 > i && foldCode(text.charCodeAt(nameEnd - 1)) === APOSTROPHE) nameEnd--;
+    const cand = judge(text, i, nameEnd, found.node.entries!);
+    if (cand) out.push(cand);
+    return found.end;
+  };
+
+  const filter = buildStartFilter(root);
+
   const find = (text: string): Candidate[] => {
     const out: Candidate[] = [];
     if (!rootNext) return out;
@@ -137,37 +185,12 @@ export function buildMatcher(dict: Dictionary): Matcher {
         continue;
       }
       // `i` is a word start: the character before it is not a word character.
-      let node = rootNext.get(foldCode(c));
-      let bestEnd = -1;
-      let best: TrieNode | null = null;
-      let j = i + 1;
-      while (node) {
-        if (node.entries && !(node.wordEnd && j < n && isWordCode(text.charCodeAt(j)))) {
-          bestEnd = j;
-          best = node;
+      if (filter.mayStartAt(text, i)) {
+        const found = longestAt(text, i);
+        if (found) {
+          i = take(text, i, found, out);
+          continue;
         }
-        if (!node.next || j >= n) break;
-        let d = text.charCodeAt(j);
-        while (isIgnorableCode(d) && j + 1 < n) d = text.charCodeAt(++j);
-        if (isSpaceCode(d)) {
-          let k = j + 1;
-          while (k < n && (isSpaceCode(text.charCodeAt(k)) || isIgnorableCode(text.charCodeAt(k))))
-            k++;
-          node = node.next.get(SPACE);
-          j = k;
-        } else {
-          node = node.next.get(foldCode(d));
-          j++;
-        }
-      }
-      if (best) {
-        // A form listed with its genitive apostrophe ("Merz'") is highlighted without it.
-        let nameEnd = bestEnd;
-        while (nameEnd - 1 > i && foldCode(text.charCodeAt(nameEnd - 1)) === APOSTROPHE) nameEnd--;
-        const cand = judge(text, i, nameEnd, best.entries!);
-        if (cand) out.push(cand);
-        i = bestEnd;
-        continue;
       }
       // Skip the rest of this word (invisible characters inside it included).
       i++;
@@ -181,6 +204,37 @@ export function buildMatcher(dict: Dictionary): Matcher {
   };
 
   return { version: dict.version, aliasCount: forms, find };
+}
+
+/** Size of the letter-pair table: one byte per slot, pairs hashed into it. */
+const PAIR_TABLE_SIZE = 1 << 16;
+const pairSlot = (a: number, b: number) => (a * 31 + b) & (PAIR_TABLE_SIZE - 1);
+
+/**
+ * A quick "can a form start here?" over the first two folded letters, in two typed-array
+ * lookups: most words of a page start with a pair no name starts with and are skipped without
+ * touching the trie. Pairs are hashed, so a rare false "yes" only costs a trie lookup.
+ */
+function buildStartFilter(root: TrieNode) {
+  const firstOnly = new Uint8Array(0x10000); // first letters whose forms the pair cannot judge
+  const pairs = new Uint8Array(PAIR_TABLE_SIZE);
+  for (const [first, node] of root.next ?? []) {
+    if (node.entries) firstOnly[first] = 1; // a one-letter form
+    for (const second of node.next?.keys() ?? []) {
+      // After the first letter a page may put any white space, apostrophe or hyphen variant.
+      if (second === SPACE || second === APOSTROPHE || second === HYPHEN_CODE) firstOnly[first] = 1;
+      else pairs[pairSlot(first, second)] = 1;
+    }
+  }
+  return {
+    mayStartAt(text: string, i: number): boolean {
+      const first = foldCode(text.charCodeAt(i));
+      if (firstOnly[first] === 1 || i + 1 >= text.length) return true;
+      const next = text.charCodeAt(i + 1);
+      if (isIgnorableCode(next)) return true; // "Ze\u00ADlensky": let the trie step over it
+      return pairs[pairSlot(first, foldCode(next))] === 1;
+    },
+  };
 }
 
 /** Capitalised words before a surname that are not a given name: they do not make it someone else. */
@@ -253,10 +307,16 @@ export function isSentenceInitial(text: string, start: number): boolean {
   return !ABBREVIATIONS.has(word.toLowerCase());
 }
 
-/** True when one of `titles` (folded) stands right before `start`: "Chancellor Merz". */
-function titleBefore(text: string, start: number, titles: readonly string[]): boolean {
-  if (titles.length === 0) return false;
-  const window = foldKey(text.slice(Math.max(0, start - 120), start));
+/** How far back a title may start, in characters: longer than any title a pack lists. */
+const TITLE_WINDOW = 120;
+
+/** The folded text right before `start`, where a title would stand. */
+function foldBefore(text: string, start: number): string {
+  return foldKey(text.slice(Math.max(0, start - TITLE_WINDOW), start));
+}
+
+/** True when one of `titles` (folded) ends the folded text `window`: "Chancellor Merz". */
+function titleBefore(window: string, titles: readonly string[]): boolean {
   for (const t of titles) {
     if (window.endsWith(t)) {
       const before = window.length - t.length - 1;
@@ -311,10 +371,12 @@ function judge(text: string, start: number, end: number, all: Entry[]): Candidat
     const caseless = !hasLower(word); // ZELENSKYY: case says nothing in an all-caps headline
     const initial = caseless || isSentenceInitial(text, start);
     const prev = previousToken(text, start);
+    let before: string | undefined; // the folded text before the name, for titles
     for (const e of list) {
       const a = e.actor;
       if (a.bareSurname === 'never' || (a.isPerson && suffix)) continue;
-      const titled = titleBefore(text, start, a.titles);
+      const titled =
+        a.titles.length > 0 && titleBefore((before ??= foldBefore(text, start)), a.titles);
       let given = false;
       if (!titled && prev !== null) {
         const key = foldKey(prev);

@@ -86,10 +86,11 @@ const FOLD_TABLE = new Uint16Array(0x10000);
 /** The fold of a space run, an apostrophe and a hyphen. */
 export const SPACE = 0x20;
 export const APOSTROPHE = 0x27;
-const HYPHEN = 0x2d;
+/** The folded hyphen. */
+export const HYPHEN_CODE = 0x2d;
 for (let c = 0; c < 0x80; c++) FOLD_TABLE[c] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
 for (const ch of APOSTROPHES) FOLD_TABLE[ch.charCodeAt(0)] = APOSTROPHE;
-for (const ch of HYPHENS) FOLD_TABLE[ch.charCodeAt(0)] = HYPHEN;
+for (const ch of HYPHENS) FOLD_TABLE[ch.charCodeAt(0)] = HYPHEN_CODE;
 
 /**
  * The folded form of one code unit: lower case when that is one code unit, one apostrophe for
@@ -107,11 +108,15 @@ export function foldCode(c: number): number {
 
 /** True for a character that has a distinct lower-case form, i.e. is an upper-case letter. */
 export function isUpperChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
 /** True for a character that has a distinct upper-case form, i.e. is a lower-case letter. */
 export function isLowerChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c >= 0x61 && c <= 0x7a;
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 

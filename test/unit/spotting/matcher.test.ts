@@ -257,8 +257,7 @@ describe('matcher: pack forms', () => {
       },
     ],
   });
-  const texts = (t: string) =>
-    resolveAll(m.find(t)).map(({ c }) => t.slice(c.start, c.end));
+  const texts = (t: string) => resolveAll(m.find(t)).map(({ c }) => t.slice(c.start, c.end));
 
   it('highlights a genitive form without its apostrophe', () => {
     expect(texts('Friedrich Merz. Merz’ office')).toEqual(['Friedrich Merz', 'Merz']);
@@ -266,5 +265,19 @@ describe('matcher: pack forms', () => {
 
   it('takes an inflected given name before an inflected surname for the person', () => {
     expect(texts('Зеленський подякував Фрідріху Мерцу.')).toEqual(['Мерцу']);
+  });
+});
+
+describe('matcher: start filter', () => {
+  it('finds the same with invisible characters about', () => {
+    const text =
+      'ZELENSKYY: Volodymyr\u00A0Zelenskyy’s aides met Chancellor Merz, Donald Trump and the U.S. ' +
+      'delegation. Ivanka Trump and Charles Kushner listened; Путин and Зеленського too. ' +
+      'Rasputin, Trumpet. Merz’ plan; Jared\nKushner said; Trump said.';
+    const plain = matcher.find(text);
+    // An invisible character is stepped over wherever it stands.
+    const walked = matcher.find(`${text}\u200B`);
+    expect(plain.length).toBeGreaterThan(8);
+    expect(walked).toEqual(plain);
   });
 });
