@@ -13,7 +13,7 @@ import type { PagesApi } from '@/utils/popup/api';
 import { compareHref } from '@/utils/popup/compare-url';
 import { readPageStatus, type AskTab, type PageStatus } from '@/utils/popup/page-report';
 import { defaultPicks, pickerList, POPUP_PICK, type PickerList } from '@/utils/popup/pick';
-import { actorsWithPositions } from '@/utils/popup/rows';
+import { actorVoices } from '@/utils/popup/rows';
 import { siteEnabled, withSite } from '@/utils/popup/site';
 import { resolveTabId, type TabsApi } from '@/utils/popup/tab';
 import { useResult } from '@/utils/popup/use-async';
@@ -61,11 +61,7 @@ export async function firstPicks(
   if (list.onPage.length <= 1) return defaultPicks(list, POPUP_PICK.max);
   const ids = list.onPage.slice(0, MATRIX_ACTORS_LIMIT).map((e) => e.actor.id);
   const answer = await api.getMatrix(ids, pageWords).catch(() => null);
-  return defaultPicks(
-    list,
-    POPUP_PICK.max,
-    answer?.ok ? actorsWithPositions(answer.value) : undefined,
-  );
+  return defaultPicks(list, POPUP_PICK.max, answer?.ok ? actorVoices(answer.value) : undefined);
 }
 
 /** The popup page. */

@@ -4,6 +4,7 @@
  */
 import type { PageReport } from '../messaging';
 import type { ActorSummary } from '../views';
+import type { Voice } from './rows';
 
 /** The popup compares two to four people: more columns do not fit its 780 px. */
 export const POPUP_PICK = { min: 2, max: 4 } as const;
@@ -53,18 +54,22 @@ export function pickerList(
 
 /**
  * The default selection: the people on the page, in picker order (most mentioned first), up to
- * `max`. When `withPositions` is known, those with something to show (a position of their own
- * or of a group they belong to) come first, so the popup does not open on empty columns; people
- * come before groups (a group's positions already show in its members' cells). Empty when the
- * page names nobody: the reader then picks from the full list.
+ * `max`. When `voices` is known (see `actorVoices`), those with positions of their own come
+ * first, then those whose groups' positions show, then the silent, so the popup does not open on
+ * empty columns. Within each, people come before groups (a group's positions already show in
+ * its members' cells). Empty when the page names nobody: the reader then picks from the list.
  */
 export function defaultPicks(
   list: PickerList,
   max: number = POPUP_PICK.max,
-  withPositions?: ReadonlySet<string>,
+  voices?: ReadonlyMap<string, Voice>,
 ): string[] {
-  const rank = (e: PickerEntry) =>
-    (withPositions && !withPositions.has(e.actor.id) ? 2 : 0) + (e.actor.kind === 'person' ? 0 : 1);
+  const voiceRank = (id: string) => {
+    if (!voices) return 0;
+    const v = voices.get(id);
+    return v === 'own' ? 0 : v === 'group' ? 1 : 2;
+  };
+  const rank = (e: PickerEntry) => voiceRank(e.actor.id) * 2 + (e.actor.kind === 'person' ? 0 : 1);
   // Stable sort: within a rank the picker order (mentions) holds.
   return [...list.onPage]
     .sort((a, b) => rank(a) - rank(b))

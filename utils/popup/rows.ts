@@ -62,12 +62,21 @@ export function disagrees(row: MatrixRow): boolean {
   return holders >= 2 && stances.size >= 2;
 }
 
-/** Ids of the matrix's actors with at least one position shown, their own or a group's. */
-export function actorsWithPositions(matrix: MatrixView): Set<string> {
-  const ids = new Set<string>();
+/** How much a column of the matrix has to show: their own words beat a group's. */
+export type Voice = 'own' | 'group';
+
+/**
+ * For each actor of the matrix with anything to show: `own` when they have a position of their
+ * own on some topic, else `group` when only their groups' positions show. Silent actors are absent.
+ */
+export function actorVoices(matrix: MatrixView): Map<string, Voice> {
+  const voices = new Map<string, Voice>();
   for (const row of matrix.rows)
-    for (const cell of row.cells) if (shownPosition(cell)) ids.add(cell.actorId);
-  return ids;
+    for (const cell of row.cells) {
+      if (cell.own.length > 0) voices.set(cell.actorId, 'own');
+      else if (shownPosition(cell) && !voices.has(cell.actorId)) voices.set(cell.actorId, 'group');
+    }
+  return voices;
 }
 
 /** True when any picked actor has a position on the row's topic, their own or a group's. */

@@ -69,15 +69,25 @@ describe('defaultPicks', () => {
     expect(defaultPicks(list)).toEqual(['merz', 'us-delegation']);
   });
 
-  it('puts the people with positions first when that is known', () => {
+  it('puts own positions first, then group positions, then the silent', () => {
     const list = pickerList(people, {
       actorIds: ['trump', 'zelenskyy', 'putin', 'merz', 'macron', 'us-delegation'],
       counts: { trump: 9, zelenskyy: 7, putin: 5, merz: 3, macron: 1, 'us-delegation': 8 },
     });
-    const speak = new Set(['zelenskyy', 'merz', 'macron', 'us-delegation']);
-    expect(defaultPicks(list, 4, speak)).toEqual(['zelenskyy', 'merz', 'macron', 'us-delegation']);
-    expect(defaultPicks(list, 2, speak)).toEqual(['zelenskyy', 'merz']);
-    expect(defaultPicks(list, 4, new Set())).toEqual(['trump', 'zelenskyy', 'putin', 'merz']);
+    const voices = new Map([
+      ['zelenskyy', 'own'],
+      ['putin', 'group'],
+      ['macron', 'own'],
+      ['us-delegation', 'own'],
+    ] as const);
+    expect(defaultPicks(list, 4, voices)).toEqual([
+      'zelenskyy',
+      'macron',
+      'us-delegation',
+      'putin',
+    ]);
+    expect(defaultPicks(list, 2, voices)).toEqual(['zelenskyy', 'macron']);
+    expect(defaultPicks(list, 4, new Map())).toEqual(['trump', 'zelenskyy', 'putin', 'merz']);
   });
 
   it('picks nobody on a page without names', () => {

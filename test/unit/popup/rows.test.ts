@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  actorsWithPositions,
+  actorVoices,
   disagrees,
   filterRows,
   fold,
@@ -183,8 +183,8 @@ describe('filterRows', () => {
   });
 });
 
-describe('actorsWithPositions', () => {
-  it('counts own and group positions, not empty columns', () => {
+describe('actorVoices', () => {
+  it('tells own positions from group positions and leaves out the silent', () => {
     const m = matrix(
       [a, b, c],
       [
@@ -196,8 +196,19 @@ describe('actorsWithPositions', () => {
             [],
           ],
         },
+        { topic: ceasefire, cells: [[], [position('merz', ceasefire, 'warns')], []] },
       ],
     );
-    expect([...actorsWithPositions(m)]).toEqual(['zelenskyy', 'merz']);
+    expect(Object.fromEntries(actorVoices(m))).toEqual({ zelenskyy: 'own', merz: 'own' });
+    const groupOnly = matrix(
+      [b],
+      [
+        {
+          topic: nato,
+          cells: [{ group: us, positions: [position('us-delegation', nato, 'proposes')] }],
+        },
+      ],
+    );
+    expect(Object.fromEntries(actorVoices(groupOnly))).toEqual({ merz: 'group' });
   });
 });
