@@ -210,7 +210,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
     <div class="popup">
       <header class="popup-head">
         <h1>Standpoint</h1>
-        {report && (
+        {report && report.host && (
           <SiteSwitch host={report.host} enabled={enabled} busy={saving} onChange={switchSite} />
         )}
       </header>
