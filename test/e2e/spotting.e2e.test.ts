@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, NewsPage, type ExtensionSession } from './harness';
+import { launchExtension, NewsPage, type ExtensionGlobal, type ExtensionSession } from './harness';
 
 /** Upper bound for the extension to start, get its dictionary and scan (ms); a limit only. */
 const SCAN_WAIT_MS = 20_000;
@@ -37,6 +37,21 @@ async function open(session: ExtensionSession, path: string) {
   const errors = collectErrors(page);
   await page.goto(session.fixtureUrl(path));
   return { news: new NewsPage(session, page), page, errors };
+}
+
+/** Writes the settings as the options page would (through the service worker's storage). */
+async function writeSettings(session: ExtensionSession, settings: Record<string, unknown>) {
+  const worker = await session.serviceWorker();
+  await worker.evaluate(async (value) => {
+    await (globalThis as ExtensionGlobal).chrome.storage.local.set({ settings: value });
+  }, settings);
+}
+
+/** Highlight registry names in use on the page. */
+function registryNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => [
+    ...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys(),
+  ]);
 }
 
 describe('spotting', () => {
@@ -168,6 +183,44 @@ describe('spotting', () => {
     await expect
       .poll(() => highlighted(news), { timeout: SCAN_WAIT_MS })
       .toEqual(['Friedrich Merz', 'Volodymyr Zelenskyy']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('honours the per-site switch before scanning, and follows it and the style live', async () => {
+    const base = { hoverDelayMs: 400, highlightStyle: 'underline' };
+    await writeSettings(session, { ...base, disabledSites: ['127.0.0.1'] });
+    const { news, page, errors } = await open(session, '/spotting/article.html');
+    await expect
+      .poll(() => session.contentScriptWorlds(page), { timeout: SCAN_WAIT_MS })
+      .toContain('Standpoint');
+    const report = await session.sendToTab<{ ok: boolean; value: { enabled: boolean } }>(
+      await news.tabId(),
+      'getPageReport',
+    );
+    expect(report.value.enabled).toBe(false);
+    expect(await registryNames(page)).toEqual([]);
+    expect(await page.locator('standpoint-card-host').count()).toBe(0);
+
+    await writeSettings(session, { ...base, disabledSites: [] });
+    await expect
+      .poll(async () => (await highlighted(news)).length, { timeout: SCAN_WAIT_MS })
+      .toBe(13);
+
+    await writeSettings(session, { ...base, highlightStyle: 'background', disabledSites: [] });
+    await expect.poll(() => registryNames(page)).toEqual(['standpoint-mention-background']);
+    await writeSettings(session, { ...base, highlightStyle: 'none', disabledSites: [] });
+    await expect.poll(() => registryNames(page)).toEqual([]);
+    await writeSettings(session, { ...base, disabledSites: [] });
+    await expect.poll(() => registryNames(page)).toEqual(['standpoint-mention']);
+
+    await writeSettings(session, { ...base, disabledSites: ['127.0.0.1'] });
+    await expect.poll(async () => (await highlighted(news)).length).toBe(0);
+    await writeSettings(session, { ...base, disabledSites: [] });
+    const initial = await page.evaluate(
+      () => (window as unknown as { initialDom: string }).initialDom,
+    );
+    expect(await news.serializedDom()).toBe(initial);
     expect(errors).toEqual([]);
     await page.close();
   });
