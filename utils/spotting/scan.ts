@@ -89,6 +89,8 @@ export interface Found {
 export interface ScanOptions {
   /** Rendering check for elements holding a candidate; `isRendered` by default. */
   rendered?: (el: Element) => boolean;
+  /** Told about each element whose candidates were left out as not rendered. */
+  onHidden?: (el: Element) => void;
 }
 
 /** How far the joiner walks between two text nodes before it calls them separate, in nodes. */
@@ -154,7 +156,7 @@ export class SubtreeScan {
   constructor(
     readonly root: Node,
     private readonly matcher: Matcher,
-    options: ScanOptions = {},
+    private readonly options: ScanOptions = {},
   ) {
     const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
     this.walker = doc.createTreeWalker(root, SHOW_TEXT);
@@ -250,7 +252,10 @@ export class SubtreeScan {
       while (e + 1 < pieces.length && pieces[e + 1]!.at < candidate.end) e++;
       const lastPiece = pieces[e]!;
       const parent = first.node.parentElement;
-      if (parent && !this.isShown(parent)) continue;
+      if (parent && !this.isShown(parent)) {
+        this.options.onHidden?.(parent);
+        continue;
+      }
       emit({
         candidate,
         text: text.slice(candidate.start, candidate.end),

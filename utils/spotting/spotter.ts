@@ -5,7 +5,7 @@
  */
 import type { Matcher } from './matcher';
 import type { MentionStore } from './mentions';
-import { INLINE_TAGS, SubtreeScan, type ScanOptions } from './scan';
+import { INLINE_TAGS, SubtreeScan, isRendered, type ScanOptions } from './scan';
 
 /**
  * Longest slice of scanning in one task, ms. Far under the 50 ms that makes a long task, so even
@@ -23,6 +23,12 @@ export const MUTATION_BUDGET_MS_PER_SECOND = 100;
 export const BUDGET_WINDOW_MS = 1000;
 /** Changed regions kept between two slices; beyond it one rescan of the whole page is cheaper. */
 export const MAX_PENDING_REGIONS = 200;
+/**
+ * Hidden elements holding a name that are checked again when the page toggles a class, a style
+ * or `<details open>` (a "read more" that reveals text without changing it). Bounded so the check
+ * stays cheap; beyond it, hidden names wait for a change of their own text.
+ */
+export const MAX_WATCHED_HIDDEN = 100;
 
 /** Performance marks for `npm run bench`: the first mention drawn, and the end of each full scan. */
 export const FIRST_HIGHLIGHT_MARK = 'standpoint:first-highlight';
@@ -67,6 +73,9 @@ export class Spotter {
   private initialDone = false;
   private highlightMarked = false;
   private href: string;
+  private readonly hidden = new Set<Element>();
+  private recheckHidden = false;
+  private readonly scanOptions: ScanOptions;
 
   constructor(
     private readonly store: MentionStore,
@@ -76,6 +85,12 @@ export class Spotter {
     this.doc = env.doc ?? document;
     this.win = env.win ?? window;
     this.href = this.doc.location?.href ?? '';
+    this.scanOptions = {
+      ...env.scanOptions,
+      onHidden: (el) => {
+        if (this.hidden.size < MAX_WATCHED_HIDDEN) this.hidden.add(el);
+      },
+    };
     signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
@@ -95,6 +110,7 @@ export class Spotter {
     this.cancel();
     this.jobs = [];
     this.regions.clear();
+    this.hidden.clear();
     this.store.clear();
     this.store.notifyIfChanged();
   }
@@ -103,7 +119,8 @@ export class Spotter {
   restart(): void {
     if (!this.matcher) return;
     this.store.clear();
-    this.jobs = [new SubtreeScan(this.doc, this.matcher, this.env.scanOptions)];
+    this.hidden.clear();
+    this.jobs = [new SubtreeScan(this.doc, this.matcher, this.scanOptions)];
     this.regions.clear();
     this.fullRescan = false;
     this.initialDone = false;
@@ -124,8 +141,8 @@ export class Spotter {
       characterData: true,
       subtree: true,
       attributes: true,
-      // Attributes that change what the scanner skips; class and style are not followed (see docs).
-      attributeFilter: ['hidden', 'contenteditable'],
+      // Attributes that change what the scanner skips or what is rendered (see docs).
+      attributeFilter: ['hidden', 'contenteditable', 'class', 'style', 'open'],
     });
   }
 
@@ -139,9 +156,13 @@ export class Spotter {
       if (r.type === 'childList') {
         if (r.removedNodes.length > 0) this.sawRemovals = true;
         for (const n of r.addedNodes) this.addRegion(regionOf(n, body));
-      } else {
-        if (r.type === 'attributes') this.sawRemovals = true;
+      } else if (r.type === 'characterData') {
         this.addRegion(regionOf(r.target, body));
+      } else if (r.attributeName === 'hidden' || r.attributeName === 'contenteditable') {
+        this.sawRemovals = true;
+        this.addRegion(regionOf(r.target, body));
+      } else if (this.hidden.size > 0) {
+        this.recheckHidden = true; // class, style or open: maybe a hidden name is shown now
       }
     }
     this.schedule();
@@ -158,7 +179,8 @@ export class Spotter {
   }
 
   private schedule(): void {
-    if (this.scheduled !== null || this.signal.aborted || (!this.busy && !this.sawRemovals)) return;
+    if (this.scheduled !== null || this.signal.aborted) return;
+    if (!this.busy && !this.sawRemovals && !this.recheckHidden) return;
     const run = (deadline?: IdleDeadline): void => {
       this.scheduled = null;
       this.slice(deadline);
@@ -241,6 +263,18 @@ export class Spotter {
       this.sawRemovals = false;
       this.store.removeDisconnected();
     }
+    if (this.recheckHidden) {
+      this.recheckHidden = false;
+      const rendered = this.scanOptions.rendered ?? isRendered;
+      const body = this.doc.body;
+      for (const el of [...this.hidden]) {
+        if (!el.isConnected) this.hidden.delete(el);
+        else if (body && rendered(el)) {
+          this.hidden.delete(el);
+          this.addRegion(regionOf(el, body));
+        }
+      }
+    }
     if (this.regions.size === 0) return;
     const roots = [...this.regions].filter((n) => n.isConnected);
     this.regions.clear();
@@ -248,7 +282,7 @@ export class Spotter {
     const outer = roots.filter((n) => !roots.some((o) => o !== n && o.contains(n)));
     for (const root of outer) {
       this.store.removeInside(root);
-      this.jobs.push(new SubtreeScan(root, matcher, this.env.scanOptions));
+      this.jobs.push(new SubtreeScan(root, matcher, this.scanOptions));
     }
   }
 }

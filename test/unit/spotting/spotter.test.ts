@@ -30,7 +30,7 @@ afterEach(() => {
   g.StaticRange = original;
 });
 
-function setup(html: string) {
+function setup(html: string, rendered: (el: Element) => boolean = () => true) {
   const doc = document;
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   doc.body.replaceChildren(...[...parsed.body.childNodes].map((n) => doc.importNode(n, true)));
@@ -38,7 +38,7 @@ function setup(html: string) {
   const abort = new AbortController();
   const spotting = createSpotting(abort.signal, {
     highlighter: new Highlighter(registry, FakeHighlight),
-    scanOptions: { rendered: () => true },
+    scanOptions: { rendered },
   });
   return { doc, registry, abort, spotting };
 }
@@ -122,6 +122,18 @@ describe('spotting controller', () => {
     spotting.setDictionary(testDictionary);
     await expect.poll(() => texts(spotting).length).toBe(2);
     expect(new XMLSerializer().serializeToString(doc)).toBe(before);
+    abort.abort();
+  });
+
+  it('finds a hidden name once the page shows it by a class change', async () => {
+    const { doc, spotting, abort } = setup(
+      '<p>Donald Trump</p><div class="collapsed"><p>Friedrich Merz</p></div>',
+      (el) => !el.closest('.collapsed'),
+    );
+    spotting.setDictionary(testDictionary);
+    await expect.poll(() => texts(spotting)).toEqual(['trump:Donald Trump']);
+    doc.querySelector('.collapsed')!.className = 'expanded';
+    await expect.poll(() => texts(spotting)).toEqual(['trump:Donald Trump', 'merz:Friedrich Merz']);
     abort.abort();
   });
 });
