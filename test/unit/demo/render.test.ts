@@ -38,6 +38,11 @@ describe('demo page', () => {
     expect(doc.querySelectorAll('aside li a').length).toBeGreaterThan(0);
   });
 
+  it('writes dates the way the byline shows them', () => {
+    expect(longDate('2025-12-15')).toBe('15 December 2025');
+    expect(longDate('2026-01-02')).toBe('2 January 2026');
+  });
+
   it('only lets relative and http(s) links into an href', () => {
     expect(safeHref('javascript:alert(1)')).toBe('#');
     expect(safeHref('//evil.example/x')).toBe('#');
