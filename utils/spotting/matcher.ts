@@ -65,7 +65,14 @@ interface PreparedActor {
   titles: string[];
 }
 
+/**
+ * A trie node. Most nodes have one child (the rest of a name), kept in `c`/`only` without a Map;
+ * a node gets a Map only at its second child. That keeps the build cheap for large packs.
+ */
 interface TrieNode {
+  /** The only child's code unit, or -1. Unused once `next` exists. */
+  c: number;
+  only: TrieNode | null;
   next: Map<number, TrieNode> | null;
   /** The actors whose form ends here, or null when no form ends here. */
   entries: Entry[] | null;
@@ -73,7 +80,39 @@ interface TrieNode {
   wordEnd: boolean;
 }
 
-const newNode = (): TrieNode => ({ next: null, entries: null, wordEnd: false });
+const newNode = (): TrieNode => ({ c: -1, only: null, next: null, entries: null, wordEnd: false });
+
+/** The child of `node` for folded code unit `c`. */
+function childOf(node: TrieNode, c: number): TrieNode | undefined {
+  if (node.next) return node.next.get(c);
+  return node.c === c && node.only ? node.only : undefined;
+}
+
+/** Adds (or finds) the child of `node` for `c`. */
+function addChild(node: TrieNode, c: number): TrieNode {
+  const found = childOf(node, c);
+  if (found) return found;
+  const child = newNode();
+  if (!node.next && node.only === null) {
+    node.c = c;
+    node.only = child;
+  } else {
+    if (!node.next) {
+      node.next = new Map([[node.c, node.only!]]);
+      node.only = null;
+    }
+    node.next.set(c, child);
+  }
+  return child;
+}
+
+/** The children of `node` with their code units. */
+function childrenOf(node: TrieNode): [number, TrieNode][] {
+  if (node.next) return [...node.next];
+  return node.only ? [[node.c, node.only]] : [];
+}
+
+const hasChildren = (node: TrieNode) => node.next !== null || node.only !== null;
 
 function prepareActor(a: DictionaryActor): PreparedActor {
   const givenNames = new Set(a.match.givenNames.map(foldKey).filter(Boolean));
@@ -99,16 +138,7 @@ export function buildMatcher(dict: Dictionary): Matcher {
     const key = foldKey(form);
     if (key === '' || !isWordCode(key.charCodeAt(0))) return;
     let node = root;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      node.next ??= new Map();
-      let child = node.next.get(c);
-      if (!child) {
-        child = newNode();
-        node.next.set(c, child);
-      }
-      node = child;
-    }
+    for (let i = 0; i < key.length; i++) node = addChild(node, key.charCodeAt(i));
     if (!node.entries) {
       node.entries = [];
       node.wordEnd = isWordCode(key.charCodeAt(key.length - 1));
@@ -124,12 +154,12 @@ export function buildMatcher(dict: Dictionary): Matcher {
     for (const surname of a.match.surnames) add(surname, { actor, kind: 'surname' });
     for (const phrase of a.match.exclude ?? []) add(phrase, { actor, kind: 'exclude' });
   }
-  const rootNext = root.next;
+  const empty = !hasChildren(root);
 
   /** The longest form starting at word start `i` that ends on a word boundary, or null. */
   const longestAt = (text: string, i: number): { end: number; node: TrieNode } | null => {
     const n = text.length;
-    let node = rootNext?.get(foldCode(text.charCodeAt(i)));
+    let node = childOf(root, foldCode(text.charCodeAt(i)));
     let bestEnd = -1;
     let best: TrieNode | null = null;
     let j = i + 1;
@@ -138,7 +168,7 @@ export function buildMatcher(dict: Dictionary): Matcher {
         bestEnd = j;
         best = node;
       }
-      if (!node.next || j >= n) break;
+      if (!hasChildren(node) || j >= n) break;
       let d = text.charCodeAt(j);
       while (isIgnorableCode(d) && j + 1 < n) d = text.charCodeAt(++j);
       if (isSpaceCode(d)) {
@@ -146,10 +176,10 @@ export function buildMatcher(dict: Dictionary): Matcher {
         while (k < n && (isSpaceCode(text.charCodeAt(k)) || isIgnorableCode(text.charCodeAt(k)))) {
           k++;
         }
-        node = node.next.get(SPACE);
+        node = childOf(node, SPACE);
         j = k;
       } else {
-        node = node.next.get(foldCode(d));
+        node = childOf(node, foldCode(d));
         j++;
       }
     }
@@ -175,7 +205,7 @@ export function buildMatcher(dict: Dictionary): Matcher {
 
   const find = (text: string): Candidate[] => {
     const out: Candidate[] = [];
-    if (!rootNext) return out;
+    if (empty) return out;
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -218,9 +248,9 @@ const pairSlot = (a: number, b: number) => (a * 31 + b) & (PAIR_TABLE_SIZE - 1);
 function buildStartFilter(root: TrieNode) {
   const firstOnly = new Uint8Array(0x10000); // first letters whose forms the pair cannot judge
   const pairs = new Uint8Array(PAIR_TABLE_SIZE);
-  for (const [first, node] of root.next ?? []) {
+  for (const [first, node] of childrenOf(root)) {
     if (node.entries) firstOnly[first] = 1; // a one-letter form
-    for (const second of node.next?.keys() ?? []) {
+    for (const [second] of childrenOf(node)) {
       // After the first letter a page may put any white space, apostrophe or hyphen variant.
       if (second === SPACE || second === APOSTROPHE || second === HYPHEN_CODE) firstOnly[first] = 1;
       else pairs[pairSlot(first, second)] = 1;
