@@ -139,7 +139,13 @@ async function runHeadless(session: ExtensionSession, outDir: string): Promise<s
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2), process.env);
   if (opts.build) build();
-  const session = await launchExtension({ headless: opts.headless });
+  // Headed, we wait for Ctrl+C ourselves and then close the browser and remove its profile.
+  const session = await launchExtension({
+    headless: opts.headless,
+    handleSignals: opts.headless,
+    // A window sizes its page itself; headless screenshots keep the fixed laptop viewport.
+    ...(opts.headless ? {} : { viewport: null, args: ['--window-size=1280,900'] }),
+  });
   try {
     if (opts.headless) {
       console.log(`Chromium (headless) with Standpoint ${session.extensionId}; demo page served.`);

@@ -32,6 +32,11 @@ export interface LaunchBrowserOptions {
   viewport?: { width: number; height: number } | null;
   /** Extra Chromium switches. */
   args?: string[];
+  /**
+   * Let Playwright close the browser on Ctrl+C and friends (default true). A caller with its own
+   * signal handling (the headed `npm start`) passes false and calls `close()` itself.
+   */
+  handleSignals?: boolean;
 }
 
 export interface LaunchedBrowser {
@@ -89,6 +94,9 @@ export async function launchBrowser(opts: LaunchBrowserOptions = {}): Promise<La
       viewport: opts.viewport === undefined ? DEFAULT_VIEWPORT : opts.viewport,
       // Playwright disables extensions by default; we need ours.
       ignoreDefaultArgs: ['--disable-extensions'],
+      handleSIGINT: opts.handleSignals ?? true,
+      handleSIGTERM: opts.handleSignals ?? true,
+      handleSIGHUP: opts.handleSignals ?? true,
     });
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true });
