@@ -7,7 +7,7 @@
  *   --corpus DIR       corpus folder (default ../shared/corpus/readability from the project root)
  *   --runs N           timed runs per page of the floor, the scan and the RegExp (default 5)
  *   --edit-runs N      timed runs per page of each DOM-edit variant (default 3)
- *   --markjs-every N   mark.js on every Nth corpus page (default 5; it takes seconds per page)
+ *   --markjs-every N   mark.js on every Nth corpus page (default 8; it takes seconds per page)
  *   --markjs-runs N    mark.js runs on those pages (default 1)
  *   --ext-runs N       traced loads per page with the extension (default 1)
  *   --hovers N         card hovers (default 30)
@@ -90,7 +90,7 @@ function parseOptions() {
     corpusLabel: values.corpus ?? DEFAULT_CORPUS,
     runs: Math.max(1, positiveInt(values.runs, 5, 'runs')),
     editRuns: Math.max(1, positiveInt(values['edit-runs'], 3, 'edit-runs')),
-    markJsEvery: Math.max(1, positiveInt(values['markjs-every'], 5, 'markjs-every')),
+    markJsEvery: Math.max(1, positiveInt(values['markjs-every'], 8, 'markjs-every')),
     markJsRuns: positiveInt(values['markjs-runs'], 1, 'markjs-runs'),
     extRuns: Math.max(1, positiveInt(values['ext-runs'], 1, 'ext-runs')),
     hovers: Math.max(1, positiveInt(values.hovers, 30, 'hovers')),
@@ -123,6 +123,22 @@ function corpusPages(dir: string, label: string, limit: number | null): string[]
 }
 
 const log = (line: string) => process.stdout.write(line + '\n');
+
+/** Tries a page measurement again once: a trace can miss a renderer that started as it began. */
+const PAGE_ATTEMPTS = 2;
+
+/** Runs `measure` up to PAGE_ATTEMPTS times; the error of the last attempt, or the value. */
+async function attempt<T>(measure: () => Promise<T>): Promise<T | Error> {
+  let last: Error = new Error('not measured');
+  for (let i = 0; i < PAGE_ATTEMPTS; i++) {
+    try {
+      return await measure();
+    } catch (error) {
+      last = error instanceof Error ? error : new Error(String(error));
+    }
+  }
+  return last;
+}
 
 async function main(): Promise<void> {
   const began = performance.now();
@@ -171,21 +187,29 @@ async function main(): Promise<void> {
     const engineJs = await bundleEngine();
     const plain = await launchPlain();
     const costs = new Map<string, PageCosts>();
+    const skipped: { name: string; reason: string }[] = [];
     let machine;
     try {
       const first = await plain.newPage();
       machine = await describeMachine(first);
       await first.close();
       for (const [i, p] of pages.entries()) {
-        const c = await measurePage(() => plain.newPage(), p.url, {
-          runs: opts.runs,
-          editRuns: opts.editRuns,
-          markJsRuns: p.markJs ? opts.markJsRuns : 0,
-          dictionary,
-          terms,
-          engineJs,
-          markJsFile: MARK_JS_FILE,
-        });
+        const c = await attempt(() =>
+          measurePage(() => plain.newPage(), p.url, {
+            runs: opts.runs,
+            editRuns: opts.editRuns,
+            markJsRuns: p.markJs ? opts.markJsRuns : 0,
+            dictionary,
+            terms,
+            engineJs,
+            markJsFile: MARK_JS_FILE,
+          }),
+        );
+        if (c instanceof Error) {
+          skipped.push({ name: p.name, reason: c.message.split('\n')[0]! });
+          log(`  [${i + 1}/${pages.length}] ${p.name}: skipped (${c.message.split('\n')[0]})`);
+          continue;
+        }
         costs.set(p.name, c);
         log(
           `  [${i + 1}/${pages.length}] ${p.name}: scan ${c.scanMs.toFixed(2)} ms = ${c.scanRatio.toFixed(1)}× floor` +
@@ -207,11 +231,22 @@ async function main(): Promise<void> {
       // Untimed: the very first start installs the built-in pack, once per profile, not per page.
       await measureWithExtension(ext.context, origin, server.url(DEMO_PATH));
       for (const [i, p] of pages.entries()) {
+        const c = costs.get(p.name);
+        if (!c) continue;
         const runs: ExtensionCosts[] = [];
-        for (let r = 0; r < opts.extRuns; r++) {
-          runs.push(await measureWithExtension(ext.context, origin, p.url));
+        let failure: Error | null = null;
+        for (let r = 0; r < opts.extRuns && !failure; r++) {
+          const one = await attempt(() => measureWithExtension(ext.context, origin, p.url));
+          if (one instanceof Error) failure = one;
+          else runs.push(one);
         }
-        const c = costs.get(p.name)!;
+        if (failure) {
+          skipped.push({ name: p.name, reason: failure.message.split('\n')[0]! });
+          log(
+            `  [${i + 1}/${pages.length}] ${p.name}: skipped (${failure.message.split('\n')[0]})`,
+          );
+          continue;
+        }
         const pick = <T>(f: (e: ExtensionCosts) => T) => runs.map(f);
         const firsts = pick((e) => e.firstHighlightMs).filter((v): v is number => v !== null);
         const dones = pick((e) => e.scanDoneMs).filter((v): v is number => v !== null);
@@ -266,6 +301,7 @@ async function main(): Promise<void> {
         limit: opts.limit,
       },
       pages: results,
+      skipped,
       live,
       hitTest,
       cardLatencyMs: card.latenciesMs,

@@ -331,6 +331,14 @@ export function markdownResults(r: BenchResults, s: Summary): string {
       'sampled main-thread time from its start to the end of its scan. *extra heap*: with the extension minus without.',
     '',
     table(PAGE_HEADER, r.pages.map(pageRow)),
+    ...(r.skipped.length
+      ? [
+          '',
+          `Not measured (${r.skipped.length}): ` +
+            r.skipped.map((p) => `${p.name} (${p.reason})`).join('; ') +
+            '.',
+        ]
+      : []),
   );
   return out.join('\n');
 }

@@ -40,6 +40,8 @@ export interface BenchResults {
   machine: Machine;
   settings: RunSettings;
   pages: PageResult[];
+  /** Pages that could not be measured, with the reason. */
+  skipped: { name: string; reason: string }[];
   live: LiveCosts;
   hitTest: { page: string; ms: number[] }[];
   cardLatencyMs: number[];
