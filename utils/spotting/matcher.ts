@@ -371,6 +371,41 @@ function inflectedGivenName(key: string, givenNames: ReadonlySet<string>): boole
   return false;
 }
 
+/** Share of words capitalised for a text to read as Title Case (small words aside). */
+const TITLE_CASE_SHARE = 0.9;
+/** Words Title Case styles leave in lower case; they say nothing either way. */
+const TITLE_CASE_SMALL = new Set(
+  'and the for nor but yet with from into over onto upon amid via per off out'.split(' '),
+);
+let titleCaseText = '';
+let titleCaseResult = false;
+
+/**
+ * True for a Title Case headline ("Merz Meets Zelenskyy In Berlin"): there every word is
+ * capitalised, so a capitalised word before a surname is no sign of another person's given
+ * name, except where the pair opens the headline ("Ivanka Trump Speaks"). Cached per text.
+ */
+function isTitleCase(text: string): boolean {
+  if (text === titleCaseText) return titleCaseResult;
+  let words = 0;
+  let capitalised = 0;
+  for (const m of text.matchAll(/[A-Za-z\u00C0-\u024F\u0400-\u04FF]{3,}/g)) {
+    if (TITLE_CASE_SMALL.has(m[0])) continue;
+    words++;
+    if (isUpperChar(m[0][0]!)) capitalised++;
+  }
+  titleCaseText = text;
+  titleCaseResult = words >= 3 && capitalised >= words * TITLE_CASE_SHARE;
+  return titleCaseResult;
+}
+
+/** True when the word ending before `end` (exclusive, pointing at white space) opens its sentence. */
+function opensText(text: string, end: number): boolean {
+  let i = end;
+  while (i > 0 && !isSpace(text[i - 1])) i--;
+  return isSentenceInitial(text, i);
+}
+
 /** "Donald Trump Jr." is someone else. */
 const PERSON_SUFFIX_RE = /^,?\s+(?:jr|sr)\b/i;
 
@@ -417,7 +452,13 @@ function judge(text: string, start: number, end: number, all: Entry[]): Candidat
           given = true;
         } else if (isUpperChar(prev[0]!) && hasLower(prev) && isWordCharAt(prev, prev.length - 1)) {
           if (a.givenNames.has(key) || inflectedGivenName(key, a.givenNames)) given = true;
-          else if (!NEUTRAL_WORDS.has(key) && !key.endsWith("'s")) continue; // Ivanka Trump
+          else if (
+            !NEUTRAL_WORDS.has(key) &&
+            !key.endsWith("'s") &&
+            !(isTitleCase(text) && !opensText(text, start - prev.length - 1))
+          ) {
+            continue; // Ivanka Trump
+          }
         }
       }
       if (given) {

@@ -120,6 +120,16 @@ describe('matcher: disambiguation', () => {
     ]);
   });
 
+  it('reads Title Case headlines: a verb before a surname is not a given name', () => {
+    expect(spot('Chancellor Merz Meets Volodymyr Zelenskyy; Europe Backs Zelenskyy')).toEqual([
+      ['merz', 'Merz'],
+      ['zelenskyy', 'Volodymyr Zelenskyy'],
+      ['zelenskyy', 'Zelenskyy'],
+    ]);
+    // ...but a capitalised pair opening the headline is still someone else's name.
+    expect(spot('Ivanka Trump Speaks About Donald Trump')).toEqual([['trump', 'Donald Trump']]);
+  });
+
   it('does not take "Donald Trump Jr." for Donald Trump', () => {
     expect(spot('Donald Trump Jr. said')).toEqual([]);
   });
