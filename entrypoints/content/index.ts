@@ -77,7 +77,11 @@ export default defineContentScript({
 
     // Client-side navigation: WXT reports URL changes; the spotter also notices them on the
     // page's next mutation batch.
-    ctx.addEventListener(window, 'wxt:locationchange', () => spotting?.rescan());
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+      const { newUrl, oldUrl } = event;
+      // A jump to an anchor (#section) stays on the same page: nothing to rescan.
+      if (newUrl.href.split('#')[0] !== oldUrl.href.split('#')[0]) spotting?.rescan();
+    });
 
     const removeReport = tabMessenger.onMessage('getPageReport', () => {
       const summary = enabled && spotting ? spotting.summary() : { actorIds: [], counts: {} };

@@ -45,6 +45,16 @@ export interface SpotterEnv {
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
+/**
+ * The page's URL without its fragment: a jump to `#section` is the same page, while a new path or
+ * query from `history.pushState` is a new one.
+ */
+export function pageUrl(doc: Document): string {
+  const href = doc.location?.href ?? '';
+  const hash = href.indexOf('#');
+  return hash < 0 ? href : href.slice(0, hash);
+}
+
 /** The smallest element whose text must be matched again when `node` changed. */
 function regionOf(node: Node, body: Element): Node | null {
   if (node.nodeType !== ELEMENT_NODE && node.nodeType !== TEXT_NODE) return null;
@@ -84,7 +94,7 @@ export class Spotter {
   ) {
     this.doc = env.doc ?? document;
     this.win = env.win ?? window;
-    this.href = this.doc.location?.href ?? '';
+    this.href = pageUrl(this.doc);
     this.scanOptions = {
       ...env.scanOptions,
       onHidden: (el) => {
@@ -248,7 +258,7 @@ export class Spotter {
 
   /** Turns the recorded changes into scan jobs; drops mentions of removed or rescanned text. */
   private takeChanges(matcher: Matcher): void {
-    const href = this.doc.location?.href ?? '';
+    const href = pageUrl(this.doc);
     if (href !== this.href) {
       this.href = href;
       this.env.onNavigate?.();

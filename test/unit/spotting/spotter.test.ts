@@ -136,4 +136,26 @@ describe('spotting controller', () => {
     await expect.poll(() => texts(spotting)).toEqual(['trump:Donald Trump', 'merz:Friedrich Merz']);
     abort.abort();
   });
+
+  it('starts over on a client-side navigation, forgetting who the old page named', async () => {
+    const { doc, spotting, abort } = setup(
+      '<main><p>Volodymyr Zelenskyy. Zelenskyy said.</p></main>',
+    );
+    spotting.setDictionary(testDictionary);
+    await expect.poll(() => texts(spotting).length).toBe(2);
+
+    // A jump to an anchor is the same page: the context stays.
+    history.pushState({}, '', '#details');
+    doc
+      .querySelector('main')!
+      .append(Object.assign(doc.createElement('p'), { textContent: 'Zelenskyy' }));
+    await expect.poll(() => texts(spotting).length).toBe(3);
+
+    history.pushState({}, '', '/next-story');
+    const p = Object.assign(doc.createElement('p'), { textContent: 'Zelenskyy arrived.' });
+    doc.querySelector('main')!.replaceChildren(p);
+    await new Promise((r) => setTimeout(r, 100));
+    await expect.poll(() => texts(spotting)).toEqual([]);
+    abort.abort();
+  });
 });
