@@ -68,6 +68,15 @@ function textNodesOf(range: StaticRange): Text[] {
   return nodes;
 }
 
+/** Document order of two mentions' starts. */
+function compareMentions(a: Mention, b: Mention): number {
+  if (a.range.startContainer === b.range.startContainer) {
+    return a.range.startOffset - b.range.startOffset;
+  }
+  // DOCUMENT_POSITION_FOLLOWING (4): b comes after a.
+  return a.range.startContainer.compareDocumentPosition(b.range.startContainer) & 4 ? -1 : 1;
+}
+
 export class MentionStore implements MentionIndex {
   private readonly byNode = new Map<Text, Mention[]>();
   private mentions: Mention[] = [];
@@ -126,8 +135,11 @@ export class MentionStore implements MentionIndex {
       if (list) list.push(mention);
       else this.byNode.set(node, [mention]);
     }
+    // Scans report in document order: one comparison keeps the list known sorted, so `all()`
+    // rarely has to sort.
+    const last = this.mentions[this.mentions.length - 1];
+    if (this.sorted && last && compareMentions(last, mention) > 0) this.sorted = false;
     this.mentions.push(mention);
-    this.sorted = false;
     this.highlighter.add(range);
     this.changed = true;
   }
@@ -217,13 +229,7 @@ export class MentionStore implements MentionIndex {
 
   all(): readonly Mention[] {
     if (!this.sorted) {
-      this.mentions.sort((a, b) => {
-        if (a.range.startContainer === b.range.startContainer) {
-          return a.range.startOffset - b.range.startOffset;
-        }
-        // DOCUMENT_POSITION_FOLLOWING (4): b comes after a.
-        return a.range.startContainer.compareDocumentPosition(b.range.startContainer) & 4 ? -1 : 1;
-      });
+      this.mentions.sort(compareMentions);
       this.sorted = true;
     }
     return this.mentions;
