@@ -12,10 +12,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { extensionDir } from '../test/e2e/harness/launch';
 import { launchExtension, type ExtensionSession } from '../test/e2e/harness/extension';
 import { NewsPage, PopupObject } from '../test/e2e/harness/pages';
+import { parseStartOptions } from './start-options';
 
 /** How long to wait for the content script's first highlights (ms); a limit, not a measurement. */
 const HIGHLIGHT_WAIT_MS = 10_000;
@@ -27,30 +27,6 @@ const POPUP_SETTLE_MS = 1_500;
 const POPUP_VIEWPORT = { width: 800, height: 600 } as const;
 /** The name hovered: its first mention is in the article's first paragraph. */
 const DEMO_NAME = 'Volodymyr Zelenskyy';
-
-interface StartOptions {
-  headless: boolean;
-  build: boolean;
-  outDir: string;
-}
-
-function parseOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      headless: { type: 'boolean', default: false },
-      'no-build': { type: 'boolean', default: false },
-      out: { type: 'string', default: 'demo-output' },
-    },
-    strict: true,
-  });
-  const hasDisplay = Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
-  return {
-    headless: values.headless || !hasDisplay,
-    build: !values['no-build'],
-    outDir: path.resolve(values.out),
-  };
-}
 
 function build(): void {
   console.log('Building the extension (npm run build)...');
@@ -137,7 +113,7 @@ async function runHeadless(session: ExtensionSession, outDir: string): Promise<s
 }
 
 async function main(): Promise<void> {
-  const opts = parseOptions(process.argv.slice(2), process.env);
+  const opts = parseStartOptions(process.argv.slice(2));
   if (opts.build) build();
   // Headed, we wait for Ctrl+C ourselves and then close the browser and remove its profile.
   const session = await launchExtension({
