@@ -19,8 +19,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { format, resolveConfig } from 'prettier';
 import { demoPageHtml } from '../demo/index';
 import { launchPlain, launchWithExtension } from './browser';
 import { measureCardLatency, measureHitTests } from './card-costs';
@@ -309,6 +311,7 @@ async function main(): Promise<void> {
       matcher,
       sizes,
       durationS: (performance.now() - began) / 1000,
+      loadAverageAtEnd: Math.round(os.loadavg()[0]! * 10) / 10,
     };
     const summary = summarize(bench);
     log('');
@@ -329,7 +332,10 @@ async function main(): Promise<void> {
 /** Replaces the generated block of docs/benchmarks.md, keeping everything around it. */
 async function writeResults(block: string): Promise<void> {
   const current = await readFile(RESULTS_FILE, 'utf8').catch(() => null);
-  const generated = `${START_MARKER}\n\n${block}\n\n${END_MARKER}`;
+  // Formatted as `npm run format` would, so the written file passes `format:check`.
+  const config = (await resolveConfig(RESULTS_FILE)) ?? {};
+  const pretty = await format(block, { ...config, parser: 'markdown' });
+  const generated = `${START_MARKER}\n\n${pretty.trimEnd()}\n\n${END_MARKER}`;
   if (current === null || !current.includes(START_MARKER) || !current.includes(END_MARKER)) {
     await writeFile(RESULTS_FILE, `# Benchmarks\n\n${generated}\n`);
     return;

@@ -49,4 +49,6 @@ export interface BenchResults {
   matcher: BuildTime[];
   sizes: Sizes;
   durationS: number;
+  /** 1-minute load average when the measurements ended. */
+  loadAverageAtEnd: number;
 }
