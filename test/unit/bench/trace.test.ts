@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { TraceView, type TraceEvent } from '../../../scripts/bench/trace';
+import { median } from '../../../scripts/bench/stats';
+
+const EXT = 'chrome-extension://abc/';
+const PID = 1;
+const TID = 7;
+
+const ev = (e: Partial<TraceEvent> & { name: string; ts: number }): TraceEvent => ({
+  cat: 'devtools.timeline',
+  ph: 'X',
+  pid: PID,
+  tid: TID,
+  ...e,
+});
+
+/**
+ * A trace of one content script: evaluated at 1,000 µs, a 30 ms task of ours (an `await`
+ * continuation: no script event names it, only samples do), and a 20 ms task of the page.
+ */
+function trace(): TraceEvent[] {
+  const nodes = [
+    { id: 1, callFrame: { functionName: '(root)' } },
+    { id: 2, parent: 1, callFrame: { functionName: 'scan', url: `${EXT}content.js` } },
+    { id: 3, parent: 2, callFrame: { functionName: 'createTreeWalker' } },
+    { id: 4, parent: 1, callFrame: { functionName: 'pageCode', url: 'http://page/app.js' } },
+  ];
+  // Samples every 1 ms from 10,000 µs: 30 in our task (native DOM calls included), 20 in the page's.
+  const samples = [
+    ...Array<number>(15).fill(2),
+    ...Array<number>(15).fill(3),
+    ...Array<number>(20).fill(4),
+  ];
+  return [
+    ev({
+      name: 'EvaluateScript',
+      ts: 1_000,
+      dur: 2_000,
+      args: { data: { url: `${EXT}content.js` } },
+    }),
+    ev({ name: 'ThreadControllerImpl::RunTask', ts: 9_900, dur: 30_000 }),
+    ev({ name: 'ThreadControllerImpl::RunTask', ts: 40_000, dur: 20_000 }),
+    ev({ name: 'standpoint:first-highlight', cat: 'blink.user_timing', ph: 'I', ts: 25_000 }),
+    ev({ name: 'Profile', ph: 'P', id: '0x1', ts: 0, args: { data: { startTime: 9_000 } } }),
+    ev({
+      name: 'ProfileChunk',
+      ph: 'P',
+      id: '0x1',
+      ts: 0,
+      args: {
+        data: {
+          cpuProfile: { nodes, samples },
+          timeDeltas: [1_000, ...Array<number>(samples.length - 1).fill(1_000)],
+        },
+      },
+    }),
+  ];
+}
+
+describe('TraceView', () => {
+  it('finds the content script and its marks', () => {
+    const view = new TraceView(trace(), EXT);
+    expect(view.contentScriptStart).toBe(1_000);
+    expect(view.mark('standpoint:first-highlight')).toBe(25_000);
+    expect(view.mark('standpoint:scan-done')).toBeNull();
+  });
+
+  it('counts samples whose stack holds an extension frame, DOM calls included, and nothing else', () => {
+    const view = new TraceView(trace(), EXT);
+    // 30 samples of 1 ms each are ours; the page's 20 are not.
+    expect(view.ourTime()).toBeCloseTo(30, 0);
+    expect(view.ourTime(40_000)).toBe(0);
+  });
+
+  it('takes the longest task in which the extension ran, not the page’s own', () => {
+    const view = new TraceView(trace(), EXT);
+    expect(view.longestOurTask()).toBe(30);
+    expect(view.longestOurTask(40_000)).toBe(0);
+  });
+
+  it('knows nothing of a trace without the extension', () => {
+    const view = new TraceView(trace(), 'chrome-extension://other/');
+    expect(view.contentScriptStart).toBeNull();
+    expect(view.ourTime()).toBe(0);
+  });
+});
+
+describe('median', () => {
+  it('takes the middle value, or the mean of the middle two', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+});
