@@ -7,6 +7,7 @@
  * picks up where it left off, so a 2 MB page never blocks the main thread for long.
  */
 import type { Candidate, Matcher } from './matcher';
+import { isSpaceCode } from './normalize';
 
 /**
  * The card host's tag; the card engineer's shadow-root host uses exactly this name, and the
@@ -132,6 +133,12 @@ function continuesLine(a: Text, b: Text): boolean {
   return false;
 }
 
+/** True when `text` is white space only (see `isSpaceCode`), or empty. */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
 interface Piece {
   node: Text;
   /** Offset of the node's first character in the joined text. */
@@ -198,10 +205,21 @@ export class SubtreeScan {
         return true;
       }
       if (this.isSkipped(node)) continue;
-      if (this.last && !continuesLine(this.last, node)) this.flush(emit);
+      const data = node.data;
+      if (this.last && !continuesLine(this.last, node)) {
+        this.flush(emit);
+      }
+      if (this.last === null && isBlank(data)) {
+        // White space that opens a line (the indentation between blocks, most text nodes of a
+        // page) holds no name and changes no rule: names start at a letter, and every look
+        // back from a name treats the start of its text like white space. Not joining it
+        // spares a line check and a match for each.
+        if (++count % NODES_PER_BUDGET_CHECK === 0 && shouldYield()) return false;
+        continue;
+      }
       this.pieces.push({ node, at: this.length });
-      this.parts.push(node.data);
-      this.length += node.data.length;
+      this.parts.push(data);
+      this.length += data.length;
       this.last = node;
       if (++count % NODES_PER_BUDGET_CHECK === 0 && shouldYield()) return false;
     }
