@@ -68,8 +68,12 @@ export async function measurePage(
     const cdp = await page.context().newCDPSession(page);
     const heapBytes = await heapAfterGc(cdp);
     await cdp.detach();
-    await page.addScriptTag({ content: opts.engineJs });
-    await page.addScriptTag({ path: opts.markJsFile });
+    // The scripts stay defined once run; their elements go, so their source is not page text.
+    for (const tag of [{ content: opts.engineJs }, { path: opts.markJsFile }]) {
+      const handle = await page.addScriptTag(tag);
+      await handle.evaluate((el) => el.remove());
+      await handle.dispose();
+    }
     await page.evaluate(
       ([dict, terms]) => (globalThis as unknown as EngineHost).standpointBench.prepare(dict, terms),
       [opts.dictionary, opts.terms] as const,
