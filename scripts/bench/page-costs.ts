@@ -71,7 +71,7 @@ export async function measurePage(
     // The scripts stay defined once run; their elements go, so their source is not page text.
     for (const tag of [{ content: opts.engineJs }, { path: opts.markJsFile }]) {
       const handle = await page.addScriptTag(tag);
-      await handle.evaluate((el) => el.remove());
+      await handle.evaluate((el) => (el as Element).remove());
       await handle.dispose();
     }
     await page.evaluate(
