@@ -10,7 +10,7 @@ import type { Candidate, Matcher } from './matcher';
 import { isSpaceCode } from './normalize';
 
 /**
- * The card host's tag; the card engineer's shadow-root host uses exactly this name, and the
+ * The hover card's host element tag (utils/card/host.ts uses exactly this name); the
  * scanner skips it like any other non-page content.
  */
 export const CARD_HOST_TAG = 'standpoint-card-host';
