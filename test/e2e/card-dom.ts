@@ -7,8 +7,9 @@
 import { expect } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 
-/** The host element's tag (utils/card/host.ts). */
-export const CARD_HOST_TAG = 'standpoint-card-host';
+import { CARD_HOST_TAG } from '../../utils/spotting/scan';
+
+export { CARD_HOST_TAG };
 
 /** A DOM node as CDP describes it (the fields we read). */
 interface CdpNode {

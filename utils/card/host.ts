@@ -17,9 +17,10 @@
 import { render, type ComponentChild } from 'preact';
 import { COMPONENT_CSS } from '@/components/styles';
 import { HOVER_CARD_CSS } from '@/components/HoverCard';
+import { CARD_HOST_TAG } from '@/utils/spotting/scan';
 
-/** The host element's tag name; pages and tests can find it by this. */
-export const CARD_HOST_TAG = 'standpoint-card-host';
+/** The host element's tag name (defined beside the scanner, which skips it). */
+export { CARD_HOST_TAG };
 
 /** Largest z-index, for browsers without the top layer. */
 const MAX_Z_INDEX = 2147483647;
