@@ -167,6 +167,37 @@ function TopicList({
 }
 
 /** "German Chancellor, Germany" */
+/** The card's header: a title, an optional line under it, and the close button. */
+function CardHead({
+  title,
+  subtitle,
+  onClose,
+}: {
+  title: string;
+  subtitle?: string;
+  onClose?: () => void;
+}) {
+  return (
+    <header class="sp-head">
+      <div class="sp-head-text">
+        <h2 class="sp-name">{title}</h2>
+        {subtitle !== undefined && <p class="sp-role">{subtitle}</p>}
+      </div>
+      {onClose && (
+        <button
+          type="button"
+          class="sp-close"
+          aria-label="Close"
+          title="Close (Esc)"
+          onClick={onClose}
+        >
+          {'\u00d7'}
+        </button>
+      )}
+    </header>
+  );
+}
+
 export function describeActor(actor: ActorSummary): string {
   return actor.country ? `${actor.role}, ${countryName(actor.country)}` : actor.role;
 }
@@ -182,23 +213,7 @@ export function HoverCard({ card, onCompare, onOpenSource, onClose }: HoverCardP
   const hasOwn = card.positions.length > 0;
   return (
     <div class="sp-card" role="dialog" aria-label={`Standpoint: ${actor.name}`} tabIndex={-1}>
-      <header class="sp-head">
-        <div class="sp-head-text">
-          <h2 class="sp-name">{actor.name}</h2>
-          <p class="sp-role">{describeActor(actor)}</p>
-        </div>
-        {onClose && (
-          <button
-            type="button"
-            class="sp-close"
-            aria-label="Close"
-            title="Close (Esc)"
-            onClick={onClose}
-          >
-            {'\u00d7'}
-          </button>
-        )}
-      </header>
+      <CardHead title={actor.name} subtitle={describeActor(actor)} onClose={onClose} />
       <div class="sp-body" role="region" tabIndex={0} aria-label={`Positions of ${actor.name}`}>
         {hasOwn ? (
           <>
@@ -261,22 +276,7 @@ export function HoverCardMessage({
 }) {
   return (
     <div class="sp-card" role="dialog" aria-label={`Standpoint: ${title}`} tabIndex={-1}>
-      <header class="sp-head">
-        <div class="sp-head-text">
-          <h2 class="sp-name">{title}</h2>
-        </div>
-        {onClose && (
-          <button
-            type="button"
-            class="sp-close"
-            aria-label="Close"
-            title="Close (Esc)"
-            onClick={onClose}
-          >
-            {'\u00d7'}
-          </button>
-        )}
-      </header>
+      <CardHead title={title} onClose={onClose} />
       <p class="sp-message" role="status">
         {message}
       </p>
