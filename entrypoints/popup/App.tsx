@@ -149,6 +149,12 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
     if (!report) return;
     setSaving(true);
     setSettingsError(null);
+    // Show the new state at once (a controlled checkbox would otherwise snap back until the
+    // save completes); a failed save restores what was stored.
+    const before = settings;
+    if (before) {
+      setSettings({ ...before, disabledSites: withSite(before.disabledSites, report.host, on) });
+    }
     try {
       const current = await deps.settings.load();
       const next = await deps.settings.save({
@@ -173,6 +179,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
         }, RESCAN_SETTLE_MS);
       }
     } catch (e) {
+      if (before) setSettings(before);
       setSettingsError(
         `The switch could not be saved: ${e instanceof Error ? e.message : String(e)}`,
       );

@@ -143,6 +143,22 @@ describe('PopupApp', () => {
     expect(deps.askTab).toHaveBeenCalledTimes(2);
   });
 
+  it('shows the switch flipped while saving, and restores it when the save fails', async () => {
+    let fail: (e: Error) => void = () => {};
+    const { deps } = fakeDeps();
+    deps.settings.save = vi.fn(() => new Promise<Settings>((_resolve, reject) => (fail = reject)));
+    const root = mount(<PopupApp deps={deps} />);
+    await settle(root, () => !!root.querySelector('.sp-site input'));
+    const box = () => root.querySelector<HTMLInputElement>('.sp-site input')!;
+    setInput(box(), true);
+    await settle(root, () => box().disabled);
+    expect(box().checked).toBe(true);
+    await act(async () => fail(new Error('storage is full')));
+    await settle(root, () => /could not be saved: storage is full/.test(text(root)));
+    expect(box().checked).toBe(false);
+    expect(box().disabled).toBe(false);
+  });
+
   it('says a background error as a sentence', async () => {
     const { deps } = fakeDeps();
     deps.api.listActors = async () => ({
