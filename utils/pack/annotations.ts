@@ -10,10 +10,8 @@ import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
 import {
   LIMITS,
-  actorSchema,
   idSchema,
-  isoDate,
-  languageTag,
+  packSchema,
   positionSchema,
   sourceSchema,
   text,
@@ -49,15 +47,9 @@ export const positionAnnotationSchema = positionSchema.extend({
   evidence: evidenceAnnotationSchema,
 });
 
-export const annotationsSchema = z.strictObject({
-  id: idSchema,
-  version: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
-  title: text(LIMITS.shortText),
-  description: text(LIMITS.longText),
-  publishedAt: isoDate,
-  language: languageTag,
+/** The pack's own fields, less `format`, with sources and evidence as an editor writes them. */
+export const annotationsSchema = packSchema.omit({ format: true }).extend({
   sources: z.array(sourceAnnotationSchema).min(1).max(LIMITS.sources),
-  actors: z.array(actorSchema).min(1).max(LIMITS.actors),
   topics: z.array(topicSchema).max(LIMITS.topics).default([]),
   positions: z.array(positionAnnotationSchema).max(LIMITS.positions).default([]),
 });
