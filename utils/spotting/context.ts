@@ -2,7 +2,7 @@
  * Page-wide disambiguation: a bare surname that the matcher could not settle on its own counts
  * once the page names its actor in full, wherever on the page that happens (before or after).
  */
-import type { Candidate } from './matcher';
+import type { Candidate } from './rules';
 
 export class PageContext {
   /** Actors the page names in full ("Donald Trump"), which makes their bare surnames count. */

@@ -5,9 +5,9 @@
  * matching slowed down with every alias added). Matching walks the page text in place, tries the
  * trie only at word starts, steps over invisible characters, takes any run of white space for
  * one space, and keeps the longest form that ends on a word boundary. The disambiguation rules
- * run only on those few positions. The rules are documented in docs/spotting.md.
+ * (utils/spotting/rules.ts) judge only those few positions; docs/spotting.md documents both.
  */
-import type { Dictionary, DictionaryActor } from '../views';
+import type { Dictionary } from '../views';
 import {
   APOSTROPHE,
   HYPHEN_CODE,
@@ -15,29 +15,10 @@ import {
   foldCode,
   foldKey,
   isIgnorableCode,
-  isLowerChar,
   isSpaceCode,
-  isUpperChar,
-  isWordCharAt,
   isWordCode,
 } from './normalize';
-
-/** One occurrence of a known name form in a text, before the page-wide context is known. */
-export interface Candidate {
-  /** Offsets into the text passed to `find`, end exclusive. */
-  start: number;
-  end: number;
-  /** The actors this occurrence may name; more than one only when a form is shared. */
-  actorIds: string[];
-  /**
-   * True when this occurrence alone decides its actor (a full alias, a title before a surname,
-   * or a surname the pack calls unambiguous). False when it counts only if the page also names
-   * one of `actorIds` in full.
-   */
-  settled: boolean;
-  /** True when this occurrence names its actor in full, which makes bare surnames count. */
-  full: boolean;
-}
+import { judge, prepareActor, type Candidate, type Entry } from './rules';
 
 export interface Matcher {
   /** The dictionary version the matcher was built from. */
@@ -46,23 +27,6 @@ export interface Matcher {
   readonly aliasCount: number;
   /** Every candidate in `text`, left to right, longest form first, none overlapping. */
   find(text: string): Candidate[];
-}
-
-interface Entry {
-  actor: PreparedActor;
-  /** `exclude`: a longer phrase that contains one of the actor's names but means someone else. */
-  kind: 'full' | 'surname' | 'exclude';
-}
-
-interface PreparedActor {
-  id: string;
-  isPerson: boolean;
-  bareSurname: 'always' | 'in-context' | 'never';
-  commonWord: boolean;
-  givenNames: Set<string>;
-  /** Initials of the given names, lower case: `v` for Volodymyr. */
-  initials: Set<string>;
-  titles: string[];
 }
 
 /**
@@ -113,19 +77,6 @@ function childrenOf(node: TrieNode): [number, TrieNode][] {
 }
 
 const hasChildren = (node: TrieNode) => node.next !== null || node.only !== null;
-
-function prepareActor(a: DictionaryActor): PreparedActor {
-  const givenNames = new Set(a.match.givenNames.map(foldKey).filter(Boolean));
-  return {
-    id: a.id,
-    isPerson: a.kind === 'person',
-    bareSurname: a.match.bareSurname,
-    commonWord: a.match.commonWord,
-    givenNames,
-    initials: new Set([...givenNames].map((g) => g[0]!)),
-    titles: a.match.titles.map(foldKey).filter(Boolean),
-  };
-}
 
 /**
  * Builds the matcher for a dictionary. Call once per dictionary version and reuse it.
@@ -265,219 +216,4 @@ function buildStartFilter(root: TrieNode) {
       return pairs[pairSlot(first, foldCode(next))] === 1;
     },
   };
-}
-
-/** Capitalised words before a surname that are not a given name: they do not make it someone else. */
-const NEUTRAL_WORDS = new Set(
-  (
-    'a an the and but or nor so yet for of in on at by to from with without as if when while after before since ' +
-    'until because although though then now today yesterday tomorrow tonight meanwhile however still also even ' +
-    'only just why how what where who whom whose which that this these those both either neither not no yes ' +
-    'said says asked told according under over against between about during like unlike per via let has had ' +
-    'have is was were will would could should can may might must did does do it he she they we i you his her ' +
-    'their our my your its all some many most more few several every each any other another new old watch read ' +
-    'see video photo photos opinion analysis live update updates breaking exclusive interview news dear thanks ' +
-    'whether once here there later earlier last next first second third finally then instead separately ' +
-    'afterwards previously recently currently ultimately meanwhile overall indeed perhaps maybe ' +
-    'certainly clearly nevertheless nonetheless moreover furthermore besides otherwise thus hence ' +
-    'monday tuesday wednesday thursday friday saturday sunday january february march april june july august ' +
-    'september october november december ' +
-    'mr mrs ms miss mx dr sir dame lord lady prof professor president chancellor minister prime secretary ' +
-    'senator sen rep representative governor gov mayor general gen admiral colonel col leader king queen ' +
-    'prince princess pope premier ambassador envoy commissioner chairman chairwoman chair speaker judge ' +
-    'justice former ex vice deputy acting elect candidate nominee comrade ' +
-    'american russian ukrainian german french british english chinese european israeli palestinian iranian ' +
-    'polish italian spanish turkish indian japanese korean canadian mexican brazilian hungarian belarusian ' +
-    'nato eu un us uk kremlin'
-  ).split(' '),
-);
-
-/** Abbreviations whose full stop does not end a sentence. */
-const ABBREVIATIONS = new Set(
-  'mr mrs ms dr st sen rep gov gen col lt sgt capt adm pres prof jr sr u.s u.k vs no'.split(' '),
-);
-
-/** Characters that may open a sentence's first word: quotes and brackets. */
-const OPENERS = '"\'“”‘’«»„‹›([{¡¿*';
-/** Characters after which the next word starts a sentence or a headline. */
-const SENTENCE_ENDS = '.!?…:|•·';
-
-function isSpace(ch: string | undefined): boolean {
-  return ch !== undefined && /\s/.test(ch);
-}
-
-function hasLower(s: string): boolean {
-  for (const ch of s) if (isLowerChar(ch)) return true;
-  return false;
-}
-
-/** The whitespace-separated token right before `start`, or null when punctuation touches the name. */
-function previousToken(text: string, start: number): string | null {
-  let i = start - 1;
-  if (!isSpace(text[i])) return null;
-  while (i >= 0 && isSpace(text[i])) i--;
-  const end = i + 1;
-  while (i >= 0 && !isSpace(text[i])) i--;
-  const token = text.slice(i + 1, end);
-  return token === '' ? null : token;
-}
-
-/** True when the word at `start` opens a sentence, a headline or the block. */
-export function isSentenceInitial(text: string, start: number): boolean {
-  let i = start - 1;
-  while (i >= 0 && (isSpace(text[i]) || OPENERS.includes(text[i]!))) i--;
-  if (i < 0) return true;
-  const ch = text[i]!;
-  if (!SENTENCE_ENDS.includes(ch)) return false;
-  if (ch !== '.') return true;
-  let j = i - 1;
-  while (j >= 0 && (isWordCharAt(text, j) || text[j] === '.')) j--;
-  const word = text.slice(j + 1, i);
-  if (word.length === 1 && isUpperChar(word)) return false; // an initial: "J. Smith"
-  return !ABBREVIATIONS.has(word.toLowerCase());
-}
-
-/** How far back a title may start, in characters: longer than any title a pack lists. */
-const TITLE_WINDOW = 120;
-
-/** The folded text right before `start`, where a title would stand. */
-function foldBefore(text: string, start: number): string {
-  return foldKey(text.slice(Math.max(0, start - TITLE_WINDOW), start));
-}
-
-/** True when one of `titles` (folded) ends the folded text `window`: "Chancellor Merz". */
-function titleBefore(window: string, titles: readonly string[]): boolean {
-  for (const t of titles) {
-    if (window.endsWith(t)) {
-      const before = window.length - t.length - 1;
-      if (before < 0 || !isWordCharAt(window, before)) return true;
-    }
-  }
-  return false;
-}
-
-/** Shortest given name taken as the stem of an inflected form ("Фрідріху" of "Фрідріх"). */
-const MIN_STEM = 4;
-/** Letters an inflection may add to a given name (Slavic and German case endings). */
-const MAX_INFLECTION = 3;
-
-/** True when `key` is one of the given names with a short case ending: "фрідріху", "wolodymyrs". */
-function inflectedGivenName(key: string, givenNames: ReadonlySet<string>): boolean {
-  for (const g of givenNames) {
-    if (g.length >= MIN_STEM && key.length - g.length <= MAX_INFLECTION && key.startsWith(g)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** Share of words capitalised for a text to read as Title Case (small words aside). */
-const TITLE_CASE_SHARE = 0.9;
-/** Words Title Case styles leave in lower case; they say nothing either way. */
-const TITLE_CASE_SMALL = new Set(
-  'and the for nor but yet with from into over onto upon amid via per off out'.split(' '),
-);
-let titleCaseText = '';
-let titleCaseResult = false;
-
-/**
- * True for a Title Case headline ("Merz Meets Zelenskyy In Berlin"): there every word is
- * capitalised, so a capitalised word before a surname is no sign of another person's given
- * name, except where the pair opens the headline ("Ivanka Trump Speaks"). Cached per text.
- */
-function isTitleCase(text: string): boolean {
-  if (text === titleCaseText) return titleCaseResult;
-  let words = 0;
-  let capitalised = 0;
-  for (const m of text.matchAll(/[A-Za-z\u00C0-\u024F\u0400-\u04FF]{3,}/g)) {
-    if (TITLE_CASE_SMALL.has(m[0])) continue;
-    words++;
-    if (isUpperChar(m[0][0]!)) capitalised++;
-  }
-  titleCaseText = text;
-  titleCaseResult = words >= 3 && capitalised >= words * TITLE_CASE_SHARE;
-  return titleCaseResult;
-}
-
-/** True when the word ending before `end` (exclusive, pointing at white space) opens its sentence. */
-function opensText(text: string, end: number): boolean {
-  let i = end;
-  while (i > 0 && !isSpace(text[i - 1])) i--;
-  return isSentenceInitial(text, i);
-}
-
-/** "Donald Trump Jr." is someone else. */
-const PERSON_SUFFIX_RE = /^,?\s+(?:jr|sr)\b/i;
-
-interface Option {
-  id: string;
-  settled: boolean;
-  full: boolean;
-}
-
-/** Applies the disambiguation rules to one occurrence of a known form. */
-function judge(text: string, start: number, end: number, all: Entry[]): Candidate | null {
-  // An excluded phrase ("Donald Trump Jr.") is the longest match and takes its text out of play
-  // for the actor that excludes it; other actors sharing the form still count.
-  const excluded = all.filter((e) => e.kind === 'exclude').map((e) => e.actor);
-  const list = excluded.length ? all.filter((e) => !excluded.includes(e.actor)) : all;
-  const suffix = PERSON_SUFFIX_RE.test(text.slice(end, end + 6));
-  const options: Option[] = [];
-  const fulls = list.filter((e) => e.kind === 'full');
-  if (fulls.length > 0) {
-    for (const e of fulls) {
-      if (e.actor.isPerson && suffix) continue;
-      options.push({ id: e.actor.id, settled: true, full: true });
-    }
-  } else {
-    const word = text.slice(start, end);
-    // A bare surname is a name only when capitalised: "trump card" is not Donald Trump.
-    if (!isUpperChar(word[0]!)) return null;
-    const caseless = !hasLower(word); // ZELENSKYY: case says nothing in an all-caps headline
-    const initial = caseless || isSentenceInitial(text, start);
-    const prev = previousToken(text, start);
-    let before: string | undefined; // the folded text before the name, for titles
-    for (const e of list) {
-      const a = e.actor;
-      if (a.bareSurname === 'never' || (a.isPerson && suffix)) continue;
-      const titled =
-        a.titles.length > 0 && titleBefore((before ??= foldBefore(text, start)), a.titles);
-      let given = false;
-      if (!titled && prev !== null) {
-        const key = foldKey(prev);
-        const bare = key.replace(/\.$/, '');
-        if (bare.length === 1 && isUpperChar(prev[0]!)) {
-          // An initial: "V. Zelenskyy" is him, "J. Zelenskyy" someone else.
-          if (!a.initials.has(bare)) continue;
-          given = true;
-        } else if (isUpperChar(prev[0]!) && hasLower(prev) && isWordCharAt(prev, prev.length - 1)) {
-          if (a.givenNames.has(key) || inflectedGivenName(key, a.givenNames)) given = true;
-          else if (
-            !NEUTRAL_WORDS.has(key) &&
-            !key.endsWith("'s") &&
-            !(isTitleCase(text) && !opensText(text, start - prev.length - 1))
-          ) {
-            continue; // Ivanka Trump
-          }
-        }
-      }
-      if (given) {
-        options.push({ id: a.id, settled: true, full: true });
-        continue;
-      }
-      if (a.commonWord && initial && !titled) {
-        options.push({ id: a.id, settled: false, full: false });
-        continue;
-      }
-      options.push({ id: a.id, settled: titled || a.bareSurname === 'always', full: false });
-    }
-  }
-  if (options.length === 0) return null;
-  const settled = options.filter((o) => o.settled);
-  if (settled.length === 1) {
-    const o = settled[0]!;
-    return { start, end, actorIds: [o.id], settled: true, full: o.full };
-  }
-  const pool = settled.length > 1 ? settled : options;
-  return { start, end, actorIds: pool.map((o) => o.id), settled: false, full: false };
 }

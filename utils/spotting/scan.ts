@@ -6,7 +6,8 @@
  * `isSkippedElement`). It works in slices: `step` stops whenever the caller's budget says so and
  * picks up where it left off, so a 2 MB page never blocks the main thread for long.
  */
-import type { Candidate, Matcher } from './matcher';
+import type { Matcher } from './matcher';
+import type { Candidate } from './rules';
 import { isSpaceCode } from './normalize';
 
 /**
