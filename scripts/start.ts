@@ -1,6 +1,6 @@
 /**
- * `npm start`: build the extension, serve the demo news page and open Chromium with the
- * extension on it.
+ * `npm start`: find Chromium (installing it where the machine allows), build the extension, serve
+ * the demo news page and open Chromium with the extension on it.
  *
  * With a display (DISPLAY or WAYLAND_DISPLAY) it opens a window and waits until you close it.
  * Without one, or with `-- --headless`, it hovers a name and saves screenshots of the page with
@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { ensureBrowsers } from './browsers';
 import { extensionDir } from '../test/e2e/harness/launch';
 import { launchExtension, type ExtensionSession } from '../test/e2e/harness/extension';
 import { NewsPage, PopupObject } from '../test/e2e/harness/pages';
@@ -114,10 +115,13 @@ async function runHeadless(session: ExtensionSession, outDir: string): Promise<s
 
 async function main(): Promise<void> {
   const opts = parseStartOptions(process.argv.slice(2));
+  // Chromium first: found, or installed where allowed, or the command to install it and stop.
+  const { chromium: executablePath } = ensureBrowsers(['chromium']);
   if (opts.build) build();
   // Headed, we wait for Ctrl+C ourselves and then close the browser and remove its profile.
   const session = await launchExtension({
     headless: opts.headless,
+    executablePath,
     handleSignals: opts.headless,
     // A window sizes its page itself; headless screenshots keep the fixed laptop viewport.
     ...(opts.headless ? {} : { viewport: null, args: ['--window-size=1280,900'] }),

@@ -4,7 +4,7 @@
  * e2e tests run). Both run Chromium's new headless mode with the same switches.
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { findChromium } from '../../test/e2e/harness/chromium';
+import { findChromium } from '../browsers';
 import {
   DEFAULT_VIEWPORT,
   launchBrowser,

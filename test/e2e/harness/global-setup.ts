@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { findChromium } from './chromium';
+import { findChromium } from '../../../scripts/browsers';
 import { extensionDir } from './launch';
 
 export default function setup(): void {

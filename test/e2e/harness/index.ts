@@ -2,7 +2,7 @@
  * The e2e harness: launch Chromium with the built extension, serve fixture pages, and drive
  * the extension through page objects. See README.md in this folder.
  */
-export { findChromium, ChromiumNotFoundError } from './chromium';
+export { findChromium, findFirefox, BrowserSetupError } from '../../../scripts/browsers';
 export { extensionDir, launchBrowser, type LaunchedBrowser } from './launch';
 export { startFixtureServer, FIXTURE_PAGES_DIR, type FixtureServer } from './fixture-server';
 export { launchExtension, type ExtensionSession, type LaunchExtensionOptions } from './extension';

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { findChromium } from './chromium';
+import { findChromium } from '../../../scripts/browsers';
 
 /** Upper bound for the extension's service worker to register after launch (ms); a limit, not a measurement. */
 export const SERVICE_WORKER_WAIT_MS = 30_000;
