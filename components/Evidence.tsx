@@ -4,8 +4,8 @@
  * reporter's wording for the person's own. The link opens the source viewer with the span marked.
  */
 import type { PositionView } from '@/utils/views';
-import { extensionUrl, sourceViewerPath } from '@/utils/card/pages';
-import { formatDate } from './format';
+import { extensionUrl, sourceViewerPath } from '@/utils/pages/urls';
+import { formatDate } from '@/utils/format';
 
 export interface EvidenceProps {
   position: Pick<PositionView, 'id' | 'evidence' | 'source'>;

@@ -13,7 +13,7 @@
 import type { ActorSummary, CardView, PositionView } from '@/utils/views';
 import { StanceChip } from './StanceChip';
 import { Evidence } from './Evidence';
-import { countryName, formatDate } from './format';
+import { countryName, formatDate } from '@/utils/format';
 
 export interface HoverCardProps {
   card: CardView;

@@ -1,6 +1,6 @@
 /**
  * The two filters above the matrix: a topic search box and the "only where they disagree"
- * toggle. What they mean is defined once, in utils/popup/rows.ts.
+ * toggle. What they mean is defined once, in utils/pages/rows.ts.
  */
 export const MATRIX_FILTERS_CSS = `
 .sp-filters { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 14px;

@@ -3,8 +3,8 @@
  * nobody picked, loading, an error from the background, nothing known, nothing left after the
  * filters. Shared by the popup and the comparison page.
  */
-import type { Loadable } from '@/utils/popup/use-async';
-import { filterRows } from '@/utils/popup/rows';
+import type { Loadable } from '@/utils/pages/use-async';
+import { filterRows } from '@/utils/pages/rows';
 import type { MatrixView, PositionView } from '@/utils/views';
 import { MatrixFilters } from './MatrixFilters';
 import { StanceMatrix, type OpenCell } from './StanceMatrix';

@@ -2,9 +2,9 @@
  * Where the data comes from: the installed packs with their versions and "as of" dates, and the
  * last sync with its result, so a reader can tell how fresh the positions are.
  */
-import type { Loadable } from '@/utils/popup/use-async';
+import type { Loadable } from '@/utils/pages/use-async';
 import type { PackInfo } from '@/utils/views';
-import { formatDate } from './format';
+import { formatDate } from '@/utils/format';
 
 export const PACK_STATUS_CSS = `
 .sp-packs { font: 12px/17px system-ui, sans-serif; color: var(--sp-muted); }

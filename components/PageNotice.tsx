@@ -3,7 +3,7 @@
  * a page extensions may not read, a page that could not be read, Standpoint switched off there,
  * or a page that names nobody the packs know.
  */
-import type { PageStatus } from '@/utils/popup/page-report';
+import type { PageStatus } from '@/utils/pages/page-report';
 
 export const PAGE_NOTICE_CSS = `
 .sp-notice { margin: 0; padding: 6px 8px; border: 1px solid var(--sp-border); border-radius: 6px;

@@ -3,7 +3,7 @@
  * with their mention counts, then everyone else the packs know. At the limit the remaining boxes
  * are disabled and the hint says why, rather than a pick being dropped silently.
  */
-import type { PickerEntry, PickerList } from '@/utils/popup/pick';
+import type { PickerEntry, PickerList } from '@/utils/pages/pick';
 
 export const PERSON_PICKER_CSS = `
 .sp-picker { border: 0; margin: 0; padding: 0; min-width: 0; font: 13px/18px system-ui, sans-serif;

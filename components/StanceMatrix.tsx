@@ -8,10 +8,10 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { ActorSummary, MatrixView, PositionView } from '@/utils/views';
-import { shownPosition, type MatrixCell, type MatrixRow } from '@/utils/popup/rows';
+import { shownPosition, type MatrixCell, type MatrixRow } from '@/utils/pages/rows';
 import { STANCE_LABELS, StanceChip } from './StanceChip';
 import { Evidence } from './Evidence';
-import { formatDate } from './format';
+import { formatDate } from '@/utils/format';
 
 /** Styles for the matrix; include once next to COMPONENT_CSS (components/styles.ts). */
 export const STANCE_MATRIX_CSS = `
@@ -65,7 +65,7 @@ export interface OpenCell {
 export interface StanceMatrixProps {
   /** The matrix from the background (its actors give the columns). */
   matrix: MatrixView;
-  /** The rows to show, already filtered and ordered (see utils/popup/rows.ts). */
+  /** The rows to show, already filtered and ordered (see utils/pages/rows.ts). */
   rows: readonly MatrixRow[];
   /** A short description for the table's caption. */
   caption: string;

@@ -1,16 +1,16 @@
 /**
  * The comparison page: the popup's matrix at full width, for any number of people and every
- * topic. Its whole selection lives in the URL (utils/popup/compare-url.ts), so a comparison can
+ * topic. Its whole selection lives in the URL (utils/pages/urls.ts), so a comparison can
  * be bookmarked, and the popup and a card's "Compare" open it with a selection.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { MatrixSection } from '@/components/MatrixSection';
 import { PackStatus, type LastSyncView } from '@/components/PackStatus';
 import { PersonPicker } from '@/components/PersonPicker';
-import type { PagesApi } from '@/utils/popup/api';
-import { compareSearch, parseCompareState, type CompareState } from '@/utils/popup/compare-url';
-import { pickerList } from '@/utils/popup/pick';
-import { useResult } from '@/utils/popup/use-async';
+import type { PagesApi } from '@/utils/pages/api';
+import { compareSearch, parseCompareState, type CompareState } from '@/utils/pages/urls';
+import { pickerList } from '@/utils/pages/pick';
+import { useResult } from '@/utils/pages/use-async';
 
 /** Narrowest person column on the comparison page, px, before the table scrolls sideways. */
 export const COMPARE_MIN_COLUMN_PX = 170;

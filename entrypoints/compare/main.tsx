@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { MATRIX_PAGE_CSS } from '@/components/page-css';
-import { backgroundApi } from '@/utils/popup/api';
+import { backgroundApi } from '@/utils/pages/api';
 import { readLastSync } from '@/utils/sync/status';
 import { CompareApp } from './App';
 import './compare.css';

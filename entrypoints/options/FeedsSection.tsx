@@ -3,10 +3,10 @@
  * click), list them with their last result, sync now, remove; how often to check.
  */
 import { useState } from 'preact/hooks';
-import { formatDate } from '@/components/format';
+import { formatDate } from '@/utils/format';
 import type { SyncState } from '@/utils/messaging';
 import { publicKeySchema } from '@/utils/sync/crypto';
-import { hostOf } from '@/utils/sync/errors';
+import { hostOf } from '@/utils/format';
 import { normalizeFeedUrl, originPattern, type FeedView } from '@/utils/sync/feeds';
 import { DEFAULT_SYNC_INTERVAL_MINUTES } from '@/utils/sync/interval';
 import type { Result } from '@/utils/views';

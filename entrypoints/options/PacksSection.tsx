@@ -4,9 +4,9 @@
  * only after the reader confirms).
  */
 import { useState } from 'preact/hooks';
-import { formatDate } from '@/components/format';
+import { formatDate } from '@/utils/format';
 import { LIMITS } from '@/utils/pack/schema';
-import { formatBytes } from '@/utils/sync/errors';
+import { formatBytes } from '@/utils/format';
 import type { PackInfo, Result } from '@/utils/views';
 import type { OptionsDeps } from './api';
 import { Notice, type NoticeState } from './Notice';

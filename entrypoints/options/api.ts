@@ -4,7 +4,7 @@
  */
 import { browser } from '#imports';
 import { backgroundMessenger, type BackgroundProtocol, type RequestOf } from '@/utils/messaging';
-import { settle } from '@/utils/popup/api';
+import { settle } from '@/utils/pages/api';
 import { loadSettings, saveSettings, type Settings } from '@/utils/settings';
 import { lastSyncItem } from '@/utils/sync/status';
 import type { GetReturnType } from '@webext-core/messaging';

@@ -9,14 +9,14 @@ import { PackStatus, type LastSyncView } from '@/components/PackStatus';
 import { PageNotice } from '@/components/PageNotice';
 import { PersonPicker } from '@/components/PersonPicker';
 import { SiteSwitch } from '@/components/SiteSwitch';
-import type { PagesApi } from '@/utils/popup/api';
-import { compareHref } from '@/utils/popup/compare-url';
-import { readPageStatus, type AskTab, type PageStatus } from '@/utils/popup/page-report';
-import { defaultPicks, pickerList, POPUP_PICK, type PickerList } from '@/utils/popup/pick';
-import { actorVoices } from '@/utils/popup/rows';
-import { siteEnabled, withSite } from '@/utils/popup/site';
-import { resolveTabId, type TabsApi } from '@/utils/popup/tab';
-import { useResult } from '@/utils/popup/use-async';
+import type { PagesApi } from '@/utils/pages/api';
+import { comparePath } from '@/utils/pages/urls';
+import { readPageStatus, type AskTab, type PageStatus } from '@/utils/pages/page-report';
+import { defaultPicks, pickerList, POPUP_PICK, type PickerList } from '@/utils/pages/pick';
+import { actorVoices } from '@/utils/pages/rows';
+import { siteEnabled, withSite } from '@/utils/pages/site';
+import { resolveTabId, type TabsApi } from '@/utils/pages/tab';
+import { useResult } from '@/utils/pages/use-async';
 import type { Settings } from '@/utils/settings';
 
 /**
@@ -241,7 +241,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
         <PackStatus packs={packs} lastSync={lastSync} />
         <nav class="popup-links" aria-label="More">
           <a
-            href={compareHref({ actors: picked ?? [], topic: query, disagree: onlyDisagree })}
+            href={comparePath({ actors: picked ?? [], topic: query, disagree: onlyDisagree })}
             target="_blank"
             rel="noopener"
           >

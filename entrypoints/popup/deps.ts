@@ -1,7 +1,7 @@
 /** The popup's real dependencies: the browser, the messengers and the stored settings. */
 import { browser } from '#imports';
 import { tabMessenger } from '@/utils/messaging';
-import { backgroundApi } from '@/utils/popup/api';
+import { backgroundApi } from '@/utils/pages/api';
 import { loadSettings, saveSettings, watchSettings } from '@/utils/settings';
 import { markChangesSeen } from '@/utils/sync/changes-seen';
 import { lastSyncItem, readLastSync, syncStatusSchema } from '@/utils/sync/status';

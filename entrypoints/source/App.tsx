@@ -7,9 +7,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { StanceChip } from '@/components/StanceChip';
 import { Evidence } from '@/components/Evidence';
-import { formatDate } from '@/components/format';
-import { idSchema } from '@/utils/pack/schema';
-import { locateEvidence, splitIntoRuns, type LocatedEvidence } from '@/utils/card/source-marks';
+import { formatDate } from '@/utils/format';
+import { locateEvidence, splitIntoRuns, type LocatedEvidence } from '@/utils/pages/source-marks';
+import { parseSourceSearch, sourceSearch } from '@/utils/pages/urls';
 import type { ActorSummary, PositionView, Result, SourceView, TopicView } from '@/utils/views';
 
 export interface SourceApi {
@@ -37,20 +37,6 @@ function defaultReveal(el: HTMLElement) {
   const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true;
   el.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
   el.focus({ preventScroll: true });
-}
-
-/** Reads the query: a valid source id is required, a position id is optional. */
-export function parseSourceSearch(search: string): {
-  sourceId: string | null;
-  positionId: string | null;
-} {
-  const q = new URLSearchParams(search);
-  const source = idSchema.safeParse(q.get('source'));
-  const position = idSchema.safeParse(q.get('position'));
-  return {
-    sourceId: source.success ? source.data : null,
-    positionId: position.success ? position.data : null,
-  };
 }
 
 export function SourceApp({
@@ -117,8 +103,7 @@ export function SourceApp({
   const { view, names } = load;
   const select = (positionId: string) => {
     setSelected(positionId);
-    const q = new URLSearchParams({ source: view.source.id, position: positionId });
-    replaceSearch(`?${q.toString()}`);
+    replaceSearch(sourceSearch(view.source.id, positionId));
   };
   return (
     <SourceBody view={view} names={names} selected={selected} onSelect={select} textRef={textRef} />

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { COMPONENT_CSS } from '@/components/styles';
 import { backgroundMessenger } from '@/utils/messaging';
-import { settle } from '@/utils/popup/api';
+import { settle } from '@/utils/pages/api';
 import { SourceApp } from './App';
 import './source.css';
 

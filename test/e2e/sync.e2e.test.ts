@@ -232,7 +232,7 @@ describe('feed sync', () => {
           await writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
         },
         message:
-          /Pack “[a-z0-9-]+” version \d+ from 127\.0\.0\.1:\d+ arrived with \d+ KB instead of the \d+ KB the signed index promises \(cut off or altered\)\. Your packs are unchanged\./,
+          /Pack “[a-z0-9-]+” version \d+ from 127\.0\.0\.1:\d+ arrived with \d+ KiB instead of the \d+ KiB the signed index promises \(cut off or altered\)\. Your packs are unchanged\./,
       },
       {
         name: 'a pack whose hash does not match',
@@ -280,7 +280,7 @@ describe('feed sync', () => {
           mode = 'oversized';
         },
         message:
-          /The feed at 127\.0\.0\.1:\d+ sent more than 256 KB, more than allowed; your packs are unchanged\./,
+          /The feed at 127\.0\.0\.1:\d+ sent more than 256 KiB, more than allowed; your packs are unchanged\./,
       },
     ];
 

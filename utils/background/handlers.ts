@@ -6,7 +6,7 @@
 import type { GetReturnType } from '@webext-core/messaging';
 import { browser } from '#imports';
 import { z } from 'zod';
-import { comparePath, sourceViewerPath } from '../card/pages';
+import { comparePath, sourceViewerPath } from '../pages/urls';
 import type { StandpointDB } from '../db/database';
 import { getDb } from '../db/index';
 import {
@@ -139,7 +139,7 @@ export const handleOpenPage = defineHandler('openPage', async (req, env, sender)
   const path =
     req.page === 'source'
       ? sourceViewerPath(req.sourceId, req.positionId)
-      : comparePath(req.actorIds);
+      : comparePath({ actors: [...req.actorIds] });
   await env.openTab(new URL(path, env.extensionBaseUrl).href, sender.tab);
   return ok(null);
 });

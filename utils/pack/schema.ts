@@ -7,6 +7,7 @@
  * export in docs/pack.schema.json is generated from this module.
  */
 import { z } from 'zod';
+import { ID_MAX_CHARS, ID_PATTERN } from './id';
 
 /** The literal format version a pack declares in `format`. Bump only with a migration. */
 export const PACK_FORMAT = 1 as const;
@@ -31,11 +32,8 @@ export const LIMITS = {
 export const idSchema = z
   .string()
   .min(1)
-  .max(64)
-  .regex(
-    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-    'must be a lower-case ASCII slug such as "merz" or "us-delegation"',
-  );
+  .max(ID_MAX_CHARS)
+  .regex(ID_PATTERN, 'must be a lower-case ASCII slug such as "merz" or "us-delegation"');
 
 // C0/C1 control characters other than tab, line feed and carriage return.
 // eslint-disable-next-line no-control-regex

@@ -7,7 +7,8 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { LIMITS } from './schema';
 import { FILE_PATH } from './problems';
-import { formatBytes, parsePackText } from './validate';
+import { formatBytes } from '../format';
+import { parsePackText } from './validate';
 
 export interface FileCheck {
   /** 0 when the pack is valid, 1 otherwise. */

@@ -5,6 +5,7 @@
  * the background service worker and extension pages. They never throw on bad input: every
  * problem comes back as a JSON path and a plain sentence.
  */
+import { errorMessage, formatBytes } from '../format';
 import { LIMITS, packSchema, type Pack } from './schema';
 import { checkPackSemantics } from './checks';
 import {
@@ -137,17 +138,10 @@ export function parsePackText(text: string, opts: ParseOptions = {}): PackCheck<
   try {
     data = JSON.parse(body);
   } catch (error) {
-    const detail = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
+    const detail = errorMessage(error).replace(/\s+/g, ' ');
     return fail(`is not valid JSON (${detail})`);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data))
     return fail('must hold a JSON object, the pack');
   return validatePack(data);
-}
-
-/** `8388608` -> `8 MiB`, for messages. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
-  return `${bytes} bytes`;
 }

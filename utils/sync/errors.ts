@@ -34,24 +34,3 @@ export class SyncError extends Error {
     this.name = 'SyncError';
   }
 }
-
-/** "2.4 MB", "256 KB", "812 bytes": sizes as a reader reads them. */
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
-  return `${n} bytes`;
-}
-
-/** The host a reader recognises in a URL (`news.example.org`, `127.0.0.1:8080`). */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
-/** Shortens text to `max` characters with an ellipsis (details quoted from hostile files). */
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}

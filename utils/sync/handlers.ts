@@ -12,7 +12,7 @@ import { err, ok } from '../views';
 import { readSyncInterval, scheduleRetry, setSyncInterval } from './alarms';
 import { changedActorIds, readLastSeenChanges } from './changes-seen';
 import { sha256Hex } from './crypto';
-import { clip, hostOf } from './errors';
+import { clip, hostOf } from '../format';
 import {
   addFeedRecord,
   feedView,

@@ -4,7 +4,8 @@
  * requests with `If-None-Match`. Failures are `SyncError`s with a sentence.
  */
 import { parseRetryAfter } from './backoff';
-import { SyncError, formatBytes } from './errors';
+import { formatBytes } from '../format';
+import { SyncError } from './errors';
 
 /** A feed index must answer within this, ms: a reader waits for "sync now", so keep it short. */
 export const INDEX_TIMEOUT_MS = 15_000;

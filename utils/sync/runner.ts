@@ -5,7 +5,7 @@
  */
 import type { StandpointDB } from '../db/database';
 import { backoffDelayMs } from './backoff';
-import { hostOf } from './errors';
+import { hostOf } from '../format';
 import { type FeedRecord, type SyncOutcome, getFeed, listFeeds, updateFeedRecord } from './feeds';
 import { readOwners, setOwner } from './owners';
 import { recordSync } from './status';

@@ -4,7 +4,7 @@
  */
 import { storage } from '#imports';
 import { z } from 'zod';
-import { clip } from './errors';
+import { clip } from '../format';
 
 export const syncStatusSchema = z.strictObject({
   /** ISO time of the attempt. */

@@ -17,7 +17,8 @@ import { parsePackText } from '../pack/validate';
 import type { StandpointDB } from '../db/database';
 import { applyPack } from '../db/install';
 import { importPublicKey, sha256Hex, verifySignature } from './crypto';
-import { SyncError, clip, formatBytes, hostOf } from './errors';
+import { clip, formatBytes, hostOf } from '../format';
+import { SyncError } from './errors';
 import {
   FEED_LIMITS,
   type FeedEntry,

@@ -188,7 +188,7 @@ describe('handlers', () => {
       contentScript.tab,
     );
     await handleOpenPage({ page: 'compare', actorIds: ['anna-berg', 'carl-dahl'] }, popup, env);
-    expect(env.opened[1]).toBe(`${BASE}compare.html?actors=anna-berg%2Ccarl-dahl`);
+    expect(env.opened[1]).toBe(`${BASE}compare.html?actors=anna-berg,carl-dahl`);
   });
 
   it('waits for the built-in pack check before answering', async () => {

@@ -141,7 +141,7 @@ describe('syncFeed', () => {
     feed.files.set(path, feed.files.get(path)!.slice(0, 5000));
     const r = await expectRefused();
     expect(r.outcome.message).toMatch(
-      /arrived with 5 KB instead of the \d+ KB the signed index promises \(cut off or altered\)/,
+      /arrived with 5 KiB instead of the \d+ KiB the signed index promises \(cut off or altered\)/,
     );
   });
 
@@ -160,7 +160,7 @@ describe('syncFeed', () => {
     feed.overrides.set('/feed/index.json', () => new Response(huge as BodyInit));
     const r = await expectRefused();
     expect(r.outcome.message).toBe(
-      'The feed at news.example.org sent more than 256 KB, more than allowed; your packs are unchanged.',
+      'The feed at news.example.org sent more than 256 KiB, more than allowed; your packs are unchanged.',
     );
   });
 

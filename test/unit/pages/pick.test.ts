@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPicks, pickerList, togglePick, POPUP_PICK } from '@/utils/popup/pick';
+import { defaultPicks, pickerList, togglePick, POPUP_PICK } from '@/utils/pages/pick';
 import { actor } from './fixtures';
 
 const people = [

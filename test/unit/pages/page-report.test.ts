@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPageStatus } from '@/utils/popup/page-report';
+import { readPageStatus } from '@/utils/pages/page-report';
 import type { PageReport } from '@/utils/messaging';
 
 const report: PageReport = {

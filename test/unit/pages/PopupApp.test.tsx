@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { PopupApp, type PopupDeps } from '@/entrypoints/popup/App';
 import type { PageReport } from '@/utils/messaging';
-import type { PagesApi } from '@/utils/popup/api';
+import type { PagesApi } from '@/utils/pages/api';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { ok, type MatrixView } from '@/utils/views';
 import { actor, matrix, position, topic } from './fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locateEvidence, splitIntoRuns } from '@/utils/card/source-marks';
+import { locateEvidence, splitIntoRuns } from '@/utils/pages/source-marks';
 
 const text = 'Merz said a ceasefire must come first. Rubio called the plan a living document.';
 const ev = (id: string, words: string, start = text.indexOf(words)) => ({

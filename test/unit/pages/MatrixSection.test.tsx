@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useState } from 'preact/hooks';
 import { MatrixSection } from '@/components/MatrixSection';
-import type { Loadable } from '@/utils/popup/use-async';
+import type { Loadable } from '@/utils/pages/use-async';
 import type { MatrixView } from '@/utils/views';
 import { actor, matrix, position, topic } from './fixtures';
 import { mount, setInput, text } from './render';

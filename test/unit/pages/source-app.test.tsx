@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
-import { SourceApp, parseSourceSearch, type SourceApi } from '@/entrypoints/source/App';
+import { SourceApp, type SourceApi } from '@/entrypoints/source/App';
 import { err, ok, type SourceView } from '@/utils/views';
-import { position } from './fixtures';
+import { position } from '../card/fixtures';
 
 const text =
   'Geneva. Chancellor Merz said a ceasefire must come first. Merz rejected any demand that Kyiv abandon its NATO hopes. The U.S.-proposed 28-point plan was discussed.';
@@ -91,14 +91,6 @@ async function mount(search: string, a: SourceApi) {
 }
 
 describe('source viewer', () => {
-  it('reads only valid ids from the query', () => {
-    expect(parseSourceSearch('?source=geneva-talks&position=merz-nato')).toEqual({
-      sourceId: 'geneva-talks',
-      positionId: 'merz-nato',
-    });
-    expect(parseSourceSearch('?source=<script>')).toEqual({ sourceId: null, positionId: null });
-  });
-
   it('shows the whole text with each evidence marked, and emphasises and reveals the chosen one', async () => {
     const { root, reveal } = await mount('?source=geneva-talks&position=merz-nato', api(view()));
     const article = root.querySelector('article')!;

@@ -6,7 +6,7 @@ import {
   fold,
   matchesSearch,
   cellStance,
-} from '@/utils/popup/rows';
+} from '@/utils/pages/rows';
 import { actor, matrix, position, topic } from './fixtures';
 
 const a = actor('zelenskyy', 'Volodymyr Zelenskyy');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useState } from 'preact/hooks';
 import { PersonPicker } from '@/components/PersonPicker';
-import { pickerList } from '@/utils/popup/pick';
+import { pickerList } from '@/utils/pages/pick';
 import { actor } from './fixtures';
 import { mount, setInput, text } from './render';
 
