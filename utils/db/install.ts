@@ -21,7 +21,7 @@ import {
   type StandpointDB,
 } from './database';
 import { diffPositions } from './diff';
-import { sha256Hex } from './hash';
+import { sha256OfText } from './hash';
 import { dictionaryVersion } from './queries';
 import { packRows, ROWS_FORMAT, type PackRows } from './rows';
 
@@ -301,7 +301,7 @@ export async function ensureBuiltinPack(
   pack: Pack,
   now?: Date,
 ): Promise<Result<ApplyOutcome>> {
-  const rawSha256 = await sha256Hex(JSON.stringify(pack));
+  const rawSha256 = await sha256OfText(JSON.stringify(pack));
   const existing = await db.packs.get(pack.id);
   // Only a version above everything seen counts as newer: a reader's rollback of the built-in
   // pack must survive the next start. A rebuilt copy of the same version replaces the old copy.

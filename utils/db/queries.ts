@@ -16,7 +16,7 @@ import type {
   TopicView,
 } from '../views';
 import type { PackRow, PositionChangeRow, PositionRow, SourceRow, StandpointDB } from './database';
-import { sha256Hex } from './hash';
+import { sha256OfText } from './hash';
 import {
   actorSummary,
   comparePacksNewestFirst,
@@ -49,7 +49,7 @@ export async function installedPacks(db: StandpointDB): Promise<PackRow[]> {
 export async function dictionaryVersion(db: StandpointDB): Promise<string> {
   const packs = await db.packs.toArray();
   const lines = packs.map((p) => `${p.id}@${p.version}#${p.sha256}`).sort();
-  return sha256Hex([DICTIONARY_FORMAT, ...lines].join('\n'));
+  return sha256OfText([DICTIONARY_FORMAT, ...lines].join('\n'));
 }
 
 /** The alias dictionary for the content script's matcher, every actor of every pack merged. */

@@ -63,7 +63,9 @@ export const languageTag = z
   .string()
   .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "pt-BR"');
 
-export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits');
+export const sha256HexSchema = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits');
 
 /**
  * How stances compare across people. A topic is a proposition; the stance is the actor's
@@ -98,7 +100,7 @@ export const sourceSchema = z.strictObject({
   publishedAt: isoDate,
   language: languageTag,
   /** sha256 of the UTF-8 text; checked against `text` whenever the text is present. */
-  sha256: sha256Hex,
+  sha256: sha256HexSchema,
   /** The full text. Optional in general; the built-in pack carries it for context. */
   text: text(LIMITS.sourceTextChars, { multiline: true }).optional(),
 });

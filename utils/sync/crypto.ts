@@ -39,7 +39,7 @@ export const publicKeySchema = z
   });
 
 /** Lower-case hex sha256 of bytes. */
-export async function sha256Hex(
+export async function sha256OfBytes(
   bytes: Uint8Array,
   subtle: SubtleCrypto = globalThis.crypto.subtle,
 ): Promise<string> {

@@ -10,7 +10,7 @@
  * reader added; everything the index says about a pack (size, sha256) then binds the pack file.
  */
 import { z } from 'zod';
-import { LIMITS, idSchema, sha256Hex } from '../pack/schema';
+import { LIMITS, idSchema, sha256HexSchema } from '../pack/schema';
 
 /** The literal format version an index declares in `format`. */
 export const FEED_FORMAT = 1 as const;
@@ -56,7 +56,7 @@ export const feedEntrySchema = z.strictObject({
   /** Exact size of the pack file in bytes. */
   bytes: z.int().min(1).max(LIMITS.packBytes),
   /** sha256 of the pack file's bytes, lower-case hex. */
-  sha256: sha256Hex,
+  sha256: sha256HexSchema,
   url: relativePackPath,
 });
 

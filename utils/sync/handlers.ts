@@ -11,7 +11,7 @@ import { parsePackText } from '../pack/validate';
 import { err, ok } from '../views';
 import { readSyncInterval, scheduleRetry, setSyncInterval } from './alarms';
 import { changedActorIds, readLastSeenChanges } from './changes-seen';
-import { sha256Hex } from './crypto';
+import { sha256OfText } from '../db/hash';
 import { clip, hostOf } from '../format';
 import {
   addFeedRecord,
@@ -110,7 +110,7 @@ export function syncHandlers(env: () => SyncEnv = defaultSyncEnv) {
       await recordSync({ ok: false, message, feedUrl: null }, e.now);
       return err(message);
     }
-    const rawSha256 = await sha256Hex(new TextEncoder().encode(req.text));
+    const rawSha256 = await sha256OfText(req.text);
     const applied = await applyPack(henv.db(), parsed.pack, {
       origin: 'file',
       verified: false,

@@ -16,7 +16,7 @@ import { LIMITS } from '../pack/schema';
 import { parsePackText } from '../pack/validate';
 import type { StandpointDB } from '../db/database';
 import { applyPack } from '../db/install';
-import { importPublicKey, sha256Hex, verifySignature } from './crypto';
+import { importPublicKey, sha256OfBytes, verifySignature } from './crypto';
 import { clip, formatBytes, hostOf } from '../format';
 import { SyncError } from './errors';
 import {
@@ -266,7 +266,7 @@ async function syncPack(
       `${name} arrived with ${formatBytes(bytes.length)} instead of the ${formatBytes(entry.bytes)} the signed index promises (cut off or altered)`,
     );
   }
-  const sha = await sha256Hex(bytes, deps.subtle);
+  const sha = await sha256OfBytes(bytes, deps.subtle);
   if (sha !== entry.sha256) {
     throw new SyncError(
       'hash',

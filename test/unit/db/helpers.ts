@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parsePackText } from '@/utils/pack/validate';
 import type { Pack } from '@/utils/pack/schema';
 import { StandpointDB } from '@/utils/db/database';
-import { sha256Hex } from '@/utils/db/hash';
+import { sha256OfText } from '@/utils/db/hash';
 import { applyPack, type ApplyOptions } from '@/utils/db/install';
 
 /** Fixture packs, relative to the project root (the test runner's working directory). */
@@ -27,7 +27,7 @@ export async function fixture(name: string): Promise<Fixture> {
   const text = readFileSync(resolve(FIXTURE_DIR, name), 'utf8');
   const parsed = parsePackText(text);
   if (!parsed.ok) throw new Error(`fixture ${name} is invalid: ${JSON.stringify(parsed.problems)}`);
-  return { text, pack: parsed.pack, sha256: await sha256Hex(text) };
+  return { text, pack: parsed.pack, sha256: await sha256OfText(text) };
 }
 
 /** A pack edited after parsing, with the sha256 of its new bytes. */
@@ -35,7 +35,7 @@ export async function edited(base: Fixture, edit: (p: Pack) => void): Promise<Fi
   const pack = structuredClone(base.pack);
   edit(pack);
   const text = JSON.stringify(pack);
-  return { text, pack, sha256: await sha256Hex(text) };
+  return { text, pack, sha256: await sha256OfText(text) };
 }
 
 let counter = 0;

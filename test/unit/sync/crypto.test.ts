@@ -7,7 +7,7 @@ import {
   importPrivateKeyPem,
   importPublicKey,
   publicKeySchema,
-  sha256Hex,
+  sha256OfBytes,
   signBytes,
   toBase64,
   verifySignature,
@@ -59,9 +59,9 @@ describe('Ed25519 signatures', () => {
   });
 });
 
-describe('sha256Hex', () => {
+describe('sha256OfBytes', () => {
   it('matches the known digest of "abc"', async () => {
-    expect(await sha256Hex(bytes('abc'))).toBe(
+    expect(await sha256OfBytes(bytes('abc'))).toBe(
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     );
   });

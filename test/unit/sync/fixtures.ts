@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Pack } from '@/utils/pack/schema';
-import { generateKeyPair, exportPublicKey, sha256Hex, signBytes } from '@/utils/sync/crypto';
+import { generateKeyPair, exportPublicKey, sha256OfBytes, signBytes } from '@/utils/sync/crypto';
 import type { FeedEntry } from '@/utils/sync/feed-schema';
 import { StandpointDB, allTables } from '@/utils/db/database';
 
@@ -86,7 +86,7 @@ export class MemoryFeed {
         id: p.id,
         version: p.version,
         bytes: bytes.length,
-        sha256: await sha256Hex(bytes),
+        sha256: await sha256OfBytes(bytes),
         url,
       });
     }
@@ -119,7 +119,7 @@ export class MemoryFeed {
     if (override) return override(init);
     const body = this.files.get(url.pathname);
     if (!body) return new Response('Not found', { status: 404 });
-    const etag = `"${(await sha256Hex(body)).slice(0, 16)}"`;
+    const etag = `"${(await sha256OfBytes(body)).slice(0, 16)}"`;
     if (ifNoneMatch === etag) return new Response(null, { status: 304, headers: { ETag: etag } });
     return new Response(body as BodyInit, {
       headers: { ETag: etag, 'Content-Length': String(body.length) },
