@@ -1,0 +1,134 @@
+/**
+ * `npm run spot:eval`: runs the content script's spotting (scanner, matcher, rules, page-wide
+ * context: the `spot` command's path) over the labelled set in test/fixtures/spot-eval and
+ * prints precision and recall per person, per category and per language, then every miss and
+ * mistake. Exits 1 when the whole set, a person or a category is below thresholds.yaml.
+ *
+ *   --cases DIR    the set (default test/fixtures/spot-eval)
+ *   --corpus DIR   where `page:` cases are read (default ../shared/corpus/readability);
+ *                  an absent folder skips those cases and says so
+ *   --quiet        totals only, no list of misses and mistakes
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Window } from 'happy-dom';
+import { parsePackText } from '../../utils/pack/validate';
+import { dictionaryFromPacks } from '../../utils/spotting/dictionary';
+import { buildMatcher } from '../../utils/spotting/matcher';
+import { isRendered } from '../../utils/spotting/scan';
+import { spotDocument } from '../../utils/spotting/spot-document';
+import { loadCases, loadThresholds } from './cases';
+import { failures, scoreCase, totals, type CaseResult, type Rates } from './score';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const PACK = path.join(ROOT, 'utils/pack/generated/builtin-pack.json');
+
+function table(title: string, rows: Map<string, Rates>): string {
+  const lines = [`${title.padEnd(16)} precision  recall   right  mistakes  misses`];
+  for (const [k, r] of rows) {
+    lines.push(
+      `${k.padEnd(16)} ${r.precision.toFixed(3).padStart(9)}  ${r.recall.toFixed(3).padStart(6)}  ` +
+        `${String(r.tp).padStart(6)}  ${String(r.fp).padStart(8)}  ${String(r.fn).padStart(6)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      cases: { type: 'string' },
+      corpus: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const casesDir = path.resolve(ROOT, values.cases ?? 'test/fixtures/spot-eval');
+  const corpusDir = path.resolve(ROOT, values.corpus ?? '../shared/corpus/readability');
+  const corpus = existsSync(corpusDir) ? corpusDir : null;
+
+  const checked = parsePackText(readFileSync(PACK, 'utf8'));
+  if (!checked.ok)
+    throw new Error(`the built-in pack is not valid: ${checked.problems[0]!.message}`);
+  const people = checked.pack.actors.filter((a) => a.kind === 'person').map((a) => a.id);
+  const scored = new Set(people);
+  const matcher = buildMatcher(dictionaryFromPacks([checked.pack]));
+
+  const cases = loadCases(casesDir, corpus);
+  const thresholds = loadThresholds(casesDir);
+  const window = new Window({
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+    },
+  });
+  const results: CaseResult[] = [];
+  const skipped: string[] = [];
+  try {
+    for (const c of cases) {
+      if (c.html === null) {
+        skipped.push(`${c.id} (${c.page})`);
+        continue;
+      }
+      for (const p of Object.keys(c.expect)) {
+        if (!scored.has(p)) throw new Error(`${c.id}: "${p}" is not a person of the pack`);
+      }
+      const doc = new window.DOMParser().parseFromString(
+        c.html,
+        'text/html',
+      ) as unknown as Document;
+      const found = spotDocument(doc, matcher, {
+        rendered: (el) => {
+          try {
+            return isRendered(el);
+          } catch {
+            return true;
+          }
+        },
+      }).filter((m) => scored.has(m.actor));
+      results.push(scoreCase(c, c.expect, found));
+    }
+  } finally {
+    await window.happyDOM.close();
+  }
+
+  const t = totals(results, people);
+  const out: string[] = [];
+  out.push(
+    `spot:eval: ${results.length} cases, ${people.length} people, pack ${checked.pack.id} v${checked.pack.version}`,
+  );
+  if (skipped.length) out.push(`skipped (corpus folder absent): ${skipped.join(', ')}`);
+  out.push('', table('all', new Map([['all', t.all]])));
+  out.push('', table('person', t.byPerson));
+  out.push('', table('category', t.byCategory));
+  out.push('', table('language', t.byLanguage));
+  if (!values.quiet) {
+    const wrong = results.filter((r) => r.misses.length || r.mistakes.length);
+    if (wrong.length) out.push('', 'misses (-) and mistakes (+):');
+    for (const r of wrong) {
+      for (const m of r.misses) out.push(`  ${r.id} [${r.lang}] - ${m}`);
+      for (const m of r.mistakes) out.push(`  ${r.id} [${r.lang}] + ${m}`);
+    }
+  }
+  const failed = failures(t, thresholds);
+  out.push('');
+  if (failed.length) {
+    out.push(`below thresholds (precision ${thresholds.precision}, recall ${thresholds.recall}):`);
+    for (const f of failed) out.push(`  ${f}`);
+  } else {
+    out.push(`thresholds met (precision ${thresholds.precision}, recall ${thresholds.recall})`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  return failed.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`spot:eval: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(2);
+  },
+);
