@@ -28,6 +28,7 @@ import {
 import { buildPack } from '../utils/pack/build';
 import { serializePack } from '../utils/pack/canonical';
 import type { Pack } from '../utils/pack/schema';
+import { errorMessage } from '../utils/format';
 
 /** The pack the extension ships with. */
 const BUILTIN_PACK_ID = 'berlin-talks-2025';
@@ -131,6 +132,6 @@ function main(): number {
 try {
   process.exitCode = main();
 } catch (error) {
-  console.error(`pack:build: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`pack:build: ${errorMessage(error)}`);
   process.exitCode = 1;
 }

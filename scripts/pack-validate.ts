@@ -5,6 +5,7 @@
  * a missing file, is a line of text. Exit 2 means the command was called wrongly.
  */
 import { validatePackFile } from '../utils/pack/validate-file';
+import { errorMessage } from '../utils/format';
 
 function main(args: string[]): number {
   const files = args.filter((a) => a !== '--');
@@ -20,8 +21,6 @@ function main(args: string[]): number {
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-  console.log(
-    `(file): could not be checked (${error instanceof Error ? error.message : String(error)})`,
-  );
+  console.log(`(file): could not be checked (${errorMessage(error)})`);
   process.exitCode = 1;
 }

@@ -17,6 +17,7 @@ import { extensionDir } from '../test/e2e/harness/launch';
 import { launchExtension, type ExtensionSession } from '../test/e2e/harness/extension';
 import { NewsPage, PopupObject } from '../test/e2e/harness/pages';
 import { parseStartOptions } from './start-options';
+import { errorMessage } from '../utils/format';
 
 /** How long to wait for the content script's first highlights (ms); a limit, not a measurement. */
 const HIGHLIGHT_WAIT_MS = 10_000;
@@ -141,6 +142,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(errorMessage(error));
   process.exit(1);
 });

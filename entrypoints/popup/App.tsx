@@ -18,6 +18,7 @@ import { siteEnabled, withSite } from '@/utils/pages/site';
 import { resolveTabId, type TabsApi } from '@/utils/pages/tab';
 import { useResult } from '@/utils/pages/use-async';
 import type { Settings } from '@/utils/settings';
+import { errorMessage } from '@/utils/format';
 
 /**
  * After the site is switched back on, the content script scans the page again; the popup asks
@@ -180,9 +181,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
       }
     } catch (e) {
       if (before) setSettings(before);
-      setSettingsError(
-        `The switch could not be saved: ${e instanceof Error ? e.message : String(e)}`,
-      );
+      setSettingsError(`The switch could not be saved: ${errorMessage(e)}`);
     } finally {
       setSaving(false);
     }

@@ -53,6 +53,7 @@ import type { BenchResults, PageKind, PageResult } from './results';
 import { startBenchServer } from './server';
 import { measureSizes } from './sizes';
 import { median } from './stats';
+import { errorMessage } from '../../utils/format';
 
 /** Builds of the matcher timed per size. */
 const MATCHER_RUNS = 7;
@@ -346,6 +347,6 @@ async function writeResults(block: string): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(errorMessage(error));
   process.exitCode = 1;
 });

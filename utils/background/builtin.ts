@@ -8,6 +8,7 @@ import { ensureBuiltinPack, refreshDerivedRows, type ApplyOutcome } from '../db/
 import type { Pack } from '../pack/schema';
 import { validatePack } from '../pack/validate';
 import { err, ok, type Result } from '../views';
+import { errorMessage } from '../format';
 
 /** The bundled pack, parsed with the pack schema and checks; an error if the build shipped a bad one. */
 export function bundledPack(data: unknown = builtinPackJson): Result<Pack> {
@@ -34,8 +35,6 @@ export async function installBuiltin(
     if (!pack.ok) return pack;
     return await ensureBuiltinPack(db, pack.value);
   } catch (e) {
-    return err(
-      `The built-in pack could not be installed (${e instanceof Error ? e.message : String(e)}).`,
-    );
+    return err(`The built-in pack could not be installed (${errorMessage(e)}).`);
   }
 }

@@ -20,6 +20,7 @@ import {
 } from '../db/queries';
 import { requestSchemas, type BackgroundProtocol, type RequestOf } from '../messaging';
 import { err, ok } from '../views';
+import { errorMessage } from '../format';
 import { senderRefusal, type SelfIdentity, type Sender } from './sender';
 
 export type { Sender } from './sender';
@@ -94,7 +95,7 @@ export function defineHandler<K extends keyof BackgroundProtocol & keyof typeof 
       await e.ready();
       return await run(parsed.data, e, sender);
     } catch (e) {
-      return err(`“${type}” failed: ${e instanceof Error ? e.message : String(e)}`) as Reply<K>;
+      return err(`“${type}” failed: ${errorMessage(e)}`) as Reply<K>;
     }
   };
 }

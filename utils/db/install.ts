@@ -12,6 +12,7 @@
 import type { Pack } from '../pack/schema';
 import { dictionaryVersionItem } from '../settings';
 import { err, ok, type Result } from '../views';
+import { errorMessage } from '../format';
 import {
   allTables,
   type PackOrigin,
@@ -188,7 +189,7 @@ export async function applyPack(
       });
     });
   } catch (e) {
-    return err(`“${pack.title}” could not be installed; nothing was changed. (${describe(e)})`);
+    return err(`“${pack.title}” could not be installed; nothing was changed. (${errorMessage(e)})`);
   }
   if (result.ok && result.value.status !== 'unchanged') await publishDictionaryVersion(db);
   return result;
@@ -252,7 +253,9 @@ export async function rollbackPack(
       },
     );
   } catch (e) {
-    return err(`“${row.title}” could not be rolled back; nothing was changed. (${describe(e)})`);
+    return err(
+      `“${row.title}” could not be rolled back; nothing was changed. (${errorMessage(e)})`,
+    );
   }
   if (result.ok) await publishDictionaryVersion(db);
   return result;
@@ -284,7 +287,7 @@ export async function removePack(
       return ok({ packId });
     });
   } catch (e) {
-    return err(`The pack could not be removed; nothing was changed. (${describe(e)})`);
+    return err(`The pack could not be removed; nothing was changed. (${errorMessage(e)})`);
   }
   if (result.ok) await publishDictionaryVersion(db);
   return result;
@@ -361,8 +364,4 @@ export async function publishDictionaryVersion(db: StandpointDB): Promise<string
   const version = await dictionaryVersion(db);
   await dictionaryVersionItem.setValue(version);
   return version;
-}
-
-function describe(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -18,6 +18,7 @@ import {
   topicSchema,
 } from './schema';
 import { FILE_PATH, type Problem } from './problems';
+import { errorMessage } from '../format';
 
 /** A source text file sits next to pack.yaml: a plain name, no folders, ending in `.txt`. */
 export const SOURCE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.txt$/;
@@ -69,7 +70,7 @@ export function parseAnnotationsYaml(
     const data: unknown = parseYaml(source, { maxAliasCount: 50, prettyErrors: true });
     return { ok: true, data };
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    const message = errorMessage(error).split('\n')[0]!;
     return { ok: false, problems: [{ path: FILE_PATH, message: `is not valid YAML: ${message}` }] };
   }
 }

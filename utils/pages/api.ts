@@ -5,6 +5,7 @@
  * error sentence rather than a thrown exception.
  */
 import { backgroundMessenger } from '../messaging';
+import { errorMessage } from '../format';
 import {
   err,
   type ActorSummary,
@@ -28,7 +29,7 @@ export async function settle<T>(call: () => Promise<Result<T>>, what: string): P
     const answer = await call();
     return answer ?? err(`No answer from Standpoint's background while ${what}.`);
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
+    const detail = errorMessage(e);
     return err(`Could not reach Standpoint's background while ${what} (${detail}).`);
   }
 }

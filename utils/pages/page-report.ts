@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { idSchema } from '../pack/schema';
 import { pageHintSchema, type PageReport } from '../messaging';
 import type { Result } from '../views';
+import { errorMessage } from '../format';
 
 /**
  * How long the popup waits for a content script, ms. A live content script answers from
@@ -60,7 +61,7 @@ export async function readPageStatus(
       return { kind: 'error', message: 'The page sent a report the popup cannot read.' };
     return { kind: 'report', report: parsed.data };
   } catch (e) {
-    return { kind: 'unreachable', detail: e instanceof Error ? e.message : String(e) };
+    return { kind: 'unreachable', detail: errorMessage(e) };
   } finally {
     timers.clearTimeout(timer);
   }

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Result } from '../views';
+import { errorMessage } from '../format';
 
 export type Loadable<T> = { state: 'loading' } | { state: 'done'; result: Result<T> };
 
@@ -26,7 +27,7 @@ export function useResult<T>(
         current &&
         setValue({
           state: 'done',
-          result: { ok: false, error: e instanceof Error ? e.message : String(e) },
+          result: { ok: false, error: errorMessage(e) },
         }),
     );
     return () => {

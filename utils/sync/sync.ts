@@ -17,7 +17,7 @@ import { parsePackText } from '../pack/validate';
 import type { StandpointDB } from '../db/database';
 import { applyPack } from '../db/install';
 import { importPublicKey, sha256OfBytes, verifySignature } from './crypto';
-import { clip, formatBytes, hostOf } from '../format';
+import { clip, errorMessage, formatBytes, hostOf } from '../format';
 import { SyncError } from './errors';
 import {
   FEED_LIMITS,
@@ -309,8 +309,5 @@ async function syncPack(
 
 function asSyncError(e: unknown, label: string): SyncError {
   if (e instanceof SyncError) return e;
-  return new SyncError(
-    'network',
-    `${label} could not be synced (${e instanceof Error ? e.message : String(e)})`,
-  );
+  return new SyncError('network', `${label} could not be synced (${errorMessage(e)})`);
 }
