@@ -3,6 +3,8 @@
  * (utils/background/handlers.ts) and installs the built-in pack. It keeps nothing that matters in
  * globals: the browser may stop it at any idle moment, and a new start simply re-checks.
  */
+// First: Zod must be jitless before any schema is built (no eval under the extension CSP).
+import '@/utils/zod-jitless';
 import { browser } from '#imports';
 import { installBuiltin } from '@/utils/background/builtin';
 import { defaultEnv, storeHandlers, type Handler } from '@/utils/background/handlers';

@@ -1,3 +1,5 @@
+// First: Zod must be jitless before any schema is built (no eval under the extension CSP).
+import '@/utils/zod-jitless';
 import { render } from 'preact';
 import { MATRIX_PAGE_CSS } from '@/components/page-css';
 import { backgroundApi } from '@/utils/pages/api';

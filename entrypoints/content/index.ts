@@ -4,6 +4,8 @@
  * settings and pack changes live, and answers the popup's page report. It sends nothing off the
  * machine: its only messages go to the extension's own background.
  */
+// First: Zod must be jitless before any schema is built (no eval under the extension CSP).
+import '@/utils/zod-jitless';
 import '@/utils/spotting/highlight.css';
 import { startHoverCards } from '@/utils/card';
 import { backgroundMessenger, tabMessenger, type PageReport } from '@/utils/messaging';

@@ -1,10 +1,10 @@
 /** The popup's real dependencies: the browser, the messengers and the stored settings. */
 import { browser } from '#imports';
-import { tabMessenger } from '@/utils/messaging';
 import { backgroundApi } from '@/utils/pages/api';
 import { loadSettings, saveSettings, watchSettings } from '@/utils/settings';
 import { markChangesSeen } from '@/utils/sync/changes-seen';
 import { lastSyncItem, readLastSync, syncStatusSchema } from '@/utils/sync/status';
+import { sendToTab } from '@/utils/tab-message';
 import type { PopupDeps } from './App';
 
 export function browserDeps(search: string = location.search): PopupDeps {
@@ -12,7 +12,7 @@ export function browserDeps(search: string = location.search): PopupDeps {
     search,
     api: backgroundApi,
     tabs: { query: (q) => browser.tabs.query(q) },
-    askTab: (tabId) => tabMessenger.sendMessage('getPageReport', undefined, tabId),
+    askTab: (tabId) => sendToTab(tabId, 'getPageReport'),
     settings: { load: loadSettings, save: saveSettings, watch: watchSettings },
     lastSync: {
       read: () => readLastSync(),

@@ -5,7 +5,8 @@
  * or walks to the next or previous name.
  */
 import { browser, type Browser } from '#imports';
-import { CARD_COMMANDS, tabMessenger } from '@/utils/messaging';
+import { CARD_COMMANDS } from '@/utils/messaging';
+import { sendToTab } from '@/utils/tab-message';
 
 type CardCommand = (typeof CARD_COMMANDS)[number];
 
@@ -19,7 +20,7 @@ const isCardCommand = (c: string): c is CardCommand =>
 export function forwardCardCommands(
   commands: Pick<typeof browser.commands, 'onCommand'> = browser.commands,
   send: (command: CardCommand, tabId: number) => Promise<unknown> = (command, tabId) =>
-    tabMessenger.sendMessage('cardCommand', { command }, tabId),
+    sendToTab(tabId, 'cardCommand', { command }),
   activeTabId: () => Promise<number | undefined> = async () =>
     (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
 ): void {
