@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { MatrixSection } from '@/components/MatrixSection';
 import { PackStatus, type LastSyncView } from '@/components/PackStatus';
 import { PersonPicker } from '@/components/PersonPicker';
-import type { PagesApi } from '@/utils/pages/api';
+import type { Ask } from '@/utils/pages/ask';
 import { compareSearch, parseCompareState, type CompareState } from '@/utils/pages/urls';
 import { pickerList } from '@/utils/pages/pick';
 import { useResult } from '@/utils/pages/use-async';
@@ -18,7 +18,7 @@ export const COMPARE_MIN_COLUMN_PX = 170;
 export interface CompareDeps {
   /** `location.search` when the page opened. */
   search: string;
-  api: PagesApi;
+  ask: Ask;
   /** Writes the new query string into the address bar (without a reload or a history entry). */
   replaceSearch(search: string): void;
   /** The last sync result, shown under the table with the packs. */
@@ -28,8 +28,8 @@ export interface CompareDeps {
 /** The comparison page. */
 export function CompareApp({ deps }: { deps: CompareDeps }) {
   const [state, setState] = useState<CompareState>(() => parseCompareState(deps.search));
-  const actors = useResult(() => deps.api.listActors(), 'actors');
-  const packs = useResult(() => deps.api.listPacks(), 'packs');
+  const actors = useResult(() => deps.ask('listActors', {}), 'actors');
+  const packs = useResult(() => deps.ask('listPacks', {}), 'packs');
   const [lastSync, setLastSync] = useState<LastSyncView | null | undefined>(undefined);
   useEffect(() => {
     deps.readLastSync().then(setLastSync, () => setLastSync(null));
@@ -49,7 +49,7 @@ export function CompareApp({ deps }: { deps: CompareDeps }) {
   const unknown = all ? state.actors.filter((id) => !known.has(id)) : [];
 
   const matrix = useResult(
-    picked && picked.length > 0 ? () => deps.api.getMatrix(picked) : null,
+    picked && picked.length > 0 ? () => deps.ask('getMatrix', { actorIds: picked }) : null,
     (picked ?? []).join(','),
   );
 

@@ -2,7 +2,7 @@
 import '@/utils/zod-jitless';
 import { render } from 'preact';
 import { MATRIX_PAGE_CSS } from '@/components/page-css';
-import { backgroundApi } from '@/utils/pages/api';
+import { ask } from '@/utils/pages/ask';
 import { readLastSync } from '@/utils/sync/status';
 import { CompareApp } from './App';
 import './compare.css';
@@ -15,7 +15,7 @@ render(
   <CompareApp
     deps={{
       search: location.search,
-      api: backgroundApi,
+      ask,
       replaceSearch: (search) => history.replaceState(null, '', `${location.pathname}${search}`),
       readLastSync: () => readLastSync(),
     }}

@@ -1,6 +1,6 @@
 /**
  * The options page: feeds and how often they are checked, installed packs (import, roll back),
- * and the reading settings. Everything it talks to arrives in `deps` (api.ts), so tests render
+ * and the reading settings. Everything it talks to arrives in `deps` (api.ts, with `ask` for the background), so tests render
  * it with plain objects.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
@@ -16,7 +16,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
   const [packs, setPacks] = useState<Result<PackInfo[]> | null>(null);
 
   const reload = useCallback(async () => {
-    const [s, p] = await Promise.all([deps.send('getSyncStatus', {}), deps.send('listPacks', {})]);
+    const [s, p] = await Promise.all([deps.ask('getSyncStatus', {}), deps.ask('listPacks', {})]);
     setSync(s);
     setPacks(p);
   }, [deps]);

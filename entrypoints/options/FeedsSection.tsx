@@ -57,7 +57,7 @@ export function FeedsSection({ deps, sync, reload }: Props) {
     }
     setBusy(true);
     try {
-      const added = await deps.send('addFeed', {
+      const added = await deps.ask('addFeed', {
         url: feedUrl.value,
         publicKey: key.trim(),
         ...(name.trim() ? { name: name.trim() } : {}),
@@ -67,7 +67,7 @@ export function FeedsSection({ deps, sync, reload }: Props) {
       setKey('');
       setName('');
       setNotice({ ok: true, text: `Added ${added.value.name}. Checking it now…` });
-      const synced = await deps.send('syncNow', { url: feedUrl.value });
+      const synced = await deps.ask('syncNow', { url: feedUrl.value });
       const outcome = synced.ok ? synced.value[0] : null;
       setNotice(
         outcome
@@ -84,7 +84,7 @@ export function FeedsSection({ deps, sync, reload }: Props) {
     setBusy(true);
     setNotice({ ok: true, text: 'Checking for updates…' });
     try {
-      const r = await deps.send('syncNow', feedUrl ? { url: feedUrl } : {});
+      const r = await deps.ask('syncNow', feedUrl ? { url: feedUrl } : {});
       if (!r.ok) return setNotice({ ok: false, text: r.error });
       setNotice({ ok: r.value.every((o) => o.ok), text: r.value.map((o) => o.message).join(' ') });
     } finally {
@@ -94,7 +94,7 @@ export function FeedsSection({ deps, sync, reload }: Props) {
   }
 
   async function remove(feed: FeedView) {
-    const r = await deps.send('removeFeed', { url: feed.url });
+    const r = await deps.ask('removeFeed', { url: feed.url });
     setNotice(
       r.ok
         ? { ok: true, text: `Removed ${feed.name}. Packs it installed stay installed.` }
@@ -104,7 +104,7 @@ export function FeedsSection({ deps, sync, reload }: Props) {
   }
 
   async function setInterval(minutes: number) {
-    const r = await deps.send('setSyncInterval', { minutes });
+    const r = await deps.ask('setSyncInterval', { minutes });
     setNotice(
       r.ok
         ? { ok: true, text: `Feeds will be checked ${labelOf(r.value.minutes)}.` }

@@ -47,7 +47,7 @@ export function PacksSection({ deps, packs, reload }: Props) {
     if (!pending) return;
     setBusy(true);
     try {
-      const r = await deps.send('importPack', {
+      const r = await deps.ask('importPack', {
         text: pending.text,
         fileName: pending.name,
         confirmUnverified: true,
@@ -73,7 +73,7 @@ export function PacksSection({ deps, packs, reload }: Props) {
   async function rollback(p: PackInfo) {
     setBusy(true);
     try {
-      const r = await deps.send('rollbackPack', { packId: p.id });
+      const r = await deps.ask('rollbackPack', { packId: p.id });
       setNotice(
         r.ok
           ? {

@@ -9,7 +9,7 @@ import { PackStatus, type LastSyncView } from '@/components/PackStatus';
 import { PageNotice } from '@/components/PageNotice';
 import { PersonPicker } from '@/components/PersonPicker';
 import { SiteSwitch } from '@/components/SiteSwitch';
-import type { PagesApi } from '@/utils/pages/api';
+import type { Ask } from '@/utils/pages/ask';
 import { comparePath } from '@/utils/pages/urls';
 import { readPageStatus, type AskTab, type PageStatus } from '@/utils/pages/page-report';
 import { defaultPicks, pickerList, POPUP_PICK, type PickerList } from '@/utils/pages/pick';
@@ -32,7 +32,7 @@ const MATRIX_ACTORS_LIMIT = 200;
 export interface PopupDeps {
   /** `location.search` of the popup page (`?tabId=` for tests and links). */
   search: string;
-  api: PagesApi;
+  ask: Ask;
   tabs: TabsApi;
   askTab: AskTab;
   settings: {
@@ -50,6 +50,11 @@ export interface PopupDeps {
   setTimeout?: (fn: () => void, ms: number) => unknown;
 }
 
+/** A matrix request; the page's words go along as a ranking hint when there are any. */
+function matrixRequest(actorIds: string[], pageWords: string[] | undefined) {
+  return pageWords?.length ? { actorIds, pageWords } : { actorIds };
+}
+
 /**
  * The default picks for a picker list: asks the matrix for everyone on the page (at most the
  * request's limit) to learn who has positions; on any failure falls back to mention order.
@@ -57,11 +62,11 @@ export interface PopupDeps {
 export async function firstPicks(
   list: PickerList,
   pageWords: string[] | undefined,
-  api: Pick<PagesApi, 'getMatrix'>,
+  ask: Ask,
 ): Promise<string[]> {
   if (list.onPage.length <= 1) return defaultPicks(list, POPUP_PICK.max);
   const ids = list.onPage.slice(0, MATRIX_ACTORS_LIMIT).map((e) => e.actor.id);
-  const answer = await api.getMatrix(ids, pageWords).catch(() => null);
+  const answer = await ask('getMatrix', matrixRequest(ids, pageWords)).catch(() => null);
   return defaultPicks(list, POPUP_PICK.max, answer?.ok ? actorVoices(answer.value) : undefined);
 }
 
@@ -77,9 +82,9 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
   const [query, setQuery] = useState('');
   const [onlyDisagree, setOnlyDisagree] = useState(false);
 
-  const actors = useResult(() => deps.api.listActors(), 'actors');
-  const packs = useResult(() => deps.api.listPacks(), 'packs');
-  const changed = useResult(() => deps.api.getChangedActors(), 'changed');
+  const actors = useResult(() => deps.ask('listActors', {}), 'actors');
+  const packs = useResult(() => deps.ask('listPacks', {}), 'packs');
+  const changed = useResult(() => deps.ask('getChangedActors', {}), 'changed');
   const updated = useMemo(
     () =>
       new Set(changed?.state === 'done' && changed.result.ok ? changed.result.value.actorIds : []),
@@ -131,7 +136,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
   useEffect(() => {
     if (picked !== null || !list || !status) return;
     let live = true;
-    firstPicks(list, report?.pageWords, deps.api).then((ids) => live && setPicked(ids));
+    firstPicks(list, report?.pageWords, deps.ask).then((ids) => live && setPicked(ids));
     return () => {
       live = false;
     };
@@ -140,7 +145,9 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
   const pageWords = report?.pageWords;
   const key = `${(picked ?? []).join(',')}|${pageWords?.join(' ') ?? ''}`;
   const matrix = useResult(
-    picked && picked.length > 0 ? () => deps.api.getMatrix(picked, pageWords) : null,
+    picked && picked.length > 0
+      ? () => deps.ask('getMatrix', matrixRequest(picked, pageWords))
+      : null,
     key,
   );
 

@@ -1,6 +1,6 @@
 /** The popup's real dependencies: the browser, the messengers and the stored settings. */
 import { browser } from '#imports';
-import { backgroundApi } from '@/utils/pages/api';
+import { ask } from '@/utils/pages/ask';
 import { loadSettings, saveSettings, watchSettings } from '@/utils/settings';
 import { markChangesSeen } from '@/utils/sync/changes-seen';
 import { lastSyncItem, readLastSync, syncStatusSchema } from '@/utils/sync/status';
@@ -10,7 +10,7 @@ import type { PopupDeps } from './App';
 export function browserDeps(search: string = location.search): PopupDeps {
   return {
     search,
-    api: backgroundApi,
+    ask,
     tabs: { query: (q) => browser.tabs.query(q) },
     askTab: (tabId) => sendToTab(tabId, 'getPageReport'),
     settings: { load: loadSettings, save: saveSettings, watch: watchSettings },

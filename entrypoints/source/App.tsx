@@ -10,17 +10,13 @@ import { Evidence } from '@/components/Evidence';
 import { formatDate } from '@/utils/format';
 import { locateEvidence, splitIntoRuns, type LocatedEvidence } from '@/utils/pages/source-marks';
 import { parseSourceSearch, sourceSearch } from '@/utils/pages/urls';
-import type { ActorSummary, PositionView, Result, SourceView, TopicView } from '@/utils/views';
-
-export interface SourceApi {
-  getSource(sourceId: string): Promise<Result<SourceView>>;
-  listActors(): Promise<Result<{ actors: ActorSummary[]; topics: TopicView[] }>>;
-}
+import type { Ask } from '@/utils/pages/ask';
+import type { PositionView, SourceView } from '@/utils/views';
 
 export interface SourceAppProps {
   /** `location.search` when the page opened. */
   search: string;
-  api: SourceApi;
+  ask: Ask;
   /** Writes the query string into the address bar without a reload. */
   replaceSearch(search: string): void;
   setTitle?(title: string): void;
@@ -41,7 +37,7 @@ function defaultReveal(el: HTMLElement) {
 
 export function SourceApp({
   search,
-  api,
+  ask,
   replaceSearch,
   setTitle,
   reveal = defaultReveal,
@@ -58,20 +54,22 @@ export function SourceApp({
       return;
     }
     let live = true;
-    void Promise.all([api.getSource(sourceId), api.listActors()]).then(([src, actors]) => {
-      if (!live) return;
-      if (!src.ok) {
-        setLoad({ state: 'error', error: src.error });
-        return;
-      }
-      // Names are a nicety: without them the legend shows actor ids.
-      const names = new Map(actors.ok ? actors.value.actors.map((a) => [a.id, a.name]) : []);
-      setLoad({ state: 'done', view: src.value, names });
-    });
+    void Promise.all([ask('getSource', { sourceId }), ask('listActors', {})]).then(
+      ([src, actors]) => {
+        if (!live) return;
+        if (!src.ok) {
+          setLoad({ state: 'error', error: src.error });
+          return;
+        }
+        // Names are a nicety: without them the legend shows actor ids.
+        const names = new Map(actors.ok ? actors.value.actors.map((a) => [a.id, a.name]) : []);
+        setLoad({ state: 'done', view: src.value, names });
+      },
+    );
     return () => {
       live = false;
     };
-  }, [initial.sourceId, api]);
+  }, [initial.sourceId, ask]);
 
   useEffect(() => {
     if (load.state === 'done') setTitle?.(load.view.source.title);

@@ -2,8 +2,7 @@
 import '@/utils/zod-jitless';
 import { render } from 'preact';
 import { COMPONENT_CSS } from '@/components/styles';
-import { backgroundMessenger } from '@/utils/messaging';
-import { settle } from '@/utils/pages/api';
+import { ask } from '@/utils/pages/ask';
 import { SourceApp } from './App';
 import './source.css';
 
@@ -14,15 +13,7 @@ document.head.append(style);
 render(
   <SourceApp
     search={location.search}
-    api={{
-      getSource: (sourceId) =>
-        settle(
-          () => backgroundMessenger.sendMessage('getSource', { sourceId }),
-          'loading the source',
-        ),
-      listActors: () =>
-        settle(() => backgroundMessenger.sendMessage('listActors', {}), 'listing people'),
-    }}
+    ask={ask}
     replaceSearch={(search) => history.replaceState(null, '', `${location.pathname}${search}`)}
     setTitle={(title) => (document.title = `${title} · Standpoint`)}
   />,

@@ -4,6 +4,7 @@ import { CompareApp, type CompareDeps } from '@/entrypoints/compare/App';
 import { ok } from '@/utils/views';
 import { actor, matrix, position, topic } from './fixtures';
 import { mount, setInput, text } from './render';
+import { fakeAsk } from './fake-ask';
 
 const people = [
   actor('zelenskyy', 'Volodymyr Zelenskyy'),
@@ -15,12 +16,11 @@ const nato = topic('nato-membership', 'NATO bid');
 const ceasefire = topic('ceasefire', 'Ceasefire first');
 
 function deps(search: string) {
-  const api = {
-    listActors: vi.fn(async () => ok({ actors: people, topics: [nato, ceasefire] })),
-    listPacks: vi.fn(async () => ok([])),
-    getChangedActors: vi.fn(async () => ok({ actorIds: [] as string[] })),
-    getMatrix: vi.fn(async (ids: string[]) => {
-      const cols = people.filter((p) => ids.includes(p.id));
+  const ask = fakeAsk({
+    listActors: () => ok({ actors: people, topics: [nato, ceasefire] }),
+    listPacks: () => ok([]),
+    getMatrix: ({ actorIds }) => {
+      const cols = people.filter((p) => actorIds.includes(p.id));
       return ok(
         matrix(cols, [
           {
@@ -30,11 +30,11 @@ function deps(search: string) {
           { topic: ceasefire, cells: cols.map((c) => [position(c.id, ceasefire, 'warns')]) },
         ]),
       );
-    }),
-  };
-  const d: CompareDeps = {
+    },
+  });
+  const d = {
     search,
-    api,
+    ask,
     replaceSearch: vi.fn(),
     readLastSync: async () => ({
       at: '2026-11-30T08:00:00Z',
@@ -42,7 +42,7 @@ function deps(search: string) {
       message: 'Feed A: up to date.',
     }),
   };
-  return d;
+  return d satisfies CompareDeps;
 }
 
 async function settle(root: HTMLElement, until: () => boolean) {
@@ -57,7 +57,7 @@ describe('CompareApp', () => {
     const d = deps('?actors=merz,zelenskyy&topic=nato&disagree=1');
     const root = mount(<CompareApp deps={d} />);
     await settle(root, () => !!root.querySelector('table'));
-    expect(d.api.getMatrix).toHaveBeenLastCalledWith(['merz', 'zelenskyy']);
+    expect(d.ask.requests('getMatrix').at(-1)).toEqual({ actorIds: ['merz', 'zelenskyy'] });
     expect(root.querySelector<HTMLInputElement>('input[type="search"]')!.value).toBe('nato');
     expect(
       [...root.querySelectorAll('tbody tr[data-topic]')].map((r) => r.getAttribute('data-topic')),
@@ -68,7 +68,9 @@ describe('CompareApp', () => {
     const d = deps('');
     const root = mount(<CompareApp deps={d} />);
     await settle(root, () => !!root.querySelector('table'));
-    expect(d.api.getMatrix).toHaveBeenLastCalledWith(['zelenskyy', 'merz', 'putin']);
+    expect(d.ask.requests('getMatrix').at(-1)).toEqual({
+      actorIds: ['zelenskyy', 'merz', 'putin'],
+    });
   });
 
   it('writes changes back into the URL', async () => {

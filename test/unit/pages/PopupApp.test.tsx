@@ -2,11 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { PopupApp, type PopupDeps } from '@/entrypoints/popup/App';
 import type { PageReport } from '@/utils/messaging';
-import type { PagesApi } from '@/utils/pages/api';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { ok, type MatrixView } from '@/utils/views';
 import { actor, matrix, position, topic } from './fixtures';
 import { click, mount, setInput, text } from './render';
+import { fakeAsk } from './fake-ask';
 
 const people = [
   actor('zelenskyy', 'Volodymyr Zelenskyy'),
@@ -36,15 +36,15 @@ const report: PageReport = {
 
 function fakeDeps(over: Partial<PopupDeps> = {}) {
   let settings: Settings = DEFAULT_SETTINGS;
-  const api: PagesApi = {
-    listActors: vi.fn(async () => ok({ actors: people, topics: [nato] })),
-    listPacks: vi.fn(async () => ok([])),
-    getMatrix: vi.fn(async (ids: string[]) => ok(matrixFor(ids))),
-    getChangedActors: vi.fn(async () => ok({ actorIds: ['merz'] })),
-  };
+  const ask = fakeAsk({
+    listActors: () => ok({ actors: people, topics: [nato] }),
+    listPacks: () => ok([]),
+    getMatrix: (req) => ok(matrixFor(req.actorIds)),
+    getChangedActors: () => ok({ actorIds: ['merz'] }),
+  });
   const deps: PopupDeps = {
     search: '?tabId=12',
-    api,
+    ask,
     tabs: { query: vi.fn(async () => [{ id: 99 }]) },
     askTab: vi.fn(async () => ok(report)),
     settings: {
@@ -58,7 +58,7 @@ function fakeDeps(over: Partial<PopupDeps> = {}) {
     setTimeout: (fn: () => void) => fn(),
     ...over,
   };
-  return { deps, api, current: () => settings };
+  return { deps, ask, current: () => settings };
 }
 
 /** Lets pending promises and Preact's re-renders run. */
@@ -71,12 +71,15 @@ async function settle(root: HTMLElement, until: () => boolean) {
 
 describe('PopupApp', () => {
   it('asks the tab from ?tabId, picks the page’s people and shows their matrix', async () => {
-    const { deps, api } = fakeDeps();
+    const { deps, ask } = fakeDeps();
     const root = mount(<PopupApp deps={deps} />);
     await settle(root, () => !!root.querySelector('table'));
     expect(deps.askTab).toHaveBeenCalledWith(12);
     expect(deps.tabs.query).not.toHaveBeenCalled();
-    expect(api.getMatrix).toHaveBeenLastCalledWith(['zelenskyy', 'merz'], ['nato', 'talks']);
+    expect(ask.requests('getMatrix').at(-1)).toEqual({
+      actorIds: ['zelenskyy', 'merz'],
+      pageWords: ['nato', 'talks'],
+    });
     const picked = [...root.querySelectorAll<HTMLInputElement>('input[name="actor"]:checked')].map(
       (i) => i.value,
     );
@@ -89,20 +92,21 @@ describe('PopupApp', () => {
   });
 
   it('picks page people with positions before those without', async () => {
-    const { deps, api } = fakeDeps({
+    const { deps, ask } = fakeDeps({
       askTab: vi.fn(async () =>
         ok({ ...report, actorIds: ['trump', 'merz'], counts: { trump: 9, merz: 1 } }),
       ),
     });
-    api.getMatrix = vi.fn(async (ids: string[]) => {
-      const cols = people.filter((p) => ids.includes(p.id));
+    ask.replies.getMatrix = ({ actorIds }) => {
+      const cols = people.filter((p) => actorIds.includes(p.id));
       const cells = cols.map((c) => (c.id === 'trump' ? [] : [position(c.id, nato, 'supports')]));
       return ok(matrix(cols, [{ topic: nato, cells }]));
-    });
+    };
     const root = mount(<PopupApp deps={deps} />);
     await settle(root, () => !!root.querySelector('table'));
-    expect(api.getMatrix).toHaveBeenNthCalledWith(1, ['trump', 'merz'], report.pageWords);
-    expect(api.getMatrix).toHaveBeenLastCalledWith(['merz', 'trump'], report.pageWords);
+    const asked = ask.requests('getMatrix');
+    expect(asked[0]).toEqual({ actorIds: ['trump', 'merz'], pageWords: report.pageWords });
+    expect(asked.at(-1)).toEqual({ actorIds: ['merz', 'trump'], pageWords: report.pageWords });
     const heads = [...root.querySelectorAll('thead .sp-m-actor-name')].map((e) => text(e));
     expect(heads).toEqual(['Friedrich Merz', 'Donald Trump']);
   });
@@ -115,17 +119,17 @@ describe('PopupApp', () => {
   });
 
   it('explains a tab without a content script and still offers everyone', async () => {
-    const { deps, api } = fakeDeps({ askTab: () => Promise.reject(new Error('No response')) });
+    const { deps, ask } = fakeDeps({ askTab: () => Promise.reject(new Error('No response')) });
     const root = mount(<PopupApp deps={deps} />);
     await settle(root, () => !!root.querySelector('.sp-picker'));
     expect(text(root.querySelector('.sp-notice'))).toMatch(/cannot read this tab/);
     expect(root.querySelectorAll('input[name="actor"]')).toHaveLength(4);
     expect(root.querySelector('.sp-site')).toBeNull();
-    expect(api.getMatrix).not.toHaveBeenCalled();
+    expect(ask.requests('getMatrix')).toEqual([]);
     setInput(root.querySelector('input[value="putin"]'), true);
     setInput(root.querySelector('input[value="trump"]'), true);
     await settle(root, () => !!root.querySelector('table'));
-    expect(api.getMatrix).toHaveBeenLastCalledWith(['putin', 'trump'], undefined);
+    expect(ask.requests('getMatrix').at(-1)).toEqual({ actorIds: ['putin', 'trump'] });
   });
 
   it('switches the site off and on, and the choice is saved', async () => {
@@ -160,8 +164,8 @@ describe('PopupApp', () => {
   });
 
   it('says a background error as a sentence', async () => {
-    const { deps } = fakeDeps();
-    deps.api.listActors = async () => ({
+    const { deps, ask } = fakeDeps();
+    ask.replies.listActors = () => ({
       ok: false,
       error: 'The packs are being installed; try again in a moment.',
     });
@@ -180,7 +184,7 @@ describe('PopupApp', () => {
   });
 
   it('marks people an update changed, then remembers the versions as seen', async () => {
-    const { deps } = fakeDeps();
+    const { deps, ask } = fakeDeps();
     const pack = {
       id: 'builtin',
       version: 2,
@@ -191,7 +195,7 @@ describe('PopupApp', () => {
       verified: true,
       previousVersion: 1,
     };
-    deps.api.listPacks = async () => ok([pack]);
+    ask.replies.listPacks = () => ok([pack]);
     const root = mount(<PopupApp deps={deps} />);
     await settle(root, () => !!root.querySelector('.sp-picker-updated'));
     const label = root.querySelector('input[value="merz"]')!.closest('label');

@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
-import { SourceApp, type SourceApi } from '@/entrypoints/source/App';
+import { SourceApp } from '@/entrypoints/source/App';
 import { err, ok, type SourceView } from '@/utils/views';
 import { position } from '../card/fixtures';
+import { fakeAsk, type FakeAsk } from './fake-ask';
 
 const text =
   'Geneva. Chancellor Merz said a ceasefire must come first. Merz rejected any demand that Kyiv abandon its NATO hopes. The U.S.-proposed 28-point plan was discussed.';
@@ -59,10 +60,10 @@ function view(over: Partial<SourceView['source']> = {}): SourceView {
   };
 }
 
-function api(v: SourceView | null): SourceApi {
-  return {
-    getSource: vi.fn(async () => (v ? ok(v) : err('No installed pack has a source “x”.'))),
-    listActors: vi.fn(async () =>
+function api(v: SourceView | null): FakeAsk {
+  return fakeAsk({
+    getSource: () => (v ? ok(v) : err('No installed pack has a source “x”.')),
+    listActors: () =>
       ok({
         actors: [
           {
@@ -76,16 +77,15 @@ function api(v: SourceView | null): SourceApi {
         ],
         topics: [],
       }),
-    ),
-  };
+  });
 }
 
-async function mount(search: string, a: SourceApi) {
+async function mount(search: string, a: FakeAsk) {
   const root = document.createElement('div');
   document.body.replaceChildren(root);
   const reveal = vi.fn();
   const replaceSearch = vi.fn();
-  render(<SourceApp search={search} api={a} replaceSearch={replaceSearch} reveal={reveal} />, root);
+  render(<SourceApp search={search} ask={a} replaceSearch={replaceSearch} reveal={reveal} />, root);
   await vi.waitFor(() => expect(root.querySelector('.src-status')).toBeNull());
   return { root, reveal, replaceSearch };
 }

@@ -2,9 +2,11 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '@/entrypoints/options/App';
-import type { OptionsDeps, OptionsMessage } from '@/entrypoints/options/api';
+import type { OptionsDeps } from '@/entrypoints/options/api';
+import type { Message, Reply } from '@/utils/pages/ask';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
-import type { PackInfo } from '@/utils/views';
+import { ok, type PackInfo } from '@/utils/views';
+import { fakeAsk } from '../pages/fake-ask';
 
 const KEY = 'xknKQRvU/oVEY86eu861uPF8fCXAVpp3jkBrxPPjVe0=';
 const PACK: PackInfo = {
@@ -22,18 +24,20 @@ let root: HTMLElement;
 let calls: { type: string; req?: unknown }[];
 let grant: boolean;
 let settings: Settings;
-const replies: Partial<Record<OptionsMessage, unknown>> = {};
+/** Canned replies set by a test; other messages get the fake's defaults. */
+const replies: { [K in Message]?: Reply<K> } = {};
 
 function deps(): OptionsDeps {
+  const fake = fakeAsk({
+    getSyncStatus: () => ok({ last: null, intervalMinutes: 360, feeds: [] }),
+    listPacks: () => ok([PACK]),
+  });
   return {
-    send: (async (type: OptionsMessage, req: unknown) => {
+    ask: (type, req) => {
       calls.push({ type, req });
-      if (type in replies) return replies[type];
-      if (type === 'getSyncStatus')
-        return { ok: true, value: { last: null, intervalMinutes: 360, feeds: [] } };
-      if (type === 'listPacks') return { ok: true, value: [PACK] };
-      return { ok: false, error: 'unexpected' };
-    }) as OptionsDeps['send'],
+      const canned = replies[type];
+      return canned ? Promise.resolve(canned) : fake(type, req);
+    },
     requestOrigin: async (pattern) => {
       calls.push({ type: 'requestOrigin', req: pattern });
       return grant;
@@ -75,7 +79,7 @@ beforeEach(async () => {
   calls = [];
   grant = true;
   settings = { ...DEFAULT_SETTINGS };
-  for (const k of Object.keys(replies)) delete replies[k as OptionsMessage];
+  for (const k of Object.keys(replies)) delete replies[k as Message];
   root = document.createElement('div');
   document.body.append(root);
   await act(() => render(<OptionsApp deps={deps()} />, root));
