@@ -2,7 +2,7 @@
  * Ranking topics by what a page is about: a topic scores one point per keyword whose every word
  * appears among the page's frequent words. Light stemming lets `sanction` meet `sanctions`.
  */
-import { normalizeName } from './normalize';
+import { normalizeName } from '../fold';
 
 /** A page word may extend a keyword word by at most this many letters (plural, -ed, -ing). */
 const MAX_SUFFIX_CHARS = 3;

@@ -4,7 +4,7 @@
  */
 import type { Actor, Pack } from '../pack/schema';
 import type { ActorRow, AliasRow, PositionRow, SourceRow, TopicRow } from './database';
-import { containsWords, normalizeName } from './normalize';
+import { containsWords, normalizeName } from '../fold';
 
 /**
  * Raise whenever `packRows` derives different rows from the same pack, so installed packs are

@@ -7,14 +7,7 @@
 import type { Pack } from './schema';
 import type { Problem } from './problems';
 import { sha256Text } from './sha256';
-
-/**
- * The form two aliases are compared in: NFKC (so full-width and compatibility forms fold),
- * lower case, inner whitespace collapsed. "ZELENSKYY" and "Zelenskyy" are one alias.
- */
-export function normalizeAlias(alias: string): string {
-  return alias.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
+import { foldKey } from '../spotting/normalize';
 
 type Collection = 'sources' | 'actors' | 'topics' | 'positions';
 
@@ -79,14 +72,18 @@ export function findDanglingReferences(pack: Pack): Problem[] {
   return problems;
 }
 
-/** An alias (after `normalizeAlias`) that two actors claim: a page could not tell them apart. */
+/**
+ * An alias that two actors claim: a page could not tell them apart. Aliases are compared by the
+ * matcher's own key (`foldKey`) after NFKC, so two forms collide when the matcher reads them as
+ * one and also when they differ only in compatibility forms (full-width letters, ligatures).
+ */
 export function findAliasCollisions(pack: Pack): Problem[] {
   const problems: Problem[] = [];
   const owner = new Map<string, { actor: string; index: number }>();
   pack.actors.forEach((actor, i) => {
     const own = new Set<string>();
     actor.aliases.forEach((alias, j) => {
-      const key = normalizeAlias(alias);
+      const key = foldKey(alias.normalize('NFKC'));
       if (own.has(key)) return; // the same actor listing a form twice is harmless
       own.add(key);
       const other = owner.get(key);

@@ -26,7 +26,6 @@ export {
   findAliasCollisions,
   findDanglingReferences,
   findDuplicateIds,
-  normalizeAlias,
 } from './checks';
 
 /** Keys that could reach an object's prototype when data is merged or copied carelessly. */

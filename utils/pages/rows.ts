@@ -2,6 +2,7 @@
  * Which matrix rows to show. Pure functions over `MatrixView`, shared by the popup and the
  * comparison page, so the rules are tested once and behave the same in both.
  */
+import { normalizeName } from '../fold';
 import type { Stance } from '../pack/schema';
 import type { ActorSummary, MatrixView, PositionView } from '../views';
 
@@ -84,19 +85,14 @@ export function hasAnyPosition(row: MatrixRow): boolean {
   return row.cells.some((c) => c.own.length > 0 || c.viaGroups.some((g) => g.positions.length));
 }
 
-/** Lower case without diacritics, so "Selenskyj" finds "selenskyj" and "Zürich" finds "zurich". */
-export function fold(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /**
  * The search box: every word of the query must occur in the topic's label, proposition or id
  * (case and accents ignored). An empty query matches every topic.
  */
 export function matchesSearch(row: MatrixRow, query: string): boolean {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const words = normalizeName(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const hay = fold(`${row.topic.label} ${row.topic.proposition} ${row.topic.id}`);
+  const hay = normalizeName(`${row.topic.label} ${row.topic.proposition} ${row.topic.id}`);
   return words.every((w) => hay.includes(w));
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actorSchema, type Actor } from '@/utils/pack/schema';
 import { namesActor } from '@/utils/db/rows';
-import { normalizeName } from '@/utils/db/normalize';
+import { normalizeName } from '@/utils/fold';
 
 const actor = (over: Record<string, unknown>): Actor =>
   actorSchema.parse({

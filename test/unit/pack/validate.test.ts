@@ -325,6 +325,15 @@ describe('validatePack refuses a malformed pack with the path and the reason', (
       `actors[${A('trump')}].aliases[${pack.actors[A('trump')]!.aliases.length}]`,
       /also an alias of/,
     ],
+    [
+      'one alias on two actors with another apostrophe and spacing, as the matcher folds them',
+      (p) => {
+        p.actors[A('putin')].aliases.push('Putin’s  men');
+        p.actors[A('trump')].aliases.push("PUTIN'S\u00A0MEN");
+      },
+      `actors[${A('trump')}].aliases[${pack.actors[A('trump')]!.aliases.length}]`,
+      /also an alias of/,
+    ],
     // evidence and provenance
     [
       'evidence that does not match its source',

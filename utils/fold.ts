@@ -1,7 +1,11 @@
 /**
- * Name folding for the store: how aliases are keyed and how source texts are searched for them.
- * It folds what differs between spellings of the same name in news text (case, accents,
+ * Folding for search, where a reader or a rule looks for words in text: the store finds actors'
+ * names in source texts and page words among topic keywords, the pages' search box finds topics.
+ * It folds what differs between spellings of the same words in news text (case, accents,
  * typographic apostrophes and dashes, runs of spaces) and nothing else.
+ *
+ * Spotting names on a page is a different rule, kept in utils/spotting/normalize.ts (`foldKey`):
+ * it keeps accents and works per code unit, for speed over whole pages.
  */
 
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
