@@ -37,6 +37,20 @@ export interface ActorSummary {
   memberOf: string[];
 }
 
+/**
+ * The people order every list of actors uses: people before groups, then by name as a reader
+ * sorts names (case and accents ignored where the locale ignores them).
+ */
+export function comparePeople(
+  a: Pick<ActorSummary, 'kind' | 'name'>,
+  b: Pick<ActorSummary, 'kind' | 'name'>,
+): number {
+  return (
+    (a.kind === b.kind ? 0 : a.kind === 'person' ? -1 : 1) ||
+    a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })
+  );
+}
+
 export interface TopicView {
   id: string;
   proposition: string;

@@ -3,17 +3,18 @@
  * packs together (merge rules in merge.ts and docs/store.md) and returns plain view objects from
  * utils/views.ts, ready to cross a message boundary.
  */
-import type {
-  ActorSummary,
-  CardView,
-  Dictionary,
-  MatrixView,
-  PackInfo,
-  PositionChange,
-  PositionView,
-  SourceRef,
-  SourceView,
-  TopicView,
+import {
+  comparePeople,
+  type ActorSummary,
+  type CardView,
+  type Dictionary,
+  type MatrixView,
+  type PackInfo,
+  type PositionChange,
+  type PositionView,
+  type SourceRef,
+  type SourceView,
+  type TopicView,
 } from '../views';
 import type { PackRow, PositionChangeRow, PositionRow, SourceRow, StandpointDB } from './database';
 import { sha256OfText } from './hash';
@@ -264,12 +265,7 @@ export async function listActors(
 ): Promise<{ actors: ActorSummary[]; topics: TopicView[] }> {
   const ctx = await loadContext(db);
   const merged = mergeActors(await db.actors.toArray(), ctx.rank);
-  const actors = [...merged.values()]
-    .sort(
-      (a, b) =>
-        (a.kind === b.kind ? 0 : a.kind === 'person' ? -1 : 1) || a.name.localeCompare(b.name),
-    )
-    .map(actorSummary);
+  const actors = [...merged.values()].sort(comparePeople).map(actorSummary);
   const topics = [...ctx.topics.values()]
     .sort((a, b) => a.label.localeCompare(b.label))
     .map(topicView);
@@ -293,7 +289,7 @@ export async function matrix(
   if (actorIds.length === 0) {
     const all = mergeActors(await db.actors.toArray(), ctx.rank);
     actors = new Map([...all].filter(([, a]) => a.kind === 'person'));
-    order = [...actors.values()].sort((a, b) => a.name.localeCompare(b.name)).map((a) => a.id);
+    order = [...actors.values()].sort(comparePeople).map((a) => a.id);
   } else {
     order = [...new Set(actorIds)];
     actors = await loadActors(db, ctx, order);

@@ -3,7 +3,7 @@
  * most mentioned first, and the first of them are picked, so the popup opens on the page's people.
  */
 import type { PageReport } from '../messaging';
-import type { ActorSummary } from '../views';
+import { comparePeople, type ActorSummary } from '../views';
 import type { Voice } from './rows';
 
 /** The popup compares two to four people: more columns do not fit its 780 px. */
@@ -21,10 +21,6 @@ export interface PickerList {
   /** Every other actor: people before groups, then by name. */
   others: PickerEntry[];
 }
-
-const byName = (a: ActorSummary, b: ActorSummary) =>
-  (a.kind === b.kind ? 0 : a.kind === 'person' ? -1 : 1) ||
-  a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
 
 /**
  * Splits the known actors into those on the page and the rest. Ids in the report that no
@@ -47,7 +43,7 @@ export function pickerList(
   onPage.sort((a, b) => b.count - a.count);
   const others = actors
     .filter((a) => !seen.has(a.id))
-    .sort(byName)
+    .sort(comparePeople)
     .map((actor) => ({ actor, count: 0 }));
   return { onPage, others };
 }
