@@ -13,6 +13,7 @@
 import type { ActorSummary, CardView, PositionView } from '@/utils/views';
 import { StanceChip } from './StanceChip';
 import { Evidence } from './Evidence';
+import { changeWords, earlierVersionLabel, earlierVersionsLabel } from './change-words';
 import { countryName, formatDate } from '@/utils/format';
 
 export interface HoverCardProps {
@@ -91,18 +92,14 @@ function ChangeNote({ position }: { position: PositionView }) {
   if (!change) return null;
   return (
     <>
-      <span class="sp-change">
-        {change.kind === 'added'
-          ? `New in update v${position.packVersion}`
-          : `Changed in update v${position.packVersion}`}
-      </span>
+      <span class="sp-change">{changeWords(position)?.note}</span>
       {change.history.length > 0 && (
         <details class="sp-history">
-          <summary>Show earlier versions ({change.history.length})</summary>
+          <summary>{earlierVersionsLabel(change)}</summary>
           <ul>
             {change.history.map((h) => (
               <li key={`${h.packVersion}-${h.date}`}>
-                {`Pack v${h.packVersion}, ${formatDate(h.date)}: `}
+                {`${earlierVersionLabel(h)}: `}
                 <StanceChip stance={h.stance} /> {h.summary}
               </li>
             ))}

@@ -11,6 +11,7 @@ import type { ActorSummary, MatrixView, PositionView } from '@/utils/views';
 import { shownPosition, type MatrixCell, type MatrixRow } from '@/utils/pages/rows';
 import { STANCE_LABELS, StanceChip } from './StanceChip';
 import { Evidence } from './Evidence';
+import { changeWords, earlierVersionLabel } from './change-words';
 import { formatDate } from '@/utils/format';
 
 /** Styles for the matrix; include once next to COMPONENT_CSS (components/styles.ts). */
@@ -84,15 +85,9 @@ export interface StanceMatrixProps {
 
 const cellId = (topicId: string, actorId: string) => `sp-m-${topicId}--${actorId}`;
 
-/** "new" or "updated" for a position a pack update added or changed; null otherwise. */
-export function changeLabel(position: PositionView): string | null {
-  if (!position.change) return null;
-  return position.change.kind === 'added' ? 'new' : 'updated';
-}
-
 /** One position's line: "Supports" chip, an update mark, and the one-line summary. */
 function StanceLine({ position }: { position: PositionView }) {
-  const mark = changeLabel(position);
+  const mark = changeWords(position)?.mark;
   return (
     <>
       <StanceChip stance={position.stance} />
@@ -104,17 +99,15 @@ function StanceLine({ position }: { position: PositionView }) {
 
 /** Earlier versions of a position an update changed, newest first. */
 function History({ position }: { position: PositionView }) {
-  const history = position.change?.history ?? [];
-  if (!position.change) return null;
+  const words = changeWords(position);
+  if (!words) return null;
   return (
     <div class="sp-m-history">
-      {position.change.kind === 'added'
-        ? `New in version ${position.packVersion} of its pack.`
-        : `Changed in version ${position.packVersion} of its pack.`}
-      {history.map((h) => (
+      {`${words.note}.`}
+      {position.change!.history.map((h) => (
         <p key={`${h.packVersion}-${h.date}`}>
-          Before (version {h.packVersion}, {formatDate(h.date)}): <StanceChip stance={h.stance} />{' '}
-          {h.summary}
+          {`${earlierVersionLabel(h)}: `}
+          <StanceChip stance={h.stance} /> {h.summary}
         </p>
       ))}
     </div>
@@ -130,8 +123,8 @@ function cellLabel(
 ) {
   const who = via ? `${via.name}, a group ${actor.name} belongs to,` : actor.name;
   const earlier = more > 0 ? ` ${more} earlier ${more === 1 ? 'statement' : 'statements'}.` : '';
-  const mark = changeLabel(shown);
-  const changed = mark ? ` (${mark === 'new' ? 'new' : 'changed'} in a pack update)` : '';
+  const words = changeWords(shown);
+  const changed = words ? ` (${words.note})` : '';
   return `${who} on ${row.topic.label}: ${STANCE_LABELS[shown.stance]}${changed}. ${shown.summary}${earlier} Show the evidence.`;
 }
 
@@ -192,7 +185,7 @@ function CellDetail(props: {
   const item = (p: PositionView) => (
     <li class="sp-m-detail-item" key={p.id}>
       <StanceChip stance={p.stance} /> <time dateTime={p.date}>{formatDate(p.date)}</time>
-      {changeLabel(p) && <span class="sp-m-updated">{changeLabel(p)}</span>}
+      {changeWords(p) && <span class="sp-m-updated">{changeWords(p)!.mark}</span>}
       <p>{p.summary}</p>
       <History position={p} />
       <Evidence position={p} sourceHref={sourceHref?.(p)} />

@@ -150,10 +150,10 @@ describe('StanceMatrix', () => {
     const root = mount(<StanceMatrix matrix={v} rows={v.rows} caption="c" />);
     const cell = root.querySelector('[data-cell="sp-m-nato-membership--zelenskyy"]')!;
     expect(text(cell.querySelector('.sp-m-updated'))).toBe('updated');
-    expect(cell.getAttribute('aria-label')).toContain('Supports (changed in a pack update)');
+    expect(cell.getAttribute('aria-label')).toContain('Supports (Changed in update v2)');
     click(cell);
     const history = text(root.querySelector('.sp-m-history'));
-    expect(history).toContain('Changed in version 2 of its pack.');
-    expect(history).toContain('Before (version 1, Feb 1, 2025): Stance: Opposes Earlier line.');
+    expect(history).toContain('Changed in update v2.');
+    expect(history).toContain('Pack v1, Feb 1, 2025: Stance: Opposes Earlier line.');
   });
 });

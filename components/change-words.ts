@@ -1,0 +1,35 @@
+/**
+ * How a pack update's change to a position is worded, on the card and in the matrix alike:
+ * one wording, so a reader meets the same words for the same fact everywhere.
+ */
+import type { PositionChange, PositionView } from '@/utils/views';
+import { formatDate } from '@/utils/format';
+
+export interface ChangeWords {
+  /** The short mark beside a stance: `new` or `updated`. */
+  mark: 'new' | 'updated';
+  /** `New in update v3` or `Changed in update v3`: which update added or changed it. */
+  note: string;
+}
+
+/** The words for a position an update added or changed; null for one no update touched. */
+export function changeWords(
+  position: Pick<PositionView, 'change' | 'packVersion'>,
+): ChangeWords | null {
+  if (!position.change) return null;
+  const added = position.change.kind === 'added';
+  return {
+    mark: added ? 'new' : 'updated',
+    note: `${added ? 'New' : 'Changed'} in update v${position.packVersion}`,
+  };
+}
+
+/** `Show earlier versions (2)`: the control that reveals them. */
+export function earlierVersionsLabel(change: PositionChange): string {
+  return `Show earlier versions (${change.history.length})`;
+}
+
+/** `Pack v2, Oct 1, 2025`: which earlier version a history line shows. */
+export function earlierVersionLabel(version: PositionChange['history'][number]): string {
+  return `Pack v${version.packVersion}, ${formatDate(version.date)}`;
+}
