@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { moduleListPlugin } from './scripts/build/module-list';
 import { CARD_COMMAND_MANIFEST } from './utils/card/command-manifest';
 
 /**
@@ -13,7 +14,8 @@ export default defineConfig({
   modules: [],
   webExt: { disabled: true },
   vite: () => ({
-    plugins: [preact()],
+    // moduleListPlugin: which modules each built script holds, for the build test and the bench.
+    plugins: [preact(), moduleListPlugin()],
     build: { target: 'es2022' },
   }),
   manifest: ({ browser }) => ({
@@ -24,6 +26,16 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Keyboard access to the hover card (utils/card/commands.ts).
     commands: CARD_COMMAND_MANIFEST,
+    // The card bundle, imported by the content script on a page's first hover intent
+    // (utils/card/lazy-card.ts, docs/card.md). Chrome serves it only under a per-session random
+    // id (`use_dynamic_url`), so no page can probe for it; Firefox's id is random per install.
+    web_accessible_resources: [
+      {
+        resources: ['card.js'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

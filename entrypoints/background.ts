@@ -7,17 +7,21 @@
 import '@/utils/zod-jitless';
 import { browser } from '#imports';
 import { installBuiltin } from '@/utils/background/builtin';
+import { ensureDictionaryPublished } from '@/utils/background/dictionary';
 import { defaultEnv, storeHandlers, type Handler } from '@/utils/background/handlers';
 import { forwardCardCommands } from '@/utils/card/commands';
 import { getDb } from '@/utils/db/index';
-import { backgroundMessenger, type BackgroundProtocol } from '@/utils/messaging';
+import type { BackgroundProtocol } from '@/utils/messaging';
+import { backgroundMessenger } from '@/utils/messengers';
 import { startSync } from '@/utils/sync/background';
 import { syncHandlers } from '@/utils/sync/handlers';
 
 export default defineBackground(() => {
   const ensureBuiltin = () =>
-    installBuiltin(getDb()).then((r) => {
+    installBuiltin(getDb()).then(async (r) => {
       if (!r.ok) console.error(r.error);
+      // Content scripts read the dictionary from storage.local: make sure it is there.
+      await ensureDictionaryPublished(getDb()).catch((e: unknown) => console.error(e));
       return r;
     });
   // Every start of the worker (browser startup included) checks the built-in pack; messages

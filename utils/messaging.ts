@@ -7,8 +7,8 @@
  *   the sender: content scripts may only use the `CONTENT_SCRIPT_MESSAGES`.
  * - `tabMessenger`: extension pages (the popup) ask the content script of one tab.
  */
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
+import { CARD_COMMANDS } from './messengers';
 import { LIMITS, idSchema } from './pack/schema';
 import type { FeedView, SyncOutcome } from './sync/feeds';
 import { syncIntervalSchema } from './sync/interval';
@@ -152,9 +152,7 @@ export interface TabProtocol {
   cardCommand(req: z.infer<typeof cardCommandSchema>): Result<boolean>;
 }
 
-/** The card's keyboard commands: open the card for the name at or after the selection, or walk. */
-export const CARD_COMMANDS = ['open-card', 'next-name', 'previous-name'] as const;
 export const cardCommandSchema = z.strictObject({ command: z.enum(CARD_COMMANDS) });
 
-export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
-export const tabMessenger = defineExtensionMessaging<TabProtocol>();
+// The channels themselves (`backgroundMessenger`, `tabMessenger`) and CARD_COMMANDS are in
+// ./messengers.ts, apart from the schemas, so that content scripts use them without Zod.

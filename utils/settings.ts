@@ -5,13 +5,16 @@
  */
 import { storage } from '#imports';
 import { z } from 'zod';
+import {
+  DEFAULT_HOVER_DELAY_MS,
+  DISABLED_SITES_LIMITS,
+  HIGHLIGHT_STYLES,
+  HOVER_DELAY_RANGE_MS,
+  SETTINGS_KEY,
+} from './settings-reader';
 
-/** Default hover dwell before a card opens, ms: long enough to read as a deliberate hover. */
-export const DEFAULT_HOVER_DELAY_MS = 400;
-/** Bounds for the hover delay a user may choose, ms. */
-export const HOVER_DELAY_RANGE_MS = { min: 150, max: 2000 } as const;
-
-export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
+// The defaults, bounds and the site check are in ./settings-reader.ts, which content scripts
+// use to read the settings without Zod.
 
 export const settingsSchema = z.strictObject({
   highlightStyle: z.enum(HIGHLIGHT_STYLES).default('underline'),
@@ -21,15 +24,16 @@ export const settingsSchema = z.strictObject({
     .max(HOVER_DELAY_RANGE_MS.max)
     .default(DEFAULT_HOVER_DELAY_MS),
   /** Host names (`www.example.com`) where Standpoint does nothing at all. */
-  disabledSites: z.array(z.string().min(1).max(253)).max(10_000).default([]),
+  disabledSites: z
+    .array(z.string().min(1).max(DISABLED_SITES_LIMITS.length))
+    .max(DISABLED_SITES_LIMITS.count)
+    .default([]),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
-
 /** The raw stored item; use `loadSettings`/`saveSettings`, which validate. */
-export const settingsItem = storage.defineItem<unknown>('local:settings');
+export const settingsItem = storage.defineItem<unknown>(`local:${SETTINGS_KEY}`);
 
 /**
  * Changes whenever the installed packs change; content scripts watch it to rebuild their
@@ -42,7 +46,7 @@ export const dictionaryVersionItem = storage.defineItem<string | null>('local:di
 /** Parses a stored value; anything invalid yields the defaults rather than an error. */
 export function parseSettings(raw: unknown): Settings {
   const parsed = settingsSchema.safeParse(raw ?? {});
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  return parsed.success ? parsed.data : settingsSchema.parse({});
 }
 
 export async function loadSettings(): Promise<Settings> {
@@ -54,12 +58,6 @@ export async function saveSettings(patch: Partial<Settings>): Promise<Settings> 
   const next = settingsSchema.parse({ ...(await loadSettings()), ...patch });
   await settingsItem.setValue(next);
   return next;
-}
-
-/** True when Standpoint is switched off for this host (or a parent domain of it). */
-export function isSiteDisabled(settings: Settings, host: string): boolean {
-  const h = host.toLowerCase();
-  return settings.disabledSites.some((site) => h === site || h.endsWith(`.${site}`));
 }
 
 /** Watches the settings; returns the unwatch function. */

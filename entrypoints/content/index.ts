@@ -1,24 +1,22 @@
 /**
- * The content script: wiring only. Honours the per-site switch before anything is scanned,
- * gets the alias dictionary from the background, starts spotting and the hover cards, follows
- * settings and pack changes live, and answers the popup's page report. It sends nothing off the
- * machine: its only messages go to the extension's own background.
+ * The content script: wiring only, and only what every page needs. It honours the per-site
+ * switch before anything is scanned, reads the settings and the alias dictionary from
+ * `storage.local` (the background need not wake up), builds the matcher and scans in idle time,
+ * follows settings and pack changes live, answers the popup's page report, and starts the
+ * hover-intent timing; the card itself loads on the first hover intent or keyboard command
+ * (utils/card/lazy-card.ts). No schema library and no UI library run here. It sends nothing off
+ * the machine: its only messages go to the extension's own background.
  */
 // First: Zod must be jitless before any schema is built (no eval under the extension CSP).
 import '@/utils/zod-jitless';
 import '@/utils/spotting/highlight.css';
-import { startHoverCards } from '@/utils/card';
-import { backgroundMessenger, tabMessenger, type PageReport } from '@/utils/messaging';
-import {
-  DEFAULT_SETTINGS,
-  dictionaryVersionItem,
-  isSiteDisabled,
-  loadSettings,
-  watchSettings,
-  type Settings,
-} from '@/utils/settings';
+import { browser } from 'wxt/browser';
+import { startHoverCards, type HoverCards } from '@/utils/card';
+import type { PageReport } from '@/utils/messaging';
+import { backgroundMessenger, tabMessenger } from '@/utils/messengers';
+import { isSiteDisabled, readSettings, SETTINGS_KEY } from '@/utils/settings-reader';
 import { createSpotting, type SpottingController } from '@/utils/spotting/controller';
-import { dictionarySchema } from '@/utils/spotting/dictionary';
+import { DICTIONARY_KEY, readDictionary } from '@/utils/spotting/stored-dictionary';
 import { pageWords } from '@/utils/spotting/words';
 import { ok } from '@/utils/views';
 
@@ -30,52 +28,67 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const host = location.hostname;
-    let settings: Settings = await loadSettings().catch(() => DEFAULT_SETTINGS);
+    const stored: Record<string, unknown> = await browser.storage.local
+      .get([SETTINGS_KEY, DICTIONARY_KEY])
+      .catch(() => ({}));
+    if (ctx.isInvalid) return;
+    let settings = readSettings(stored[SETTINGS_KEY]);
     let enabled = !isSiteDisabled(settings, host);
     let spotting: SpottingController | null = null;
+    let cards: HoverCards | null = null;
 
-    const loadDictionary = async (retry = true): Promise<void> => {
-      if (!spotting || ctx.isInvalid) return;
+    /** Only when storage has none (installed before the background published one). */
+    const askDictionary = async (retry = true): Promise<void> => {
       const reply = await backgroundMessenger
-        .sendMessage('getDictionary', { knownVersion: spotting.dictionaryVersion ?? undefined })
+        .sendMessage('getDictionary', { knownVersion: spotting?.dictionaryVersion ?? undefined })
         .catch(() => null);
       if (!spotting || ctx.isInvalid) return;
       if (!reply || !reply.ok) {
-        if (retry) ctx.setTimeout(() => void loadDictionary(false), DICTIONARY_RETRY_MS);
+        if (retry) ctx.setTimeout(() => void askDictionary(false), DICTIONARY_RETRY_MS);
         return;
       }
-      if (reply.value === null) return; // the dictionary in use is current
-      const parsed = dictionarySchema.safeParse(reply.value);
-      if (parsed.success) spotting.setDictionary(parsed.data);
+      const dictionary = readDictionary(reply.value);
+      if (dictionary) spotting.setDictionary(dictionary);
     };
 
     /** Created on the first enabled moment only: a switched-off site gets nothing at all. */
     const ensureSpotting = (): SpottingController => {
       if (spotting) return spotting;
-      spotting = createSpotting(ctx.signal, { style: settings.highlightStyle });
-      void startHoverCards(spotting.index, ctx.signal).catch(() => undefined);
-      void loadDictionary();
-      return spotting;
+      const created = createSpotting(ctx.signal, { style: settings.highlightStyle });
+      spotting = created;
+      cards = startHoverCards(created.index, ctx.signal, {
+        hoverDelayMs: () => settings.hoverDelayMs,
+        words: () => pageWords(document),
+      });
+      const dictionary = readDictionary(stored[DICTIONARY_KEY]);
+      if (dictionary) created.setDictionary(dictionary);
+      else void askDictionary();
+      return created;
     };
 
     if (enabled) ensureSpotting();
 
-    const unwatchSettings = watchSettings((next) => {
-      settings = next;
-      const nowEnabled = !isSiteDisabled(next, host);
-      if (nowEnabled !== enabled) {
-        enabled = nowEnabled;
-        if (enabled) ensureSpotting().setEnabled(true);
-        else spotting?.setEnabled(false);
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local') return;
+      if (SETTINGS_KEY in changes) {
+        settings = readSettings(changes[SETTINGS_KEY]!.newValue);
+        const nowEnabled = !isSiteDisabled(settings, host);
+        if (nowEnabled !== enabled) {
+          enabled = nowEnabled;
+          if (enabled) ensureSpotting().setEnabled(true);
+          else spotting?.setEnabled(false);
+        }
+        spotting?.setStyle(settings.highlightStyle);
       }
-      spotting?.setStyle(next.highlightStyle);
-    });
-    ctx.onInvalidated(unwatchSettings);
-
-    const unwatchPacks = dictionaryVersionItem.watch(() => {
-      if (enabled) void loadDictionary();
-    });
-    ctx.onInvalidated(unwatchPacks);
+      if (DICTIONARY_KEY in changes) {
+        stored[DICTIONARY_KEY] = changes[DICTIONARY_KEY]!.newValue;
+        cards?.card.packsChanged();
+        const dictionary = readDictionary(stored[DICTIONARY_KEY]);
+        if (enabled && dictionary) spotting?.setDictionary(dictionary);
+      }
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
 
     // Client-side navigation: WXT reports URL changes; the spotter also notices them on the
     // page's next mutation batch.

@@ -1,6 +1,7 @@
 /** The reading settings: highlight style, hover delay, sites where Standpoint stays off. */
 import { useEffect, useState } from 'preact/hooks';
-import { HIGHLIGHT_STYLES, HOVER_DELAY_RANGE_MS, type Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/settings';
+import { HIGHLIGHT_STYLES, HOVER_DELAY_RANGE_MS } from '@/utils/settings-reader';
 import type { OptionsDeps } from './api';
 import { Notice, type NoticeState } from './Notice';
 

@@ -2,7 +2,8 @@
  * Card data for the content script: one request per actor, cached for the page's life and
  * dropped when the installed packs change. Failures are not cached, so a later hover retries.
  */
-import { backgroundMessenger, type RequestOf } from '@/utils/messaging';
+import type { RequestOf } from '@/utils/messaging';
+import { backgroundMessenger } from '@/utils/messengers';
 import { err, ok, type CardView, type Result } from '@/utils/views';
 
 export type GetCards = (req: RequestOf<'getCards'>) => Promise<Result<CardView[]>>;

@@ -5,7 +5,7 @@
  * or walks to the next or previous name.
  */
 import { browser, type Browser } from '#imports';
-import { CARD_COMMANDS } from '@/utils/messaging';
+import { CARD_COMMANDS } from '@/utils/messengers';
 import { sendToTab } from '@/utils/tab-message';
 
 type CardCommand = (typeof CARD_COMMANDS)[number];

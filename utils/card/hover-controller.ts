@@ -13,14 +13,14 @@
  * Every listener and timer is tied to `signal`.
  */
 import type { Mention, MentionIndex } from '@/utils/spotting/types';
-import type { CARD_COMMANDS } from '@/utils/messaging';
+import type { CardCommand } from '@/utils/messengers';
 import { CLOSE_GRACE_MS, PREFETCH_DWELL_MS } from './timing';
 import { firstAtOrAfter, firstVisible, sameMention } from './mentions';
 
 /** How a card was opened: decides focus (keyboard only) and whether scrolling closes it. */
 export type OpenReason = 'hover' | 'touch' | 'keyboard';
 
-export type CardCommand = (typeof CARD_COMMANDS)[number];
+export type { CardCommand };
 
 /** What the controller drives: the rendered card. */
 export interface CardSurface {

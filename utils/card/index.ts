@@ -2,28 +2,20 @@
  * Starts the hover cards in a content script: one call next to the spotter's wiring.
  *
  * ```ts
- * const cards = await startHoverCards(mentionIndex, ctx.signal);
+ * const cards = startHoverCards(mentionIndex, ctx.signal, { hoverDelayMs, words });
  * ```
- * Reads the hover delay from the settings (and follows changes), drops cached cards when the
- * installed packs change, answers the keyboard commands the background forwards, and takes
- * everything down when `signal` aborts (WXT's `ctx.signal` when the extension updates).
+ * This is the always-on part: the hover-intent timing, the keyboard walk and the keyboard
+ * commands the background forwards. The card itself (rendering, placement, data) is the card
+ * bundle, loaded on the first hover intent or command (./lazy-card.ts). Everything is taken down
+ * when `signal` aborts (WXT's `ctx.signal` when the extension updates).
  */
-import { backgroundMessenger, cardCommandSchema, tabMessenger } from '@/utils/messaging';
-import {
-  DEFAULT_HOVER_DELAY_MS,
-  dictionaryVersionItem,
-  loadSettings,
-  watchSettings,
-} from '@/utils/settings';
+import { cardCommandOf, tabMessenger } from '@/utils/messengers';
 import type { MentionIndex } from '@/utils/spotting/types';
-import { pageWords } from '@/utils/spotting/words';
 import { err, ok } from '@/utils/views';
-import { createCardLoader } from './card-data';
-import { createCardHost } from './host';
-import { createCardSurface } from './card-surface';
 import { createHoverController, type HoverController } from './hover-controller';
+import { createLazyCard, importCardBundle, type CardBundle, type LazyCard } from './lazy-card';
 
-export { CARD_HOST_TAG } from './host';
+export { CARD_HOST_TAG } from '@/utils/spotting/scan';
 
 /**
  * Whether this frame should act on a keyboard command: the frame that holds the focus (and is
@@ -34,59 +26,49 @@ export function frameOwnsCommand(doc: Document = document, win: Window = window)
   return win === win.top;
 }
 
-export async function startHoverCards(
+export interface HoverCardsOptions {
+  /** The current hover delay in ms (the user's setting). */
+  hoverDelayMs: () => number;
+  /** The page's frequent words, for ranking the card's topics. */
+  words: () => string[];
+  /** Loads the card bundle; by default the extension's web-accessible `card.js`. */
+  loadBundle?: () => Promise<CardBundle>;
+  doc?: Document;
+}
+
+export interface HoverCards {
+  readonly controller: HoverController;
+  readonly card: LazyCard;
+}
+
+export function startHoverCards(
   index: MentionIndex,
   signal: AbortSignal,
-  doc: Document = document,
-): Promise<HoverController> {
-  let delayMs = DEFAULT_HOVER_DELAY_MS;
-  const unwatchSettings = watchSettings((s) => (delayMs = s.hoverDelayMs));
-  const unwatchPacks = dictionaryVersionItem.watch(() => loader.clear());
-
-  const loader = createCardLoader(() => pageWords(doc));
-  const host = createCardHost(doc);
-  const openPage = (req: Parameters<typeof backgroundMessenger.sendMessage<'openPage'>>[1]) =>
-    void backgroundMessenger.sendMessage('openPage', req).catch(() => undefined);
-  const surface = createCardSurface({
-    host,
-    loader,
+  opts: HoverCardsOptions,
+): HoverCards {
+  const doc = opts.doc ?? document;
+  const card = createLazyCard(opts.loadBundle ?? importCardBundle(), {
+    signal,
     doc,
-    actions: {
-      compare: (actorId) => openPage({ page: 'compare', actorIds: [actorId] }),
-      openSource: (sourceId, positionId) => openPage({ page: 'source', sourceId, positionId }),
-    },
+    words: opts.words,
     onCloseRequest: () => controller.close(),
   });
   const controller = createHoverController({
     index,
-    surface,
-    prefetch: (actorId) => void loader.get(actorId),
-    hoverDelayMs: () => delayMs,
+    surface: card.surface,
+    prefetch: (actorId) => card.prefetch(actorId),
+    hoverDelayMs: opts.hoverDelayMs,
     signal,
     doc,
   });
 
   const removeCommandListener = tabMessenger.onMessage('cardCommand', ({ data }) => {
-    const parsed = cardCommandSchema.safeParse(data);
-    if (!parsed.success) return err('Unknown card command');
+    const command = cardCommandOf(data);
+    if (!command) return err('Unknown card command');
     if (!frameOwnsCommand(doc, doc.defaultView ?? window)) return ok(false);
-    return ok(controller.command(parsed.data.command));
+    return ok(controller.command(command));
   });
+  signal.addEventListener('abort', removeCommandListener, { once: true });
 
-  signal.addEventListener(
-    'abort',
-    () => {
-      unwatchSettings();
-      unwatchPacks();
-      removeCommandListener();
-      host.dispose();
-    },
-    { once: true },
-  );
-
-  if (!signal.aborted) {
-    const settings = await loadSettings().catch(() => null);
-    if (settings) delayMs = settings.hoverDelayMs;
-  }
-  return controller;
+  return { controller, card };
 }

@@ -6,11 +6,12 @@
  *
  * Trust rules (docs/store.md): an older version than the highest ever installed under a pack id is
  * refused, and so is the same version with different bytes; the same version with the same bytes
- * is a no-op. After any change the dictionary version is published so content scripts rebuild
- * their matcher.
+ * is a no-op. After any change the dictionary is published so content scripts rebuild their
+ * matcher.
  */
+import { browser } from '#imports';
 import type { Pack } from '../pack/schema';
-import { dictionaryVersionItem } from '../settings';
+import { DICTIONARY_KEY, DICTIONARY_VERSION_KEY } from '../spotting/stored-dictionary';
 import { err, ok, type Result } from '../views';
 import { errorMessage } from '../format';
 import {
@@ -23,7 +24,7 @@ import {
 } from './database';
 import { diffPositions } from './diff';
 import { sha256OfText } from './hash';
-import { dictionaryVersion } from './queries';
+import { dictionary } from './queries';
 import { packRows, ROWS_FORMAT, type PackRows } from './rows';
 
 /** How a pack reached us and what vouches for it. */
@@ -359,9 +360,15 @@ export async function refreshDerivedRows(db: StandpointDB): Promise<string[]> {
   return rebuilt;
 }
 
-/** Writes the current dictionary version where content scripts watch for it. */
+/**
+ * Writes the current dictionary, and its version beside it, where content scripts read and
+ * watch them (utils/spotting/stored-dictionary.ts): one write, so both change together.
+ */
 export async function publishDictionaryVersion(db: StandpointDB): Promise<string> {
-  const version = await dictionaryVersion(db);
-  await dictionaryVersionItem.setValue(version);
-  return version;
+  const dict = await dictionary(db);
+  await browser.storage.local.set({
+    [DICTIONARY_KEY]: dict,
+    [DICTIONARY_VERSION_KEY]: dict.version,
+  });
+  return dict.version;
 }

@@ -8,7 +8,8 @@
  * thrown exception.
  */
 import type { GetReturnType } from '@webext-core/messaging';
-import { backgroundMessenger, type BackgroundProtocol, type RequestOf } from '../messaging';
+import type { BackgroundProtocol, RequestOf } from '../messaging';
+import { backgroundMessenger } from '../messengers';
 import { errorMessage } from '../format';
 import { err } from '../views';
 

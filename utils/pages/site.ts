@@ -2,7 +2,8 @@
  * The per-site switch as a pure edit of the disabled-sites list. The popup saves the result
  * with `saveSettings`; the tab's content script watches the settings and reacts at once.
  */
-import { isSiteDisabled, type Settings } from '../settings';
+import type { Settings } from '../settings';
+import { isSiteDisabled } from '../settings-reader';
 
 /** Whether Standpoint runs on this host under these settings. */
 export function siteEnabled(settings: Settings, host: string): boolean {

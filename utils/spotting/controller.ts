@@ -8,13 +8,16 @@ import type { Dictionary } from '../views';
 import { Highlighter } from './highlight';
 import { buildMatcher, type Matcher } from './matcher';
 import { MentionStore } from './mentions';
-import { Spotter, type SpotterEnv } from './spotter';
+import { IDLE_TIMEOUT_MS, Spotter, type SpotterEnv } from './spotter';
 import type { MentionIndex } from './types';
 
 export interface SpottingController {
   /** The mentions on the page; stays the same object for the controller's life. */
   readonly index: MentionIndex;
-  /** Uses a dictionary; a new version rebuilds the matcher and rescans. `null` clears. */
+  /**
+   * Uses a dictionary; a new version rebuilds the matcher (in idle time, like the scan) and
+   * rescans. `null` clears.
+   */
   setDictionary(dictionary: Dictionary | null): void;
   /** Switches the highlight style at once. */
   setStyle(style: Settings['highlightStyle']): void;
@@ -35,6 +38,16 @@ export interface SpottingOptions extends SpotterEnv {
   highlighter?: Highlighter;
 }
 
+/** Runs `work` when the browser is idle (at the latest after IDLE_TIMEOUT_MS); returns a cancel. */
+function whenIdle(win: Window & typeof globalThis, work: () => void): () => void {
+  if (typeof win.requestIdleCallback === 'function') {
+    const id = win.requestIdleCallback(work, { timeout: IDLE_TIMEOUT_MS });
+    return () => win.cancelIdleCallback(id);
+  }
+  const id = win.setTimeout(work, 1);
+  return () => win.clearTimeout(id);
+}
+
 /** Creates the spotting feature for one page. Nothing is scanned before a dictionary arrives. */
 export function createSpotting(
   signal: AbortSignal,
@@ -43,14 +56,24 @@ export function createSpotting(
   const highlighter = options.highlighter ?? new Highlighter(undefined, undefined, options.style);
   const store = new MentionStore(highlighter, options.doc ?? document);
   const spotter = new Spotter(store, signal, options);
+  const win = options.win ?? window;
   let matcher: Matcher | null = null;
+  /** A matcher build waiting for idle time, and the dictionary version it builds. */
+  let building: { version: string; cancel: () => void } | null = null;
   let enabled = options.enabled ?? true;
 
   const apply = () => {
     if (enabled && matcher && !signal.aborted) spotter.start(matcher);
     else spotter.stop();
   };
-  signal.addEventListener('abort', () => highlighter.dispose(), { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      building?.cancel();
+      highlighter.dispose();
+    },
+    { once: true },
+  );
 
   return {
     index: store,
@@ -61,9 +84,21 @@ export function createSpotting(
       return matcher?.version ?? null;
     },
     setDictionary(dictionary) {
-      if (dictionary && matcher?.version === dictionary.version) return;
-      matcher = dictionary ? buildMatcher(dictionary) : null;
-      apply();
+      const version = dictionary?.version ?? null;
+      if (version !== null && (building ? building.version : matcher?.version) === version) return;
+      building?.cancel();
+      building = null;
+      if (!dictionary || signal.aborted) {
+        matcher = null;
+        apply();
+        return;
+      }
+      const cancel = whenIdle(win, () => {
+        building = null;
+        matcher = buildMatcher(dictionary);
+        apply();
+      });
+      building = { version: dictionary.version, cancel };
     },
     setStyle(style) {
       highlighter.setStyle(style);

@@ -4,7 +4,6 @@
  * scanner reads, bounded in length and count. The words stay on the machine: they go to the
  * extension's own background only.
  */
-import { pageHintSchema } from '../messaging';
 import { isSkippedElement } from './scan';
 
 /** Characters of page text read for the word list: enough to know the topic of an article. */
@@ -25,7 +24,10 @@ const STOP_WORDS = new Set(
 
 const WORD_RE = /[a-zà-ÿа-яёіїєґ]{4,30}/g;
 
-/** The most frequent lower-case words of the page's readable text. */
+/**
+ * The most frequent lower-case words of the page's readable text: at most `limit` words of 4 to 30
+ * letters, within what the background's request schema (`pageHintSchema`) accepts.
+ */
 export function pageWords(root: Node = document, limit = PAGE_WORDS_COUNT): string[] {
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
   const walker = doc.createTreeWalker(doc.body ?? root, 4 /* SHOW_TEXT */);
@@ -53,9 +55,8 @@ export function pageWords(root: Node = document, limit = PAGE_WORDS_COUNT): stri
       counts.set(w, (counts.get(w) ?? 0) + 1);
     }
   }
-  const words = [...counts.entries()]
+  return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, limit)
     .map(([w]) => w);
-  return pageHintSchema.parse(words);
 }

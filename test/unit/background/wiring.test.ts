@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { backgroundMessenger, requestSchemas } from '@/utils/messaging';
+import { requestSchemas } from '@/utils/messaging';
+import { backgroundMessenger } from '@/utils/messengers';
 
 const ID = 'test-extension-id';
 const page = { id: ID, url: `chrome-extension://${ID}/popup.html` };

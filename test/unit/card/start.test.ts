@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startHoverCards, CARD_HOST_TAG } from '@/utils/card';
-import { settingsItem } from '@/utils/settings';
+import { cardBundle } from '@/utils/card/bundle';
+import type { CardBundle } from '@/utils/card/lazy-card';
 import type { Mention, MentionIndex } from '@/utils/spotting/types';
 
 function pageWithOneName() {
@@ -41,10 +42,14 @@ describe('startHoverCards', () => {
   afterEach(() => vi.useRealTimers());
 
   it("uses the user's hover delay, and takes its host away when the signal aborts", async () => {
-    await settingsItem.setValue({ hoverDelayMs: 1_000 });
     const { index, move } = pageWithOneName();
     const abort = new AbortController();
-    const controller = await startHoverCards(index, abort.signal);
+    const { controller, card } = startHoverCards(index, abort.signal, {
+      hoverDelayMs: () => 1_000,
+      words: () => [],
+      loadBundle: async () => cardBundle,
+    });
+    await card.ensure();
     vi.useFakeTimers();
     move();
     vi.advanceTimersByTime(999);
@@ -55,5 +60,57 @@ describe('startHoverCards', () => {
     abort.abort();
     expect(controller.current).toBeNull();
     expect(document.querySelector(CARD_HOST_TAG)).toBeNull();
+  });
+
+  it('loads the card bundle at the prefetch point only, once, and opens the card when it arrives', async () => {
+    const { index, move } = pageWithOneName();
+    const abort = new AbortController();
+    let loads = 0;
+    let arrive: (bundle: CardBundle) => void = () => undefined;
+    const { controller, card } = startHoverCards(index, abort.signal, {
+      hoverDelayMs: () => 400,
+      words: () => [],
+      loadBundle: () => {
+        loads++;
+        return new Promise<CardBundle>((resolve) => (arrive = resolve));
+      },
+    });
+    vi.useFakeTimers();
+    move();
+    vi.advanceTimersByTime(149);
+    expect(loads).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(loads).toBe(1);
+    // The delay ends before the bundle is here: the card opens as soon as it arrives.
+    vi.advanceTimersByTime(400);
+    expect(controller.current?.actorId).toBe('merz');
+    expect(document.querySelector(CARD_HOST_TAG)).toBeNull();
+    vi.useRealTimers();
+    arrive(cardBundle);
+    await card.ensure();
+    expect(card.loaded).toBe(true);
+    expect(document.querySelectorAll(CARD_HOST_TAG)).toHaveLength(1);
+    // Later hovers and commands reuse the bundle.
+    expect(controller.command('next-name')).toBe(true);
+    await card.ensure();
+    expect(loads).toBe(1);
+    abort.abort();
+  });
+
+  it('a close before the bundle arrives means no card is shown', async () => {
+    const { index } = pageWithOneName();
+    const abort = new AbortController();
+    let arrive: (bundle: CardBundle) => void = () => undefined;
+    const { controller, card } = startHoverCards(index, abort.signal, {
+      hoverDelayMs: () => 400,
+      words: () => [],
+      loadBundle: () => new Promise<CardBundle>((resolve) => (arrive = resolve)),
+    });
+    controller.command('open-card');
+    controller.close();
+    arrive(cardBundle);
+    await card.ensure();
+    expect(document.querySelector(CARD_HOST_TAG)).toBeNull();
+    abort.abort();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { siteEnabled, withSite } from '@/utils/pages/site';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings-reader';
 
 describe('per-site switch', () => {
   it('switches a host off once and on again', () => {

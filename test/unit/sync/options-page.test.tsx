@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '@/entrypoints/options/App';
 import type { OptionsDeps } from '@/entrypoints/options/api';
 import type { Message, Reply } from '@/utils/pages/ask';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings-reader';
 import { ok, type PackInfo } from '@/utils/views';
 import { fakeAsk } from '../pages/fake-ask';
 

@@ -1,0 +1,74 @@
+/**
+ * The alias dictionary as the background hands it to content scripts: in `storage.local`, which
+ * a content script reads without waking the background (a stopped service worker costs a page
+ * nothing). The background writes it whenever the installed packs change, from packs it validated
+ * with the pack schema when they were installed; a page reads it back with the few plain checks
+ * below instead of a schema: shapes and bounds, so a damaged value is refused, not trusted.
+ */
+import type { Dictionary, DictionaryActor } from '../views';
+
+/** `storage.local` key of the dictionary. */
+export const DICTIONARY_KEY = 'dictionary';
+/** `storage.local` key of its version alone (WXT's `local:dictionaryVersion`), written with it. */
+export const DICTIONARY_VERSION_KEY = 'dictionaryVersion';
+
+/** Bounds of what a content script accepts: far above any real set of packs, far below harm. */
+export const DICTIONARY_LIMITS = {
+  versionChars: 200,
+  actors: 20_000,
+  idChars: 64,
+  /** Forms per list of one actor, after the lists of several packs were merged. */
+  formsPerList: 1_000,
+  formChars: 200,
+} as const;
+
+const BARE_SURNAME = ['always', 'in-context', 'never'] as const;
+
+const isText = (v: unknown, max: number): v is string =>
+  typeof v === 'string' && v.length >= 1 && v.length <= max;
+
+const isForms = (v: unknown): v is string[] =>
+  Array.isArray(v) &&
+  v.length <= DICTIONARY_LIMITS.formsPerList &&
+  v.every((s) => isText(s, DICTIONARY_LIMITS.formChars));
+
+function readActor(raw: unknown): DictionaryActor | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { id, kind, aliases, match } = raw as Record<string, unknown>;
+  if (!isText(id, DICTIONARY_LIMITS.idChars) || (kind !== 'person' && kind !== 'group'))
+    return null;
+  if (!isForms(aliases) || typeof match !== 'object' || match === null) return null;
+  const m = match as Record<string, unknown>;
+  if (!isForms(m.surnames) || !isForms(m.givenNames) || !isForms(m.titles)) return null;
+  if (!(BARE_SURNAME as readonly unknown[]).includes(m.bareSurname)) return null;
+  if (typeof m.commonWord !== 'boolean') return null;
+  if (m.exclude !== undefined && !isForms(m.exclude)) return null;
+  return {
+    id,
+    kind,
+    aliases,
+    match: {
+      surnames: m.surnames,
+      bareSurname: m.bareSurname as (typeof BARE_SURNAME)[number],
+      givenNames: m.givenNames,
+      titles: m.titles,
+      commonWord: m.commonWord,
+      ...(m.exclude !== undefined ? { exclude: m.exclude as string[] } : {}),
+    },
+  };
+}
+
+/** The stored value as a dictionary, or null when it is absent or not one. */
+export function readDictionary(raw: unknown): Dictionary | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { version, actors } = raw as Record<string, unknown>;
+  if (!isText(version, DICTIONARY_LIMITS.versionChars)) return null;
+  if (!Array.isArray(actors) || actors.length > DICTIONARY_LIMITS.actors) return null;
+  const out: DictionaryActor[] = [];
+  for (const a of actors) {
+    const actor = readActor(a);
+    if (!actor) return null;
+    out.push(actor);
+  }
+  return { version, actors: out };
+}
