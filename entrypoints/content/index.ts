@@ -7,8 +7,6 @@
  * (utils/card/lazy-card.ts). No schema library and no UI library run here. It sends nothing off
  * the machine: its only messages go to the extension's own background.
  */
-// First: Zod must be jitless before any schema is built (no eval under the extension CSP).
-import '@/utils/zod-jitless';
 import '@/utils/spotting/highlight.css';
 import { browser } from 'wxt/browser';
 import { startHoverCards, type HoverCards } from '@/utils/card';
