@@ -28,6 +28,14 @@ export interface Dictionary {
   actors: DictionaryActor[];
 }
 
+/** Whose word something is: a pack, and whether a signature (or the extension) vouches for it. */
+export interface PackLabel {
+  id: string;
+  title: string;
+  /** False for a pack imported from a file: every surface says "unverified" beside its content. */
+  verified: boolean;
+}
+
 export interface ActorSummary {
   id: string;
   kind: Actor['kind'];
@@ -35,6 +43,8 @@ export interface ActorSummary {
   role: string;
   country: string | null;
   memberOf: string[];
+  /** The pack that defines this actor (name, role, groups): the first to describe it. */
+  definedBy: PackLabel;
 }
 
 /**
@@ -89,6 +99,8 @@ export interface PositionView {
   date: string;
   packId: string;
   packVersion: number;
+  /** The pack this position comes from: shown beside it on every surface. */
+  pack: PackLabel;
   change?: PositionChange;
 }
 
@@ -103,7 +115,7 @@ export interface CardView {
   sourceCount: number;
   /** The newest date of the packs that speak of this actor. */
   asOf: string;
-  packs: { id: string; version: number; title: string }[];
+  packs: { id: string; version: number; title: string; verified: boolean }[];
 }
 
 /** A topics x people matrix: one row per topic, one cell per picked actor. */
@@ -128,6 +140,8 @@ export interface PackInfo {
   origin: 'builtin' | 'feed' | 'file';
   verified: boolean;
   previousVersion: number | null;
+  /** The feed a synced pack came from (it offers the pack again after a removal), or null. */
+  feedUrl: string | null;
 }
 
 export interface SourceView {

@@ -12,8 +12,11 @@
  * - version 2: pack bodies move to `packBodies` so that the queries behind every hover read only
  *   small metadata rows; packs remember the highest version and bytes ever seen (anti-rollback);
  *   `positionChanges` records what each update did; positions gain an `[actorId+topicId]` index.
+ * - version 3: `claims` records which pack owns each actor and topic id (utils/pack/ownership.ts);
+ *   the write-only `aliases` table and seven indexes no query used are dropped.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
+import { claimsInOrder, type ClaimKind } from '../pack/ownership';
 import type { Actor, Pack, Position, Source, Stance, Topic } from '../pack/schema';
 
 /** The IndexedDB database name, in the extension's origin. */
@@ -55,6 +58,10 @@ export interface PackRow {
    * the pack body at the next start (absent = built before the field existed).
    */
   rowsFormat?: number;
+  /** ISO timestamp of the first install under this id: the order claims are settled in. */
+  firstInstalledAt?: string;
+  /** The feed a synced pack came from: only that feed may update it (absent: none). */
+  feedUrl?: string;
 }
 
 /** The full JSON of an installed pack version (current or previous). */
@@ -75,13 +82,13 @@ export type ActorRow = Actor & {
   namedIn: string[];
 };
 
-/** One alias of one actor, with its normalised form for lookups by name. */
-export interface AliasRow {
+/** Which pack owns an actor or topic id: only the owner's definition is shown. */
+export interface ClaimRow {
+  /** `actor:<id>` or `topic:<id>` (`claimKey`). */
+  key: string;
+  kind: ClaimKind;
+  id: string;
   packId: string;
-  actorId: string;
-  alias: string;
-  /** `normalizeName(alias)`: case, accents, apostrophes and spacing folded. */
-  norm: string;
 }
 
 /** A topic as one pack describes it. */
@@ -138,12 +145,29 @@ export const SCHEMA_V1 = {
   positions: '[packId+id], packId, actorId, topicId, sourceId',
 } as const;
 
-/** Table definitions of schema version 2 (the current one). */
+/** Table definitions of schema version 2. */
 export const SCHEMA_V2 = {
   ...SCHEMA_V1,
   packBodies: '[packId+version], packId',
   positions: '[packId+id], packId, actorId, topicId, sourceId, [actorId+topicId]',
   positionChanges: '++seq, [packId+positionId], packId, actorId, packVersion, at',
+} as const;
+
+/**
+ * Table definitions of schema version 3 (the current one): `claims` added; `aliases` dropped
+ * (written, never read); indexes no query uses dropped (sources.sha256, topics.id,
+ * positions.topicId and [actorId+topicId], positionChanges.actorId, packVersion and at).
+ */
+export const SCHEMA_V3 = {
+  packs: 'id',
+  packBodies: '[packId+version], packId',
+  sources: '[packId+id], packId, id',
+  actors: '[packId+id], packId, id',
+  aliases: null,
+  topics: '[packId+id], packId',
+  positions: '[packId+id], packId, actorId, sourceId',
+  positionChanges: '++seq, [packId+positionId], packId',
+  claims: 'key, packId',
 } as const;
 
 /** The shape of a version 1 pack row: both bodies inline, no anti-rollback memory. */
@@ -200,6 +224,40 @@ export async function upgradeV1toV2(tx: Transaction): Promise<void> {
   }
 }
 
+/**
+ * Version 2 -> 3: settles the claims of the installed packs as if they had been installed in the
+ * order of their install dates, verified packs first (utils/pack/ownership.ts).
+ */
+export async function upgradeV2toV3(tx: Transaction): Promise<void> {
+  const packs = ((await tx.table('packs').toArray()) as PackRow[]).sort(
+    (a, b) =>
+      Number(b.origin === 'builtin') - Number(a.origin === 'builtin') ||
+      (a.installedAt < b.installedAt ? -1 : a.installedAt > b.installedAt ? 1 : 0),
+  );
+  const actors = (await tx.table('actors').toArray()) as ActorRow[];
+  const topics = (await tx.table('topics').toArray()) as TopicRow[];
+  const { claims } = claimsInOrder(
+    packs.map((p) => ({
+      id: p.id,
+      verified: p.verified,
+      actors: actors.filter((a) => a.packId === p.id),
+      topics: topics.filter((t) => t.packId === p.id),
+    })),
+  );
+  await tx.table('claims').bulkPut(claimRows(claims));
+  for (const p of packs) {
+    await tx.table('packs').put({ ...p, firstInstalledAt: p.firstInstalledAt ?? p.installedAt });
+  }
+}
+
+/** Claim rows from a claims map. */
+export function claimRows(claims: ReadonlyMap<string, string>): ClaimRow[] {
+  return [...claims].map(([key, packId]) => {
+    const at = key.indexOf(':');
+    return { key, kind: key.slice(0, at) as ClaimKind, id: key.slice(at + 1), packId };
+  });
+}
+
 /** The Standpoint store. Open it with `getDb()` (utils/db/index.ts) rather than `new`. */
 export class StandpointDB extends Dexie {
   /** Installed packs, one row per pack id: version, provenance, rollback and anti-rollback data. */
@@ -210,19 +268,20 @@ export class StandpointDB extends Dexie {
   sources!: Table<SourceRow, [string, string]>;
   /** Actors per pack; `id` gathers one person's rows across packs. */
   actors!: Table<ActorRow, [string, string]>;
-  /** Normalised aliases, to find actors by name (`norm`) and to rebuild the matcher. */
-  aliases!: Table<AliasRow, [string, string, string]>;
   /** Topics per pack; `id` gathers one topic's rows across packs. */
   topics!: Table<TopicRow, [string, string]>;
   /** Positions per pack, indexed by actor (cards), topic (matrix), source (viewer) and pack. */
   positions!: Table<PositionRow, [string, string]>;
   /** What each pack update added, changed and removed, for "changed" marks and history. */
   positionChanges!: Table<PositionChangeRow, number>;
+  /** Which pack owns each actor and topic id (utils/pack/ownership.ts). */
+  claims!: Table<ClaimRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeV1toV2);
+    this.version(3).stores(SCHEMA_V3).upgrade(upgradeV2toV3);
   }
 }
 
@@ -233,9 +292,9 @@ export function allTables(db: StandpointDB) {
     db.packBodies,
     db.sources,
     db.actors,
-    db.aliases,
     db.topics,
     db.positions,
     db.positionChanges,
+    db.claims,
   ];
 }

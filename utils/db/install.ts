@@ -4,28 +4,27 @@
  * the service worker stopped halfway) aborts it and leaves the store exactly as it was: all-old
  * or all-new, never mixed. All CPU work happens before the transaction opens.
  *
- * Trust rules (docs/store.md): an older version than the highest ever installed under a pack id is
- * refused, and so is the same version with different bytes; the same version with the same bytes
- * is a no-op. After any change the dictionary is published so content scripts rebuild their
- * matcher.
+ * Which version may replace which is decided by ./versions.ts (docs/store.md, "Trust rules"); who
+ * owns which actor and topic by ./claims.ts (docs/threat-model.md, "Ownership"). After any change
+ * the dictionary version is published so content scripts rebuild their matcher.
  */
-import { browser } from '#imports';
 import type { Pack } from '../pack/schema';
-import { DICTIONARY_KEY, DICTIONARY_VERSION_KEY } from '../spotting/stored-dictionary';
 import { err, ok, type Result } from '../views';
-import { errorMessage } from '../format';
+import { change, clearDerived, publishDictionaryVersion, replaceDerived } from './change';
+
+export { publishDictionaryVersion } from './change';
+import { rewordingRefusal, settleClaims } from './claims';
 import {
   allTables,
   type PackOrigin,
-  type PackRow,
   type PositionChangeRow,
   type PreviousPackMeta,
   type StandpointDB,
 } from './database';
 import { diffPositions } from './diff';
 import { sha256OfText } from './hash';
-import { dictionary } from './queries';
-import { packRows, ROWS_FORMAT, type PackRows } from './rows';
+import { packRows, ROWS_FORMAT } from './rows';
+import { updateDecision } from './versions';
 
 /** How a pack reached us and what vouches for it. */
 export interface ApplyOptions {
@@ -33,12 +32,8 @@ export interface ApplyOptions {
   verified: boolean;
   /** sha256 (hex) of the exact bytes the pack was parsed from. */
   rawSha256: string;
-  /**
-   * Lets a built-in pack replace the built-in copy of the same version with different bytes:
-   * the bundled pack ships inside the extension, which is trusted as a whole. Feeds and files
-   * never get this.
-   */
-  allowBuiltinRewrite?: boolean;
+  /** The feed a synced pack came from (recorded in the same transaction as the install). */
+  feedUrl?: string;
   /** The clock, for tests. */
   now?: Date;
 }
@@ -54,61 +49,12 @@ export interface ApplyOutcome {
 
 const NO_CHANGES = { added: 0, changed: 0, removed: 0 } as const;
 
-/** Deletes the derived rows of one pack (not its bodies, metadata or change history). */
-async function clearDerived(db: StandpointDB, packId: string): Promise<void> {
-  await Promise.all([
-    db.sources.where('packId').equals(packId).delete(),
-    db.actors.where('packId').equals(packId).delete(),
-    db.aliases.where('packId').equals(packId).delete(),
-    db.topics.where('packId').equals(packId).delete(),
-    db.positions.where('packId').equals(packId).delete(),
-  ]);
-}
-
-async function writeDerived(db: StandpointDB, rows: PackRows): Promise<void> {
-  await db.sources.bulkPut(rows.sources);
-  await db.actors.bulkPut(rows.actors);
-  await db.aliases.bulkPut(rows.aliases);
-  await db.topics.bulkPut(rows.topics);
-  await db.positions.bulkPut(rows.positions);
-}
-
-/** The sentence a reader sees when an update is refused, or null when it may proceed. */
-export function versionRefusal(
-  existing: PackRow | undefined,
-  pack: Pack,
-  opts: Pick<ApplyOptions, 'rawSha256' | 'origin' | 'allowBuiltinRewrite'>,
-): string | null {
-  if (!existing) return null;
-  if (pack.version < existing.highestVersion) {
-    return (
-      `“${pack.title}” version ${pack.version} was refused: version ${existing.highestVersion} ` +
-      `of this pack has already been installed, and an older version is never accepted ` +
-      `because it could quietly undo corrections.`
-    );
-  }
-  if (pack.version === existing.highestVersion && opts.rawSha256 !== existing.highestSha256) {
-    const builtinRewrite =
-      opts.allowBuiltinRewrite === true &&
-      opts.origin === 'builtin' &&
-      existing.origin === 'builtin' &&
-      existing.version === pack.version;
-    if (!builtinRewrite) {
-      return (
-        `“${pack.title}” version ${pack.version} was refused: a different copy of the same ` +
-        `version is already installed. Every change must come with a new version number, so ` +
-        `this copy may have been altered.`
-      );
-    }
-  }
-  return null;
-}
-
 /**
  * Installs `pack` or updates the installed pack with the same id, in one transaction: replaces the
  * pack's rows, keeps the replaced version for rollback, records which positions were added,
- * changed and removed. Returns a refusal (store unchanged) for an older version or a different
- * copy of the same version; the same version and bytes again is a no-op.
+ * changed and removed, settles ownership. Returns a refusal (store unchanged) when the version
+ * rule (./versions.ts) or the ownership rule (./claims.ts) says no; the same version and bytes
+ * again is a no-op.
  */
 export async function applyPack(
   db: StandpointDB,
@@ -117,24 +63,36 @@ export async function applyPack(
 ): Promise<Result<ApplyOutcome>> {
   const at = (opts.now ?? new Date()).toISOString();
   const rows = packRows(pack);
-  let result: Result<ApplyOutcome>;
-  try {
-    result = await db.transaction('rw', allTables(db), async (): Promise<Result<ApplyOutcome>> => {
+  return change(
+    db,
+    `“${pack.title}” could not be installed`,
+    async (): Promise<Result<ApplyOutcome>> => {
       const existing = await db.packs.get(pack.id);
-      if (existing && existing.version === pack.version && existing.sha256 === opts.rawSha256) {
+      const decision = updateDecision(existing, {
+        id: pack.id,
+        title: pack.title,
+        version: pack.version,
+        sha256: opts.rawSha256,
+        origin: opts.origin,
+        verified: opts.verified,
+      });
+      if (decision.kind === 'refuse') return err(`${decision.reason}.`);
+      if (decision.kind === 'same') {
         return ok({
           status: 'unchanged',
           packId: pack.id,
-          version: pack.version,
-          previousVersion: existing.previous?.version ?? null,
+          version: existing!.version,
+          previousVersion: existing!.previous?.version ?? null,
           changes: { ...NO_CHANGES },
         });
       }
-      const refusal = versionRefusal(existing, pack, opts);
-      if (refusal) return err(refusal);
+      const reworded = await rewordingRefusal(db, pack, opts.verified);
+      if (reworded) return err(`${reworded}. Nothing was changed.`);
 
       let changes: PositionChangeRow[] = [];
       let previous: PreviousPackMeta | null = null;
+      // What an unsigned file claimed binds no signed source: a verified takeover starts afresh.
+      const takeover = existing && opts.verified && !existing.verified;
       if (existing) {
         const oldBody = await db.packBodies.get([pack.id, existing.version]);
         if (oldBody) changes = diffPositions(oldBody.pack, pack, at);
@@ -154,9 +112,7 @@ export async function applyPack(
           .equals(pack.id)
           .filter((b) => !keep.has(b.version))
           .delete();
-        await clearDerived(db, pack.id);
       }
-      await writeDerived(db, rows);
       await db.packBodies.put({
         packId: pack.id,
         version: pack.version,
@@ -164,7 +120,7 @@ export async function applyPack(
         pack,
       });
       if (changes.length > 0) await db.positionChanges.bulkAdd(changes);
-      const higher = !existing || pack.version >= existing.highestVersion;
+      const higher = !existing || takeover || pack.version >= existing.highestVersion;
       await db.packs.put({
         id: pack.id,
         version: pack.version,
@@ -172,13 +128,16 @@ export async function applyPack(
         title: pack.title,
         publishedAt: pack.publishedAt,
         installedAt: at,
+        firstInstalledAt: existing?.firstInstalledAt ?? existing?.installedAt ?? at,
         origin: opts.origin,
         verified: opts.verified,
         previous,
         highestVersion: higher ? pack.version : existing.highestVersion,
         highestSha256: higher ? opts.rawSha256 : existing.highestSha256,
         rowsFormat: ROWS_FORMAT,
+        ...(opts.feedUrl ? { feedUrl: opts.feedUrl } : {}),
       });
+      await replaceDerived(db, pack.id, rows);
       const count = (kind: PositionChangeRow['kind']) =>
         changes.filter((c) => c.kind === kind).length;
       return ok({
@@ -188,12 +147,9 @@ export async function applyPack(
         previousVersion: previous?.version ?? null,
         changes: { added: count('added'), changed: count('changed'), removed: count('removed') },
       });
-    });
-  } catch (e) {
-    return err(`“${pack.title}” could not be installed; nothing was changed. (${errorMessage(e)})`);
-  }
-  if (result.ok && result.value.status !== 'unchanged') await publishDictionaryVersion(db);
-  return result;
+    },
+    (v) => v.status !== 'unchanged',
+  );
 }
 
 /** What a rollback did. */
@@ -221,84 +177,72 @@ export async function rollbackPack(
   const body = await db.packBodies.get([packId, prev.version]);
   if (!body) return err(`The earlier version of “${row.title}” is no longer stored.`);
   const rows = packRows(body.pack);
-  let result: Result<RollbackOutcome>;
-  try {
-    result = await db.transaction(
-      'rw',
-      allTables(db),
-      async (): Promise<Result<RollbackOutcome>> => {
-        const now = await db.packs.get(packId);
-        if (!now || now.version !== row.version || now.previous?.version !== prev.version) {
-          return err(`“${row.title}” changed while rolling back; please try again.`);
-        }
-        await clearDerived(db, packId);
-        await writeDerived(db, rows);
-        await db.packBodies.delete([packId, row.version]);
-        await db.positionChanges
-          .where('packId')
-          .equals(packId)
-          .filter((c) => c.packVersion > prev.version)
-          .delete();
-        await db.packs.put({
-          ...now,
-          version: prev.version,
-          sha256: prev.sha256,
-          title: body.pack.title,
-          publishedAt: body.pack.publishedAt,
-          installedAt: prev.installedAt,
-          origin: prev.origin,
-          verified: prev.verified,
-          previous: null,
-        });
-        return ok({ packId, version: prev.version, rolledBack: row.version });
-      },
-    );
-  } catch (e) {
-    return err(
-      `“${row.title}” could not be rolled back; nothing was changed. (${errorMessage(e)})`,
-    );
-  }
-  if (result.ok) await publishDictionaryVersion(db);
-  return result;
-}
-
-/**
- * Removes a pack and everything derived from it, its anti-rollback memory included (removing is
- * the reader's explicit choice to start over with that pack). The built-in pack cannot be
- * removed: it would come back at the next start anyway.
- */
-export async function removePack(
-  db: StandpointDB,
-  packId: string,
-): Promise<Result<{ packId: string }>> {
-  let result: Result<{ packId: string }>;
-  try {
-    result = await db.transaction('rw', allTables(db), async () => {
-      const row = await db.packs.get(packId);
-      if (!row) return err<{ packId: string }>(`No pack “${packId}” is installed.`);
-      if (row.origin === 'builtin') {
-        return err<{ packId: string }>(
-          `“${row.title}” comes with Standpoint and cannot be removed; you can roll it back instead.`,
-        );
-      }
-      await clearDerived(db, packId);
-      await db.packBodies.where('packId').equals(packId).delete();
-      await db.positionChanges.where('packId').equals(packId).delete();
-      await db.packs.delete(packId);
-      return ok({ packId });
+  return change(db, `“${row.title}” could not be rolled back`, async () => {
+    const now = await db.packs.get(packId);
+    if (!now || now.version !== row.version || now.previous?.version !== prev.version) {
+      return err<RollbackOutcome>(`“${row.title}” changed while rolling back; please try again.`);
+    }
+    await db.packBodies.delete([packId, row.version]);
+    await db.positionChanges
+      .where('packId')
+      .equals(packId)
+      .filter((c) => c.packVersion > prev.version)
+      .delete();
+    await db.packs.put({
+      ...now,
+      version: prev.version,
+      sha256: prev.sha256,
+      title: body.pack.title,
+      publishedAt: body.pack.publishedAt,
+      installedAt: prev.installedAt,
+      origin: prev.origin,
+      verified: prev.verified,
+      previous: null,
     });
-  } catch (e) {
-    return err(`The pack could not be removed; nothing was changed. (${errorMessage(e)})`);
-  }
-  if (result.ok) await publishDictionaryVersion(db);
-  return result;
+    await replaceDerived(db, packId, rows);
+    return ok({ packId, version: prev.version, rolledBack: row.version });
+  });
+}
+
+/** What a removal did. */
+export interface RemoveOutcome {
+  packId: string;
+  title: string;
+  /** The feed that still offers the pack (it comes back at its next sync), if any. */
+  feedUrl: string | null;
 }
 
 /**
- * Installs the pack bundled with the extension when it is absent or older than the bundled one
- * (on install, on update and at every start; cheap when nothing is to do). A newer copy from a
- * feed stays. Always republishes the dictionary version, in case a previous run stopped between
- * its install and its publication.
+ * Removes a pack and everything derived from it (positions, aliases, sources, change history,
+ * both stored versions), its anti-rollback memory included: removing is the reader's explicit
+ * choice to start over with that pack. Ownership of its people and topics passes to the next
+ * pack that describes them. The built-in pack cannot be removed: it would come back at the next
+ * start anyway.
+ */
+export async function removePack(db: StandpointDB, packId: string): Promise<Result<RemoveOutcome>> {
+  return change(db, 'The pack could not be removed', async () => {
+    const row = await db.packs.get(packId);
+    if (!row) return err<RemoveOutcome>(`No pack “${packId}” is installed.`);
+    if (row.origin === 'builtin') {
+      return err<RemoveOutcome>(
+        `“${row.title}” comes with Standpoint and cannot be removed; you can roll it back instead.`,
+      );
+    }
+    await db.packBodies.where('packId').equals(packId).delete();
+    await db.positionChanges.where('packId').equals(packId).delete();
+    await db.packs.delete(packId);
+    await clearDerived(db, packId);
+    await settleClaims(db);
+    return ok({ packId, title: row.title, feedUrl: row.feedUrl ?? null });
+  });
+}
+
+/**
+ * Installs the pack bundled with the extension when the version rule lets it in: absent, above
+ * everything installed under its id, or a rebuilt copy of the same built-in version (on install,
+ * on update and at every start; cheap when nothing is to do). A newer copy from a feed stays, and
+ * so does a reader's rollback. Always republishes the dictionary version, in case a previous run
+ * stopped between its install and its publication.
  */
 export async function ensureBuiltinPack(
   db: StandpointDB,
@@ -307,16 +251,15 @@ export async function ensureBuiltinPack(
 ): Promise<Result<ApplyOutcome>> {
   const rawSha256 = await sha256OfText(JSON.stringify(pack));
   const existing = await db.packs.get(pack.id);
-  // Only a version above everything seen counts as newer: a reader's rollback of the built-in
-  // pack must survive the next start. A rebuilt copy of the same version replaces the old copy.
-  const stale =
-    !existing ||
-    pack.version > existing.highestVersion ||
-    (existing.origin === 'builtin' &&
-      existing.version === pack.version &&
-      existing.highestVersion === pack.version &&
-      existing.sha256 !== rawSha256);
-  if (!stale) {
+  const decision = updateDecision(existing, {
+    id: pack.id,
+    title: pack.title,
+    version: pack.version,
+    sha256: rawSha256,
+    origin: 'builtin',
+    verified: true,
+  });
+  if (existing && decision.kind !== 'install') {
     await publishDictionaryVersion(db);
     return ok({
       status: 'unchanged',
@@ -326,13 +269,7 @@ export async function ensureBuiltinPack(
       changes: { ...NO_CHANGES },
     });
   }
-  return applyPack(db, pack, {
-    origin: 'builtin',
-    verified: true,
-    rawSha256,
-    allowBuiltinRewrite: true,
-    now,
-  });
+  return applyPack(db, pack, { origin: 'builtin', verified: true, rawSha256, now });
 }
 
 /**
@@ -350,25 +287,11 @@ export async function refreshDerivedRows(db: StandpointDB): Promise<string[]> {
     const done = await db.transaction('rw', allTables(db), async () => {
       const now = await db.packs.get(row.id);
       if (!now || now.version !== row.version || now.sha256 !== row.sha256) return false;
-      await clearDerived(db, row.id);
-      await writeDerived(db, rows);
       await db.packs.put({ ...now, rowsFormat: ROWS_FORMAT });
+      await replaceDerived(db, row.id, rows);
       return true;
     });
     if (done) rebuilt.push(row.id);
   }
   return rebuilt;
-}
-
-/**
- * Writes the current dictionary, and its version beside it, where content scripts read and
- * watch them (utils/spotting/stored-dictionary.ts): one write, so both change together.
- */
-export async function publishDictionaryVersion(db: StandpointDB): Promise<string> {
-  const dict = await dictionary(db);
-  await browser.storage.local.set({
-    [DICTIONARY_KEY]: dict,
-    [DICTIONARY_VERSION_KEY]: dict.version,
-  });
-  return dict.version;
 }

@@ -1,10 +1,16 @@
 /**
- * Several packs at once (docs/store.md): the same actor id in two packs is one actor, the same
- * topic id one topic. The newest pack's fields win; lists (aliases, memberships, keywords,
- * surname rules) are unioned, newest pack's entries first.
+ * Several packs at once (docs/store.md): the store's adapter to the one ownership rule in
+ * utils/pack/ownership.ts. The pack that owns an actor or topic id defines it; other packs add
+ * positions and aliases under their own name.
  */
-import type { MatchPolicy } from '../pack/schema';
-import type { ActorSummary, TopicView } from '../views';
+import {
+  claimKey,
+  ownedActors,
+  sameQuestion,
+  type OwnedActor,
+  type PackStanding,
+} from '../pack/ownership';
+import type { ActorSummary, PackLabel, TopicView } from '../views';
 import type { ActorRow, PackRow, TopicRow } from './database';
 
 /** Orders packs newest first: later `publishedAt`, then higher version, then id. */
@@ -14,73 +20,41 @@ export function comparePacksNewestFirst(a: PackRow, b: PackRow): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Pack id -> rank (0 = newest); rows of packs not installed sort last. */
-export type PackRank = Map<string, number>;
-
-/** Ranks the installed packs so merges can ask which of two packs is newer. */
-export function packRank(packs: PackRow[]): PackRank {
-  return new Map([...packs].sort(comparePacksNewestFirst).map((p, i) => [p.id, i]));
+/** Whose word something is: the label every surface shows beside a position or a person. */
+export function packLabel(p: PackRow): PackLabel {
+  return { id: p.id, title: p.title, verified: p.verified };
 }
 
-const rankOf = (rank: PackRank, packId: string) => rank.get(packId) ?? Number.MAX_SAFE_INTEGER;
+/** The installed packs as the ownership rule sees them. */
+export interface Ownership {
+  packs: Map<string, PackRow>;
+  claims: Map<string, string>;
+  standings: Map<string, PackStanding>;
+}
 
-const union = <T>(lists: T[][]): T[] => [...new Set(lists.flat())];
-
-/** One actor as all installed packs together describe it. */
-export interface MergedActor {
-  id: string;
-  kind: ActorRow['kind'];
-  name: string;
-  role: string;
-  country: string | null;
-  aliases: string[];
-  memberOf: string[];
-  match: MatchPolicy;
+/** One actor as its owner defines it, with the rows every pack gave (for `namedIn`). */
+export interface MergedActor extends OwnedActor {
   /** sha256 of every source (of any pack) whose text names the actor. */
   namedIn: Set<string>;
-  /** Ids of the packs that describe the actor, newest first. */
-  packIds: string[];
 }
 
-/** Merges the rows of one actor id (from any number of packs). `rows` must not be empty. */
-export function mergeActor(rows: ActorRow[], rank: PackRank): MergedActor {
-  const sorted = [...rows].sort((a, b) => rankOf(rank, a.packId) - rankOf(rank, b.packId));
-  const top = sorted[0]!;
-  return {
-    id: top.id,
-    kind: top.kind,
-    name: top.name,
-    role: top.role,
-    country: top.country,
-    aliases: union(sorted.map((r) => r.aliases)),
-    memberOf: union(sorted.map((r) => r.memberOf)),
-    match: {
-      surnames: union(sorted.map((r) => r.match.surnames)),
-      bareSurname: top.match.bareSurname,
-      givenNames: union(sorted.map((r) => r.match.givenNames)),
-      titles: union(sorted.map((r) => r.match.titles)),
-      commonWord: top.match.commonWord,
-      ...(sorted.some((r) => r.match.exclude)
-        ? { exclude: union(sorted.map((r) => r.match.exclude ?? [])) }
-        : {}),
-    },
-    namedIn: new Set(sorted.flatMap((r) => r.namedIn)),
-    packIds: sorted.map((r) => r.packId),
-  };
-}
-
-/** Groups actor rows by id and merges each group. */
-export function mergeActors(rows: ActorRow[], rank: PackRank): Map<string, MergedActor> {
-  const byId = new Map<string, ActorRow[]>();
+/** Merges actor rows under their owners; rows of packs not installed are ignored. */
+export function mergeActors(rows: ActorRow[], o: Ownership): Map<string, MergedActor> {
+  const owned = ownedActors(rows, o.claims, o.standings);
+  const namedIn = new Map<string, Set<string>>();
   for (const r of rows) {
-    if (!rank.has(r.packId)) continue;
-    byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+    if (!o.packs.has(r.packId)) continue;
+    const set = namedIn.get(r.id) ?? new Set<string>();
+    for (const sha of r.namedIn) set.add(sha);
+    namedIn.set(r.id, set);
   }
-  return new Map([...byId].map(([id, list]) => [id, mergeActor(list, rank)]));
+  return new Map(
+    [...owned].map(([id, a]) => [id, { ...a, namedIn: namedIn.get(id) ?? new Set() }]),
+  );
 }
 
-/** The read model of a merged actor (what cards and the matrix show). */
-export function actorSummary(a: MergedActor): ActorSummary {
+/** The read model of a merged actor (what cards and the matrix show), with its owner's label. */
+export function actorSummary(a: OwnedActor, o: Ownership): ActorSummary {
   return {
     id: a.id,
     kind: a.kind,
@@ -88,36 +62,40 @@ export function actorSummary(a: MergedActor): ActorSummary {
     role: a.role,
     country: a.country,
     memberOf: [...a.memberOf],
+    definedBy: packLabel(o.packs.get(a.ownerPackId)!),
   };
 }
 
-/** One topic as all installed packs together describe it. */
+/** One topic as its owner words it, and which packs' positions may stand under that wording. */
 export interface MergedTopic extends TopicView {
   keywords: string[];
+  /** Packs that word the topic as its owner does: only their positions are shown under it. */
+  askedBy: Set<string>;
 }
 
-/** Groups topic rows by id; the newest pack's wording wins, keywords are unioned. */
-export function mergeTopics(rows: TopicRow[], rank: PackRank): Map<string, MergedTopic> {
+/** Topics under their owners' wording (owner's proposition, label and keywords). */
+export function mergeTopics(rows: TopicRow[], o: Ownership): Map<string, MergedTopic> {
   const byId = new Map<string, TopicRow[]>();
   for (const r of rows) {
-    if (!rank.has(r.packId)) continue;
+    if (!o.packs.has(r.packId)) continue;
     byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
   }
   const out = new Map<string, MergedTopic>();
   for (const [id, list] of byId) {
-    const sorted = list.sort((a, b) => rankOf(rank, a.packId) - rankOf(rank, b.packId));
-    const top = sorted[0]!;
+    const owner = list.find((t) => t.packId === o.claims.get(claimKey('topic', id)));
+    if (!owner) continue;
     out.set(id, {
       id,
-      proposition: top.proposition,
-      label: top.label,
-      keywords: union(sorted.map((t) => t.keywords)),
+      proposition: owner.proposition,
+      label: owner.label,
+      keywords: [...owner.keywords],
+      askedBy: new Set(list.filter((t) => sameQuestion(t, owner)).map((t) => t.packId)),
     });
   }
   return out;
 }
 
 /** The read model of a merged topic (keywords stay in the background). */
-export function topicView(t: MergedTopic): { id: string; proposition: string; label: string } {
+export function topicView(t: MergedTopic): TopicView {
   return { id: t.id, proposition: t.proposition, label: t.label };
 }

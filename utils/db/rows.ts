@@ -3,7 +3,7 @@
  * all its CPU work before it opens its transaction and the transaction only writes.
  */
 import type { Actor, Pack } from '../pack/schema';
-import type { ActorRow, AliasRow, PositionRow, SourceRow, TopicRow } from './database';
+import type { ActorRow, PositionRow, SourceRow, TopicRow } from './database';
 import { containsWords, normalizeName } from '../fold';
 
 /**
@@ -16,7 +16,6 @@ export const ROWS_FORMAT = 2;
 export interface PackRows {
   sources: SourceRow[];
   actors: ActorRow[];
-  aliases: AliasRow[];
   topics: TopicRow[];
   positions: PositionRow[];
 }
@@ -73,13 +72,7 @@ export function packRows(pack: Pack): PackRows {
       cased: casedForm(s.text ?? ''),
     }));
 
-  const aliases: AliasRow[] = [];
   const actors: ActorRow[] = pack.actors.map((actor) => {
-    const norms = [...new Set(actor.aliases.map(normalizeName).filter(Boolean))];
-    for (const norm of norms) {
-      const alias = actor.aliases.find((a) => normalizeName(a) === norm) ?? norm;
-      aliases.push({ packId, actorId: actor.id, alias, norm });
-    }
     const namedIn = texts.filter((t) => namesActor(actor, t)).map((t) => t.sha256);
     return { ...actor, packId, namedIn: [...new Set(namedIn)] };
   });
@@ -87,7 +80,6 @@ export function packRows(pack: Pack): PackRows {
   return {
     sources: pack.sources.map((s) => ({ ...s, packId })),
     actors,
-    aliases,
     topics: pack.topics.map((t) => ({ ...t, packId })),
     positions: pack.positions.map((p) => ({
       packId,

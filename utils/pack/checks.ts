@@ -9,6 +9,9 @@ import type { Problem } from './problems';
 import { sha256Text } from './sha256';
 import { foldKey } from '../spotting/normalize';
 
+/** The key two aliases collide by: the matcher's own (`foldKey`) after NFKC. */
+export const aliasKey = (alias: string): string => foldKey(alias.normalize('NFKC'));
+
 type Collection = 'sources' | 'actors' | 'topics' | 'positions';
 
 /** Every id used twice within sources, actors, topics or positions. */
@@ -83,7 +86,7 @@ export function findAliasCollisions(pack: Pack): Problem[] {
   pack.actors.forEach((actor, i) => {
     const own = new Set<string>();
     actor.aliases.forEach((alias, j) => {
-      const key = foldKey(alias.normalize('NFKC'));
+      const key = aliasKey(alias);
       if (own.has(key)) return; // the same actor listing a form twice is harmless
       own.add(key);
       const other = owner.get(key);

@@ -4,8 +4,9 @@
  * dictionary from the store) and the `spot` command (which builds it from a pack file).
  */
 import { z } from 'zod';
-import { idSchema, matchPolicySchema, type MatchPolicy, type Pack } from '../pack/schema';
-import type { Dictionary, DictionaryActor } from '../views';
+import { claimsInOrder, dictionaryActors } from '../pack/ownership';
+import { idSchema, matchPolicySchema, type Pack } from '../pack/schema';
+import type { Dictionary } from '../views';
 
 /** A dictionary as it crosses a message boundary: validated before a matcher is built from it. */
 export const dictionarySchema = z.strictObject({
@@ -22,52 +23,22 @@ export const dictionarySchema = z.strictObject({
     .max(20_000),
 });
 
-const union = (a: readonly string[], b: readonly string[]): string[] => [...new Set([...a, ...b])];
-
-function mergePolicy(a: MatchPolicy, b: MatchPolicy): MatchPolicy {
-  const exclude = union(a.exclude ?? [], b.exclude ?? []);
-  return {
-    surnames: union(a.surnames, b.surnames),
-    // The stricter reading wins when two packs disagree about one actor.
-    bareSurname:
-      a.bareSurname === 'never' || b.bareSurname === 'never'
-        ? 'never'
-        : a.bareSurname === 'in-context' || b.bareSurname === 'in-context'
-          ? 'in-context'
-          : 'always',
-    givenNames: union(a.givenNames, b.givenNames),
-    titles: union(a.titles, b.titles),
-    commonWord: a.commonWord || b.commonWord,
-    ...(exclude.length > 0 ? { exclude } : {}),
-  };
-}
-
 /**
- * The dictionary of a set of installed packs. An actor that several packs describe (same id)
- * gets the union of their name forms and the stricter of their policies. The version names each
- * pack and its version, so it changes exactly when the installed packs do.
+ * The dictionary of packs installed one after another in the given order, each verified unless
+ * `unverified` names it. It follows the store's ownership rule (utils/pack/ownership.ts): the
+ * first pack to describe an actor defines it; later packs add aliases. The version names each
+ * pack and its version, so it changes exactly when the packs do.
  */
-export function dictionaryFromPacks(packs: readonly Pack[]): Dictionary {
-  const byId = new Map<string, DictionaryActor>();
-  const sorted = [...packs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const pack of sorted) {
-    for (const actor of pack.actors) {
-      const seen = byId.get(actor.id);
-      if (!seen) {
-        byId.set(actor.id, {
-          id: actor.id,
-          kind: actor.kind,
-          aliases: [...actor.aliases],
-          match: actor.match,
-        });
-      } else {
-        seen.aliases = union(seen.aliases, actor.aliases);
-        seen.match = mergePolicy(seen.match, actor.match);
-      }
-    }
-  }
+export function dictionaryFromPacks(
+  packs: readonly Pack[],
+  unverified: ReadonlySet<string> = new Set(),
+): Dictionary {
+  const { claims, standings } = claimsInOrder(
+    packs.map((p) => ({ ...p, verified: !unverified.has(p.id) })),
+  );
+  const rows = packs.flatMap((p) => p.actors.map((a) => ({ ...a, packId: p.id })));
   return {
-    version: sorted.map((p) => `${p.id}@${p.version}`).join(','),
-    actors: [...byId.values()],
+    version: packs.map((p) => `${p.id}@${p.version}`).join(','),
+    actors: dictionaryActors(rows, claims, standings),
   };
 }

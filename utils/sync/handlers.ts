@@ -77,10 +77,10 @@ export function syncHandlers(env: () => SyncEnv = defaultSyncEnv) {
     return added.ok ? ok(feedView(added.value)) : added;
   });
 
-  const removeFeed = defineHandler('removeFeed', async (req) => {
+  const removeFeed = defineHandler('removeFeed', async (req, henv) => {
     const e = env();
     if (!(await removeFeedRecord(req.url))) return err('That feed is not in your list.');
-    await dropOwner(req.url);
+    await dropOwner(henv.db(), req.url);
     // Give the host permission back unless another feed still lives on that origin.
     const pattern = originPattern(req.url);
     const stillUsed = (await listFeeds()).some((f) => originPattern(f.url) === pattern);

@@ -1,16 +1,22 @@
 /**
  * Which feed owns which pack. The first feed that installs a pack id owns it; another feed
  * the reader trusts cannot then overwrite it with a higher version (a compromised or careless
- * feed must not hijack a pack someone else publishes). The built-in pack and imported files
- * have no owner until a feed updates them. Version anti-rollback lives in the store.
+ * feed must not hijack a pack someone else publishes). The owner is the pack row's `feedUrl`,
+ * written in the same transaction as the install (utils/db/install.ts), so a stopped service
+ * worker can never leave a pack installed but unowned. The built-in pack and imported files have
+ * no owner until a feed updates them. Version anti-rollback lives in utils/db/versions.ts.
+ *
+ * Version 0.1.0 kept the owners in `storage.local` (`local:packOwners`); that map is still read
+ * for packs installed before the owner moved into the store.
  */
 import { storage } from '#imports';
 import { z } from 'zod';
+import type { StandpointDB } from '../db/database';
 import { idSchema } from '../pack/schema';
 
 const ownersSchema = z.record(idSchema, z.string().max(2000));
 
-/** packId -> feed URL. Read with `readOwners`, which validates. */
+/** packId -> feed URL, as version 0.1.0 stored it. Read with `readOwners`, which validates. */
 export const packOwnersItem = storage.defineItem<unknown>('local:packOwners', { fallback: {} });
 
 export async function readOwners(item = packOwnersItem): Promise<Record<string, string>> {
@@ -18,15 +24,16 @@ export async function readOwners(item = packOwnersItem): Promise<Record<string, 
   return parsed.success ? parsed.data : {};
 }
 
-/** Records `feedUrl` as the owner of `packId` (no-op when it already is). */
-export async function setOwner(packId: string, feedUrl: string, item = packOwnersItem) {
-  const all = await readOwners(item);
-  if (all[packId] === feedUrl) return;
-  await item.setValue({ ...all, [packId]: feedUrl });
-}
-
-/** Forgets a feed's packs' ownership, when the reader removes the feed. */
-export async function dropOwner(feedUrl: string, item = packOwnersItem) {
+/**
+ * Forgets a feed's ownership of its packs, when the reader removes the feed: the packs stay
+ * installed, and another feed may then update them.
+ */
+export async function dropOwner(db: StandpointDB, feedUrl: string, item = packOwnersItem) {
+  await db.packs
+    .filter((p) => p.feedUrl === feedUrl)
+    .modify((p) => {
+      delete p.feedUrl;
+    });
   const all = await readOwners(item);
   await item.setValue(Object.fromEntries(Object.entries(all).filter(([, u]) => u !== feedUrl)));
 }

@@ -1,13 +1,12 @@
 /**
  * Runs syncs and keeps their books: one sync per feed at a time, the outcome recorded on the
- * feed and as the last sync status, backoff after failures, the server's Retry-After honoured,
- * pack ownership remembered.
+ * feed and as the last sync status, backoff after failures, the server's Retry-After honoured.
  */
 import type { StandpointDB } from '../db/database';
 import { backoffDelayMs } from './backoff';
 import { hostOf } from '../format';
 import { type FeedRecord, type SyncOutcome, getFeed, listFeeds, updateFeedRecord } from './feeds';
-import { readOwners, setOwner } from './owners';
+import { readOwners } from './owners';
 import { recordSync } from './status';
 import { syncFeed } from './sync';
 
@@ -71,7 +70,6 @@ async function runSync(url: string, deps: RunnerDeps): Promise<SyncOutcome> {
     await deps.scheduleRetry?.(now() + wait);
   }
   await updateFeedRecord(url, patch);
-  for (const id of report.owned) await setOwner(id, url);
   await recordSync({ ok: outcome.ok, message: outcome.message, feedUrl: url }, now);
   return outcome;
 }

@@ -4,9 +4,9 @@
  * 1. fetch the index with a timeout, a byte cap and If-None-Match (304: nothing to do);
  * 2. fetch its detached signature and verify it against the reader's key BEFORE reading
  *    anything in the index;
- * 3. for each pack newer than anything installed under its id: download within the size the
- *    signed index states, check length and sha256, validate with the builder's checks, and
- *    apply it in one store transaction.
+ * 3. for each pack the store's version rule (utils/db/versions.ts) would accept: download within
+ *    the size the signed index states, check length and sha256, validate with the builder's
+ *    checks, and apply it in one store transaction that also records which feed it came from.
  *
  * Older versions and a different file under an already-seen version are refused. Any failure
  * leaves the installed data exactly as it was and is recorded as a sentence for the reader.
@@ -16,17 +16,13 @@ import { LIMITS } from '../pack/schema';
 import { parsePackText } from '../pack/validate';
 import type { StandpointDB } from '../db/database';
 import { applyPack } from '../db/install';
-import { importPublicKey, sha256OfBytes, verifySignature } from './crypto';
-import { clip, errorMessage, formatBytes, hostOf } from '../format';
+import { updateDecision } from '../db/versions';
+import { sha256OfBytes } from './crypto';
+import { clip, formatBytes, hostOf } from '../format';
 import { SyncError } from './errors';
-import {
-  FEED_LIMITS,
-  type FeedEntry,
-  type FeedIndex,
-  feedIndexSchema,
-  signatureUrl,
-} from './feed-schema';
+import type { FeedEntry } from './feed-schema';
 import type { FeedRecord, SyncOutcome } from './feeds';
+import { fetchVerifiedIndex, type VerifiedIndex } from './index-fetch';
 import { INDEX_TIMEOUT_MS, PACK_TIMEOUT_MS, fetchCapped } from './http';
 
 /** What `syncFeed` needs from the world; defaults are the real ones. */
@@ -52,8 +48,6 @@ export interface SyncReport {
   generatedAt?: string;
   /** The server's Retry-After, ms, when it asked us to wait. */
   retryAfterMs?: number | null;
-  /** Packs now owned by this feed. */
-  owned: string[];
 }
 
 const UNCHANGED = 'your packs are unchanged';
@@ -64,74 +58,33 @@ const UNCHANGED = 'your packs are unchanged';
 const DETAIL_CHARS = 160;
 /** Longest outcome sentence stored, characters (the feed record allows 4000). */
 const MESSAGE_CHARS = 3000;
-/** Longest ETag kept for If-None-Match, characters; a longer one is not stored. */
-const ETAG_CHARS = 200;
-
-/** The ETag to remember, or null when it is too long or not printable ASCII. */
-function storableEtag(etag: string | null): string | null {
-  return etag && etag.length <= ETAG_CHARS && /^[\x20-\x7e]+$/.test(etag) ? etag : null;
-}
 const decoder = () => new TextDecoder('utf-8', { fatal: true });
+
+/** Deadlines, fetch and clock with their defaults filled in. */
+type Ready = SyncDeps & {
+  fetch: typeof fetch;
+  now: () => number;
+  indexTimeoutMs: number;
+  packTimeoutMs: number;
+};
 
 /** Syncs one feed; never throws. */
 export async function syncFeed(feed: FeedRecord, deps: SyncDeps): Promise<SyncReport> {
-  const now = deps.now ?? Date.now;
-  const at = () => new Date(now()).toISOString();
+  const ready: Ready = {
+    ...deps,
+    fetch: deps.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a)),
+    now: deps.now ?? Date.now,
+    indexTimeoutMs: deps.indexTimeoutMs ?? INDEX_TIMEOUT_MS,
+    packTimeoutMs: deps.packTimeoutMs ?? PACK_TIMEOUT_MS,
+  };
+  const at = () => new Date(ready.now()).toISOString();
   const host = hostOf(feed.url);
   const feedLabel = `The feed at ${host}`;
-  const fetchFn = deps.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
-  const indexTimeoutMs = deps.indexTimeoutMs ?? INDEX_TIMEOUT_MS;
-  const packTimeoutMs = deps.packTimeoutMs ?? PACK_TIMEOUT_MS;
 
-  let index: FeedIndex;
-  let etag: string | null;
+  // Step 1 and 2: the index, trusted only once its signature checks out.
+  let verified: VerifiedIndex | null;
   try {
-    const fetched = await fetchCapped(feed.url, {
-      label: feedLabel,
-      maxBytes: FEED_LIMITS.indexBytes,
-      timeoutMs: indexTimeoutMs,
-      etag: feed.etag,
-      fetchFn,
-      now,
-      timeoutSignal: deps.timeoutSignal,
-    });
-    if (fetched.kind === 'not-modified') {
-      return {
-        outcome: { at: at(), ok: true, message: `${feedLabel} has nothing new.`, updated: [] },
-        owned: [],
-      };
-    }
-    etag = storableEtag(fetched.etag);
-    const sig = await fetchCapped(signatureUrl(feed.url), {
-      label: `The signature of the feed at ${host}`,
-      maxBytes: FEED_LIMITS.signatureBytes,
-      timeoutMs: indexTimeoutMs,
-      fetchFn,
-      now,
-      timeoutSignal: deps.timeoutSignal,
-    });
-    if (sig.kind !== 'ok') throw new SyncError('signature', `${feedLabel} sent no signature`);
-    const key = await importPublicKey(feed.publicKey, deps.subtle);
-    if (!key) throw new SyncError('bad-key', `The public key saved for ${host} is not usable`);
-    let sigText = '';
-    try {
-      sigText = decoder().decode(sig.bytes);
-    } catch {
-      // not text: verification below fails
-    }
-    if (!(await verifySignature(key, sigText, fetched.bytes, deps.subtle))) {
-      throw new SyncError(
-        'signature',
-        `The index of the feed at ${host} is not signed by the key you added for it, so nothing in it was trusted`,
-      );
-    }
-    index = parseIndex(fetched.bytes, host);
-    if (feed.lastGeneratedAt && Date.parse(index.generatedAt) < Date.parse(feed.lastGeneratedAt)) {
-      throw new SyncError(
-        'stale-index',
-        `${feedLabel} sent an index signed on ${index.generatedAt.slice(0, 10)}, older than one it already sent (an old copy replayed?)`,
-      );
-    }
+    verified = await fetchVerifiedIndex(feed, ready);
   } catch (e) {
     const f = asSyncError(e, feedLabel);
     return {
@@ -142,20 +95,22 @@ export async function syncFeed(feed: FeedRecord, deps: SyncDeps): Promise<SyncRe
         updated: [],
       },
       retryAfterMs: f.retryAfterMs,
-      owned: [],
+    };
+  }
+  if (!verified) {
+    return {
+      outcome: { at: at(), ok: true, message: `${feedLabel} has nothing new.`, updated: [] },
     };
   }
 
+  // Step 3: each pack, on its own: one refused pack leaves the others alone.
+  const { index, etag } = verified;
   const updated: SyncOutcome['updated'] = [];
   const refusals: string[] = [];
-  const owned: string[] = [];
   for (const entry of index.packs) {
     try {
-      const r = await syncPack(feed, entry, { ...deps, fetch: fetchFn, now, packTimeoutMs });
-      if (r) {
-        updated.push(r);
-        owned.push(entry.id);
-      }
+      const r = await syncPack(feed, entry, ready);
+      if (r) updated.push(r);
     } catch (e) {
       refusals.push(asSyncError(e, feedLabel).message);
     }
@@ -182,69 +137,68 @@ export async function syncFeed(feed: FeedRecord, deps: SyncDeps): Promise<SyncRe
     // Only a fully applied index may be skipped next time; after a refusal, ask again in full.
     etag: refusals.length === 0 ? etag : null,
     generatedAt: index.generatedAt,
-    owned,
   };
 }
 
-/** Decodes and validates a verified index. */
-function parseIndex(bytes: Uint8Array, host: string): FeedIndex {
-  let data: unknown;
-  try {
-    data = JSON.parse(decoder().decode(bytes));
-  } catch {
-    throw new SyncError('index-invalid', `The feed at ${host} sent an index that is not JSON`);
-  }
-  const parsed = feedIndexSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length
-      ? ` (${clip(issue.path.join('.'), DETAIL_CHARS)}: ${clip(issue.message, DETAIL_CHARS)})`
-      : '';
-    throw new SyncError(
-      'index-invalid',
-      `The feed at ${host} sent an index that is not in the feed format${where}`,
-    );
-  }
-  return parsed.data;
-}
-
 /**
- * Brings one pack up to the index's version. Returns what was installed, or null when nothing
- * needed doing; throws `SyncError` when the pack is refused (the store is then unchanged).
+ * Brings one pack up to the index's version: decide (ownership, then the store's version rule),
+ * download within the signed size, check and install. Returns what was installed, or null when
+ * nothing needed doing; throws `SyncError` when the pack is refused (the store is then unchanged).
  */
 async function syncPack(
   feed: FeedRecord,
   entry: FeedEntry,
-  deps: SyncDeps & { fetch: typeof fetch; now: () => number; packTimeoutMs: number },
+  deps: Ready,
 ): Promise<SyncOutcome['updated'][number] | null> {
-  const host = hostOf(feed.url);
-  const name = `Pack “${entry.id}” version ${entry.version} from ${host}`;
+  const name = `Pack “${entry.id}” version ${entry.version} from ${hostOf(feed.url)}`;
   const installed = await deps.db.packs.get(entry.id);
-  const owner = deps.owners?.[entry.id];
+  const owner = installed?.feedUrl ?? deps.owners?.[entry.id];
   if (owner && owner !== feed.url) {
     throw new SyncError(
       'foreign-pack',
       `${name} was refused: that pack comes from another feed (${hostOf(owner)}), and one feed may not replace another's packs`,
     );
   }
-  if (installed) {
-    if (entry.version < installed.highestVersion) {
-      throw new SyncError(
-        'older',
-        `${name} was refused: version ${installed.highestVersion} was already installed, and an older version could quietly undo corrections`,
-      );
-    }
-    if (entry.version === installed.highestVersion) {
-      if (entry.sha256 !== installed.highestSha256 && installed.origin !== 'builtin') {
-        throw new SyncError(
-          'changed-bytes',
-          `${name} was refused: it differs from the version ${entry.version} already installed, and a published version must never change`,
-        );
-      }
-      return null;
-    }
+  // The store's own rule, asked before downloading what it would refuse.
+  const decision = updateDecision(installed, {
+    id: entry.id,
+    title: `Pack “${entry.id}”`,
+    version: entry.version,
+    sha256: entry.sha256,
+    origin: 'feed',
+    verified: true,
+  });
+  if (decision.kind === 'same') return null;
+  if (decision.kind === 'refuse') {
+    const code = decision.code === 'unverified-over-verified' ? 'store' : decision.code;
+    throw new SyncError(
+      code,
+      `${name} was refused: ${decision.reason.replace(/^.*? was refused: /, '')}`,
+    );
   }
+  const { pack, sha } = await downloadPack(feed, entry, name, deps);
+  const applied = await applyPack(deps.db, pack, {
+    origin: 'feed',
+    verified: true,
+    rawSha256: sha,
+    feedUrl: feed.url,
+    now: new Date(deps.now()),
+  });
+  if (!applied.ok) throw new SyncError('store', applied.error.replace(/\.$/, ''));
+  if (applied.value.status === 'unchanged') return null;
+  return { id: pack.id, from: installed?.version ?? null, to: pack.version };
+}
 
+/**
+ * Downloads one pack within the size the signed index states, checks its length and sha256
+ * against the index, then validates it with the pack gate. Throws `SyncError` on any mismatch.
+ */
+async function downloadPack(
+  feed: FeedRecord,
+  entry: FeedEntry,
+  name: string,
+  deps: Ready,
+): Promise<{ pack: Pack; sha: string }> {
   const url = new URL(entry.url, feed.url);
   if (url.origin !== new URL(feed.url).origin) {
     throw new SyncError('outside-feed', `${name} points outside the feed`);
@@ -296,18 +250,12 @@ async function syncPack(
       `${name} contains “${pack.id}” version ${pack.version}, not what the signed index says`,
     );
   }
-  const applied = await applyPack(deps.db, pack, {
-    origin: 'feed',
-    verified: true,
-    rawSha256: sha,
-    now: new Date(deps.now()),
-  });
-  if (!applied.ok) throw new SyncError('store', applied.error.replace(/\.$/, ''));
-  if (applied.value.status === 'unchanged') return null;
-  return { id: pack.id, from: installed?.version ?? null, to: pack.version };
+  return { pack, sha };
 }
 
 function asSyncError(e: unknown, label: string): SyncError {
   if (e instanceof SyncError) return e;
-  return new SyncError('network', `${label} could not be synced (${errorMessage(e)})`);
+  // The reader gets a sentence; the technical detail goes to the console.
+  console.error(`Standpoint: ${label} could not be synced`, e);
+  return new SyncError('network', `${label} could not be synced (an unexpected error)`);
 }

@@ -1,5 +1,8 @@
 /** Card views for component tests: a person with own and group positions, and one with none. */
-import type { ActorSummary, CardView, PositionView } from '@/utils/views';
+import type { ActorSummary, CardView, PackLabel, PositionView } from '@/utils/views';
+
+/** The built-in pack, as the labels beside positions and people name it. */
+export const builtinLabel: PackLabel = { id: 'builtin', title: 'Built-in pack', verified: true };
 
 export const merz: ActorSummary = {
   id: 'merz',
@@ -8,6 +11,7 @@ export const merz: ActorSummary = {
   role: 'German Chancellor',
   country: 'DE',
   memberOf: [],
+  definedBy: builtinLabel,
 };
 
 export const rubio: ActorSummary = {
@@ -17,6 +21,7 @@ export const rubio: ActorSummary = {
   role: 'U.S. Secretary of State',
   country: 'US',
   memberOf: ['us-delegation'],
+  definedBy: builtinLabel,
 };
 
 export const usDelegation: ActorSummary = {
@@ -26,6 +31,7 @@ export const usDelegation: ActorSummary = {
   role: 'Negotiating team of the United States',
   country: 'US',
   memberOf: [],
+  definedBy: builtinLabel,
 };
 
 const source = {
@@ -53,6 +59,7 @@ export function position(over: Partial<PositionView> & { id: string }): Position
     date: '2025-11-23',
     packId: 'builtin',
     packVersion: 3,
+    pack: builtinLabel,
     ...over,
   };
 }
@@ -100,7 +107,7 @@ export const merzCard: CardView = {
   groups: [],
   sourceCount: 2,
   asOf: '2025-11-24',
-  packs: [{ id: 'builtin', version: 3, title: 'Built-in pack' }],
+  packs: [{ id: 'builtin', version: 3, title: 'Built-in pack', verified: true }],
 };
 
 export const rubioCard: CardView = {
@@ -128,7 +135,7 @@ export const rubioCard: CardView = {
   ],
   sourceCount: 3,
   asOf: '2025-11-24',
-  packs: [{ id: 'builtin', version: 3, title: 'Built-in pack' }],
+  packs: [{ id: 'builtin', version: 3, title: 'Built-in pack', verified: true }],
 };
 
 export const emptyCard: CardView = {
@@ -143,5 +150,5 @@ export const emptyCard: CardView = {
   groups: [],
   sourceCount: 4,
   asOf: '2025-11-24',
-  packs: [{ id: 'builtin', version: 3, title: 'Built-in pack' }],
+  packs: [{ id: 'builtin', version: 3, title: 'Built-in pack', verified: true }],
 };

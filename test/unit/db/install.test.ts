@@ -42,7 +42,7 @@ describe('applyPack', () => {
     expect(await db.actors.count()).toBe(4);
     expect(await db.topics.count()).toBe(2);
     expect(await db.positions.count()).toBe(4);
-    expect(await db.aliases.where('norm').equals('anna berg').count()).toBe(1);
+    expect(await db.claims.get('actor:anna-berg')).toMatchObject({ packId: 'fixture-news' });
     expect(await db.positionChanges.count()).toBe(0);
     expect(await dictionaryVersionItem.getValue()).toBe(await dictionaryVersion(db));
   });
@@ -121,9 +121,7 @@ describe('applyPack', () => {
     const before = await dump(db);
     const r = await install(db, v1);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toMatch(
-      /version 1 was refused: version 2 of this pack has already been installed/,
-    );
+    expect(!r.ok && r.error).toMatch(/version 1 was refused: version 2 was already installed/);
     expect(await dump(db)).toEqual(before);
   });
 
@@ -136,7 +134,7 @@ describe('applyPack', () => {
     });
     const before = await dump(db);
     const r = await install(db, tampered);
-    expect(!r.ok && r.error).toMatch(/a different copy of the same version is already installed/);
+    expect(!r.ok && r.error).toMatch(/a published version must never change/);
     expect(await dump(db)).toEqual(before);
   });
 
@@ -220,19 +218,24 @@ describe('rollbackPack', () => {
     const row = await db.packs.get('fixture-news');
     expect(row).toMatchObject({ version: 1, sha256: v1.sha256, previous: null, highestVersion: 2 });
     const now = await dump(db);
-    for (const table of ['sources', 'actors', 'aliases', 'topics', 'positions', 'packBodies']) {
+    for (const table of ['sources', 'actors', 'topics', 'positions', 'packBodies', 'claims']) {
       expect(now[table]).toEqual(afterV1[table]);
     }
     expect(now.positionChanges).toEqual([]);
     expect(await dictionaryVersionItem.getValue()).toBe(await dictionaryVersion(db));
 
-    // Anti-rollback remembers version 2: the same v2 may come back, an edited v2 may not.
+    // Anti-rollback remembers version 2: an edited v2 is refused; the same v2 from a feed
+    // leaves the reader's rollback alone; a newer version replaces it.
     const tampered = await edited(v2, (p) => {
       p.title = 'Something else';
     });
     expect((await install(db, tampered)).ok).toBe(false);
     const again = await install(db, v2);
-    expect(again.ok && again.value.status).toBe('updated');
+    expect(again.ok && again.value).toMatchObject({ status: 'unchanged', version: 1 });
+    const v3 = await edited(v2, (p) => {
+      p.version = 3;
+    });
+    expect((await install(db, v3)).ok).toBe(true);
   });
 
   it('explains when there is nothing to roll back', async () => {
@@ -263,7 +266,7 @@ describe('removePack', () => {
     await install(db, alliance, { origin: 'builtin' });
     expect(await removePack(db, 'fixture-news')).toEqual({
       ok: true,
-      value: { packId: 'fixture-news' },
+      value: { packId: 'fixture-news', title: 'Fixture news pack', feedUrl: null },
     });
     const left = await dump(db);
     for (const [table, rows] of Object.entries(left)) {
@@ -337,7 +340,7 @@ describe('refreshDerivedRows', () => {
 
     // As an older version of the code would have left them: other rows, an older format.
     await db.actors.toCollection().modify({ namedIn: [] });
-    await db.aliases.clear();
+    await db.claims.clear();
     await db.packs.update('fixture-news', { rowsFormat: 1 });
     expect(await refreshDerivedRows(db)).toEqual(['fixture-news']);
     expect(await dump(db)).toEqual(current);

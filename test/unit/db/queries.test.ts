@@ -60,6 +60,7 @@ describe('cards', () => {
       role: 'Foreign minister',
       country: 'SE',
       memberOf: ['nordic-delegation'],
+      definedBy: { id: 'fixture-news', title: 'Fixture news pack', verified: true },
     });
     expect(card!.positions.map((p) => p.id).sort()).toEqual(['berg-ceasefire', 'berg-sanctions']);
     expect(card!.positions.every((p) => p.actorId === 'anna-berg')).toBe(true);
@@ -80,7 +81,9 @@ describe('cards', () => {
     });
     expect(view.change).toBeUndefined();
     expect(card!.asOf).toBe('2025-03-04');
-    expect(card!.packs).toEqual([{ id: 'fixture-news', version: 1, title: 'Fixture news pack' }]);
+    expect(card!.packs).toEqual([
+      { id: 'fixture-news', version: 1, title: 'Fixture news pack', verified: true },
+    ]);
   });
 
   it('ranks topics by the page’s words', async () => {
@@ -125,10 +128,12 @@ describe('cards', () => {
     ]);
   });
 
-  it('merges an actor across packs: newest pack’s fields, positions of every pack', async () => {
+  it('merges an actor across packs: the owner’s fields, positions of every pack', async () => {
     const db = await withPacks(FIXTURES.newsV2, FIXTURES.alliance);
     const [card] = await cards(db, ['anna-berg']);
-    expect(card!.actor.role).toBe('Former foreign minister');
+    // The news pack described Anna Berg first: the newer alliance pack cannot re-role her.
+    expect(card!.actor.role).toBe('Foreign minister');
+    expect(card!.actor.definedBy.id).toBe('fixture-news');
     expect(card!.actor.memberOf).toEqual(['nordic-delegation']);
     expect(card!.positions.map((p) => p.packId).sort()).toEqual([
       'fixture-alliance',
@@ -200,7 +205,7 @@ describe('listActors', () => {
       'eva-holm',
       'nordic-delegation',
     ]);
-    expect(actors[0]!.role).toBe('Former foreign minister');
+    expect(actors[0]!.role).toBe('Foreign minister');
     expect(topics.map((t) => t.id)).toEqual([
       'ceasefire',
       'energy-sanctions',

@@ -13,6 +13,7 @@ const pack = (over: Partial<PackInfo>): PackInfo => ({
   origin: 'builtin',
   verified: true,
   previousVersion: null,
+  feedUrl: null,
   ...over,
 });
 

@@ -195,6 +195,7 @@ describe('PopupApp', () => {
       origin: 'builtin' as const,
       verified: true,
       previousVersion: 1,
+      feedUrl: null,
     };
     ask.replies.listPacks = () => ok([pack]);
     const root = mount(<PopupApp deps={deps} />);

@@ -7,7 +7,15 @@ export function actor(
   name: string,
   kind: ActorSummary['kind'] = 'person',
 ): ActorSummary {
-  return { id, kind, name, role: `Role of ${name}`, country: null, memberOf: [] };
+  return {
+    id,
+    kind,
+    name,
+    role: `Role of ${name}`,
+    country: null,
+    memberOf: [],
+    definedBy: { id: 'builtin', title: 'Built-in pack', verified: true },
+  };
 }
 
 export function topic(id: string, label: string, proposition = `Should ${label}?`): TopicView {
@@ -44,6 +52,7 @@ export function position(
     date,
     packId: 'builtin',
     packVersion: 1,
+    pack: { id: 'builtin', title: 'Built-in pack', verified: true },
   };
 }
 

@@ -69,6 +69,7 @@ function api(v: SourceView | null): FakeAsk {
           {
             id: 'merz',
             kind: 'person' as const,
+            definedBy: { id: 'builtin', title: 'Built-in pack', verified: true },
             name: 'Friedrich Merz',
             role: 'Chancellor',
             country: 'DE',

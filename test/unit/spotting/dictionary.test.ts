@@ -38,12 +38,12 @@ function pack(id: string, version: number, aliases: string[], extra = {}): Pack 
 }
 
 describe('dictionaryFromPacks', () => {
-  it('merges one actor across packs and versions the result by pack versions', () => {
+  it('merges one actor across packs under the first pack’s policy, versioned by the packs', () => {
     const d = dictionaryFromPacks([
       pack('b-pack', 3, ['Friedrich Merz', 'Фридрих Мерц'], { bareSurname: 'in-context' }),
-      pack('a-pack', 1, ['Friedrich Merz']),
+      pack('a-pack', 1, ['Friedrich Merz'], { bareSurname: 'always' }),
     ]);
-    expect(d.version).toBe('a-pack@1,b-pack@3');
+    expect(d.version).toBe('b-pack@3,a-pack@1');
     expect(d.actors).toHaveLength(1);
     expect(d.actors[0]!.aliases).toEqual(['Friedrich Merz', 'Фридрих Мерц']);
     expect(d.actors[0]!.match.bareSurname).toBe('in-context');

@@ -27,6 +27,14 @@ const contentScript = {
   tab: { id: 1 },
 };
 
+/** A pack a reader imports from a file: the built-in pack's content under an id of its own. */
+const READER_PACK = 'reader-pack';
+function fileText(version: number, edit = true): string {
+  const pack = packVersion(version, edit);
+  pack.id = READER_PACK;
+  return new TextDecoder().decode(bytesOf(pack));
+}
+
 let db: StandpointDB;
 let henv: HandlerEnv;
 let env: SyncEnv;
@@ -223,7 +231,7 @@ describe('sync handlers', () => {
   });
 
   it('imports a pack file only after confirmation, marked unverified', async () => {
-    const text = new TextDecoder().decode(bytesOf(packVersion(2)));
+    const text = fileText(2);
     const before = await snapshot(db);
     const unconfirmed = await h.importPack(
       { text, fileName: 'p.json', confirmUnverified: false },
@@ -252,31 +260,46 @@ describe('sync handlers', () => {
     );
     expect(done).toMatchObject({
       ok: true,
-      value: { packId: builtinPack().id, version: 2, status: 'updated' },
+      value: { packId: READER_PACK, version: 2, status: 'installed' },
     });
-    expect(await db.packs.get(builtinPack().id)).toMatchObject({
+    expect(await db.packs.get(READER_PACK)).toMatchObject({
       version: 2,
       origin: 'file',
       verified: false,
     });
     const older = await h.importPack(
-      { text: new TextDecoder().decode(bytesOf(packVersion(1, false))), confirmUnverified: true },
+      { text: fileText(1, false), confirmUnverified: true },
       page,
       henv,
     );
     expect(older).toMatchObject({
       ok: false,
-      error: expect.stringContaining('an older version is never accepted'),
+      error: expect.stringContaining('an older version could quietly undo corrections'),
     });
   });
 
+  it('never lets a file replace the built-in pack, whatever its version', async () => {
+    const huge = packVersion(Number.MAX_SAFE_INTEGER);
+    const before = await snapshot(db);
+    const r = await h.importPack(
+      { text: new TextDecoder().decode(bytesOf(huge)), confirmUnverified: true },
+      page,
+      henv,
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('never replaces a verified pack'),
+    });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
   it('rolls a pack back to its previous version', async () => {
-    const text = new TextDecoder().decode(bytesOf(packVersion(2)));
-    await h.importPack({ text, confirmUnverified: true }, page, henv);
-    const r = await h.rollbackPack({ packId: builtinPack().id }, page, henv);
-    expect(r).toEqual({ ok: true, value: { packId: builtinPack().id, version: 1, rolledBack: 2 } });
+    await h.importPack({ text: fileText(1, false), confirmUnverified: true }, page, henv);
+    await h.importPack({ text: fileText(2), confirmUnverified: true }, page, henv);
+    const r = await h.rollbackPack({ packId: READER_PACK }, page, henv);
+    expect(r).toEqual({ ok: true, value: { packId: READER_PACK, version: 1, rolledBack: 2 } });
     expect((await readLastSync())?.message).toContain('is back to version 1');
-    const none = await h.rollbackPack({ packId: builtinPack().id }, page, henv);
+    const none = await h.rollbackPack({ packId: READER_PACK }, page, henv);
     expect(none.ok).toBe(false);
   });
 
@@ -301,13 +324,13 @@ describe('what changed since the reader last looked', () => {
   it('names the people an update changed until their versions are marked seen', async () => {
     const { markChangesSeen } = await import('@/utils/sync/changes-seen');
     expect(await h.getChangedActors({}, page, henv)).toEqual({ ok: true, value: { actorIds: [] } });
-    const text = new TextDecoder().decode(bytesOf(packVersion(2)));
-    await h.importPack({ text, confirmUnverified: true }, page, henv);
+    await h.importPack({ text: fileText(1, false), confirmUnverified: true }, page, henv);
+    await h.importPack({ text: fileText(2), confirmUnverified: true }, page, henv);
     expect(await h.getChangedActors({}, page, henv)).toEqual({
       ok: true,
       value: { actorIds: [CHANGED_ACTOR] },
     });
-    await markChangesSeen([{ id: builtinPack().id, version: 2 }]);
+    await markChangesSeen([{ id: READER_PACK, version: 2 }]);
     expect(await h.getChangedActors({}, page, henv)).toEqual({ ok: true, value: { actorIds: [] } });
     expect(await h.getChangedActors({}, contentScript, henv)).toMatchObject({ ok: false });
   });

@@ -19,6 +19,7 @@ const PACK: PackInfo = {
   origin: 'feed',
   verified: true,
   previousVersion: 1,
+  feedUrl: 'https://news.example.org/feed/index.json',
 };
 
 let root: HTMLElement;

@@ -59,7 +59,7 @@ describe('syncFeed', () => {
       `Updated from news.example.org: “${next.id}” is now version 2.`,
     );
     expect(report.etag).toMatch(/^"/);
-    expect(report.owned).toEqual([next.id]);
+    expect((await db.packs.get(next.id))?.feedUrl).toBe(FEED_URL);
     const row = await db.packs.get(next.id);
     expect(row).toMatchObject({ version: 2, origin: 'feed', verified: true });
     expect(row?.previous?.version).toBe(1);
@@ -277,12 +277,13 @@ describe('syncFeed', () => {
   it('leaves the old pack when the apply is interrupted inside its transaction', async () => {
     await feed.publish([packVersion(2)]);
     const spy = vi.spyOn(db.positionChanges, 'bulkAdd').mockImplementation(() => {
-      throw new Error('QuotaExceededError: the disk is full');
+      throw new DOMException('the disk is full', 'QuotaExceededError');
     });
     const r = await expectRefused();
     expect(spy).toHaveBeenCalled();
     expect(r.outcome.message).toContain('could not be installed; nothing was changed');
-    expect(r.outcome.message).toContain('the disk is full');
+    expect(r.outcome.message).toContain('The browser has no room left for Standpoint’s data');
+    expect(r.outcome.message).not.toContain('the disk is full');
     spy.mockRestore();
     // The next sync, with room again, installs it.
     const ok = await syncFeed(record, deps);
