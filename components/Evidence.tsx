@@ -3,12 +3,12 @@
  * marks; anything else is labelled as the source's paraphrase, so a reader never takes a
  * reporter's wording for the person's own. The link opens the source viewer with the span marked.
  */
-import type { PositionView } from '@/utils/views';
+import type { PackLabel, PositionView } from '@/utils/views';
 import { extensionUrl, sourceViewerPath } from '@/utils/pages/urls';
 import { formatDate } from '@/utils/format';
 
 export interface EvidenceProps {
-  position: Pick<PositionView, 'id' | 'evidence' | 'source'>;
+  position: Pick<PositionView, 'id' | 'evidence' | 'source' | 'pack'>;
   /** Link target; defaults to the source viewer page of this extension; `null`: no link. */
   sourceHref?: string | null;
   /**
@@ -31,7 +31,40 @@ export const EVIDENCE_CSS = `
 .sp-evidence-source cite { font-style: italic; }
 .sp-evidence-source a { color: var(--sp-accent); text-decoration: underline; white-space: nowrap; }
 .sp-evidence-source a:focus-visible { outline: 2px solid var(--sp-focus); outline-offset: 1px; }
+.sp-pack { display: block; margin: 2px 0 0; font: 12px/17px system-ui, sans-serif; color: var(--sp-muted); }
+.sp-unverified { display: inline-block; margin-left: 4px; padding: 0 5px; border: 1px solid currentColor;
+  border-radius: 4px; color: var(--sp-warn, #a34a00); font: 700 11px/16px system-ui, sans-serif;
+  text-transform: uppercase; letter-spacing: 0.04em; }
 `;
+
+/**
+ * Whose word it is: the pack a position (or a person's definition) comes from, and a visible
+ * "Unverified" when no signature vouches for it (an imported file). Every surface shows it.
+ */
+export function PackNote({ pack, lead = 'From' }: { pack: PackLabel; lead?: string }) {
+  return (
+    <span class="sp-pack" data-pack={pack.id} data-verified={pack.verified ? 'true' : 'false'}>
+      {`${lead} “${pack.title}”`}
+      {!pack.verified && (
+        <strong class="sp-unverified" title="Imported from a file: no signature vouches for it">
+          Unverified
+        </strong>
+      )}
+    </span>
+  );
+}
+
+/** A compact "Unverified" mark for tight places (matrix cells and headers). */
+export function UnverifiedMark({ pack }: { pack: PackLabel }) {
+  return pack.verified ? null : (
+    <strong
+      class="sp-unverified"
+      title={`From “${pack.title}”, imported from a file: no signature vouches for it`}
+    >
+      Unverified
+    </strong>
+  );
+}
 
 /** Renders the evidence of one position: the text, its kind, the source, and a viewer link. */
 export function Evidence({ position, sourceHref, onOpenSource }: EvidenceProps) {
@@ -71,6 +104,7 @@ export function Evidence({ position, sourceHref, onOpenSource }: EvidenceProps) 
             Show in source
           </a>
         )}
+        <PackNote pack={position.pack} />
       </figcaption>
     </figure>
   );

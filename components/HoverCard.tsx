@@ -12,7 +12,7 @@
  */
 import type { ActorSummary, CardView, PositionView } from '@/utils/views';
 import { StanceChip } from './StanceChip';
-import { Evidence } from './Evidence';
+import { Evidence, PackNote } from './Evidence';
 import { changeWords, earlierVersionLabel, earlierVersionsLabel } from './change-words';
 import { countryName, formatDate } from '@/utils/format';
 
@@ -168,10 +168,13 @@ function TopicList({
 function CardHead({
   title,
   subtitle,
+  definedBy,
   onClose,
 }: {
   title: string;
   subtitle?: string;
+  /** Set when an imported pack defines the person: the header says so. */
+  definedBy?: ActorSummary['definedBy'];
   onClose?: () => void;
 }) {
   return (
@@ -179,6 +182,7 @@ function CardHead({
       <div class="sp-head-text">
         <h2 class="sp-name">{title}</h2>
         {subtitle !== undefined && <p class="sp-role">{subtitle}</p>}
+        {definedBy && !definedBy.verified && <PackNote pack={definedBy} lead="Described by" />}
       </div>
       {onClose && (
         <button
@@ -210,7 +214,12 @@ export function HoverCard({ card, onCompare, onOpenSource, onClose }: HoverCardP
   const hasOwn = card.positions.length > 0;
   return (
     <div class="sp-card" role="dialog" aria-label={`Standpoint: ${actor.name}`} tabIndex={-1}>
-      <CardHead title={actor.name} subtitle={describeActor(actor)} onClose={onClose} />
+      <CardHead
+        title={actor.name}
+        subtitle={describeActor(actor)}
+        definedBy={actor.definedBy}
+        onClose={onClose}
+      />
       <div class="sp-body" role="region" tabIndex={0} aria-label={`Positions of ${actor.name}`}>
         {hasOwn ? (
           <>
@@ -244,7 +253,9 @@ export function HoverCard({ card, onCompare, onOpenSource, onClose }: HoverCardP
           {'As of '}
           <time dateTime={card.asOf}>{formatDate(card.asOf)}</time>
           {card.packs.length > 0 &&
-            ` \u00b7 ${card.packs.map((p) => `${p.title} v${p.version}`).join(', ')}`}
+            ` \u00b7 ${card.packs
+              .map((p) => `${p.title} v${p.version}${p.verified ? '' : ' (unverified)'}`)
+              .join(', ')}`}
         </span>
         {onCompare && (
           <button

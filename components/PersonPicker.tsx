@@ -4,6 +4,7 @@
  * are disabled and the hint says why, rather than a pick being dropped silently.
  */
 import type { PickerEntry, PickerList } from '@/utils/pages/pick';
+import { UnverifiedMark } from './Evidence';
 
 export const PERSON_PICKER_CSS = `
 .sp-picker { border: 0; margin: 0; padding: 0; min-width: 0; font: 13px/18px system-ui, sans-serif;
@@ -68,6 +69,7 @@ export function PersonPicker(props: PersonPickerProps) {
           />
           <span>{e.actor.name}</span>
           {e.actor.kind === 'group' && <span class="sp-picker-kind">(group)</span>}
+          <UnverifiedMark pack={e.actor.definedBy} />
           {e.count > 0 && <span class="sp-picker-count">{mentions(e.count)}</span>}
           {updated?.has(e.actor.id) && (
             <span

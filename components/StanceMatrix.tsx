@@ -10,7 +10,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ActorSummary, MatrixView, PositionView } from '@/utils/views';
 import { shownPosition, type MatrixCell, type MatrixRow } from '@/utils/pages/rows';
 import { STANCE_LABELS, StanceChip } from './StanceChip';
-import { Evidence } from './Evidence';
+import { Evidence, UnverifiedMark } from './Evidence';
 import { changeWords, earlierVersionLabel } from './change-words';
 import { formatDate } from '@/utils/format';
 
@@ -92,6 +92,7 @@ function StanceLine({ position }: { position: PositionView }) {
     <>
       <StanceChip stance={position.stance} />
       {mark && <span class="sp-m-updated">{mark}</span>}
+      <UnverifiedMark pack={position.pack} />
       <span class="sp-m-summary">{position.summary}</span>
     </>
   );
@@ -125,7 +126,10 @@ function cellLabel(
   const earlier = more > 0 ? ` ${more} earlier ${more === 1 ? 'statement' : 'statements'}.` : '';
   const words = changeWords(shown);
   const changed = words ? ` (${words.note})` : '';
-  return `${who} on ${row.topic.label}: ${STANCE_LABELS[shown.stance]}${changed}. ${shown.summary}${earlier} Show the evidence.`;
+  const unverified = shown.pack.verified
+    ? ''
+    : ` Unverified: from the imported pack “${shown.pack.title}”.`;
+  return `${who} on ${row.topic.label}: ${STANCE_LABELS[shown.stance]}${changed}. ${shown.summary}${unverified}${earlier} Show the evidence.`;
 }
 
 function Cell(props: {
@@ -276,6 +280,7 @@ export function StanceMatrix(props: StanceMatrixProps) {
               <th scope="col" key={a.id} data-actor={a.id}>
                 <span class="sp-m-actor-name">{a.name}</span>
                 <span class="sp-m-actor-role">{a.role}</span>
+                <UnverifiedMark pack={a.definedBy} />
               </th>
             ))}
           </tr>

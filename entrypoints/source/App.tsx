@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { StanceChip } from '@/components/StanceChip';
-import { Evidence } from '@/components/Evidence';
+import { Evidence, PackNote } from '@/components/Evidence';
 import { formatDate } from '@/utils/format';
 import { locateEvidence, splitIntoRuns, type LocatedEvidence } from '@/utils/pages/source-marks';
 import { parseSourceSearch, sourceSearch } from '@/utils/pages/urls';
@@ -196,6 +196,7 @@ function SourceBody({
                     ? ' \u00b7 not found in this text'
                     : ''}
                 </p>
+                {text !== null && <PackNote pack={p.pack} />}
                 {text === null && <Evidence position={p} sourceHref={null} />}
               </li>
             ))}

@@ -109,3 +109,30 @@ describe('HoverCard', () => {
     expect(groupByTopic([b!, a!, c!]).map((g) => g.topic.id)).toEqual(['nato-bid', 'ceasefire']);
   });
 });
+
+describe('whose word a card shows', () => {
+  const imported = { id: 'attack', title: 'A file', verified: false };
+
+  it('names the pack of every position and marks an imported one unverified', () => {
+    const card = {
+      ...merzCard,
+      positions: merzCard.positions.map((p, i) => (i === 0 ? { ...p, pack: imported } : p)),
+    };
+    const root = mount(<HoverCard card={card} />);
+    const notes = [...root.querySelectorAll('.sp-position .sp-pack')];
+    expect(notes).toHaveLength(card.positions.length);
+    expect(notes[0]!.textContent).toBe('From “A file”Unverified');
+    expect(notes[0]!.getAttribute('data-verified')).toBe('false');
+    expect(notes[1]!.textContent).toBe('From “Built-in pack”');
+  });
+
+  it('says so in the header when an imported pack describes the person', () => {
+    const root = mount(
+      <HoverCard card={{ ...merzCard, actor: { ...merzCard.actor, definedBy: imported } }} />,
+    );
+    expect(root.querySelector('.sp-head .sp-pack')!.textContent).toBe(
+      'Described by “A file”Unverified',
+    );
+    expect(mount(<HoverCard card={merzCard} />).querySelector('.sp-head .sp-pack')).toBeNull();
+  });
+});

@@ -157,3 +157,23 @@ describe('StanceMatrix', () => {
     expect(history).toContain('Pack v1, Feb 1, 2025: Stance: Opposes Earlier line.');
   });
 });
+
+describe('whose word a cell shows', () => {
+  it('marks an imported position and an imported person unverified, and names the pack', () => {
+    const imported = { id: 'file-pack', title: 'A file', verified: false };
+    const someone = { ...actor('someone', 'Some One'), definedBy: imported };
+    const p = { ...position('someone', nato, 'supports'), pack: imported };
+    const v = matrix([someone], [{ topic: nato, cells: [[p]] }]);
+    const root = mount(<StanceMatrix matrix={v} rows={v.rows} caption="c" />);
+    expect(root.querySelector('th[data-actor=someone] .sp-unverified')).not.toBeNull();
+    const cell = root.querySelector('.sp-m-cell-btn')!;
+    expect(cell.querySelector('.sp-unverified')!.textContent).toBe('Unverified');
+    expect(cell.getAttribute('aria-label')).toContain(
+      'Unverified: from the imported pack “A file”',
+    );
+    click(cell);
+    expect(root.querySelector('.sp-m-detail-item .sp-pack')!.textContent).toBe(
+      'From “A file”Unverified',
+    );
+  });
+});
