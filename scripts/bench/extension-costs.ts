@@ -6,6 +6,7 @@
  */
 import type { BrowserContext } from 'playwright-core';
 import { FIRST_HIGHLIGHT_MARK, SCAN_DONE_MARK } from '@/utils/spotting/spotter';
+import { observeLongTasks, readLongTasks, type PageLongTasks } from './long-tasks';
 import { heapAfterGc, PAGE_LOAD_TIMEOUT_MS } from './page-costs';
 import { startTracing, TraceView } from './trace';
 
@@ -29,6 +30,8 @@ export interface ExtensionCosts {
   hotspots: { frame: string; ms: number }[];
   /** The content script's own evaluation (parse, compile, top-level code), ms. */
   evaluateMs: number;
+  /** What the page's own long-task observer saw (./long-tasks.ts). */
+  pageLongTasks: PageLongTasks;
 }
 
 /** Loads `url` in a new tab of the browser with the extension, traced, and reads the costs. */
@@ -40,6 +43,7 @@ export async function measureWithExtension(
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
+    await observeLongTasks(page);
     const tracing = await startTracing(cdp);
     await page.goto(url, { waitUntil: 'load', timeout: PAGE_LOAD_TIMEOUT_MS });
     await page.waitForFunction(
@@ -47,6 +51,7 @@ export async function measureWithExtension(
       SCAN_DONE_MARK,
       { timeout: SCAN_WAIT_MS, polling: SCAN_POLL_MS },
     );
+    const pageLongTasks = await readLongTasks(page);
     const view = new TraceView(await tracing.stop(), extensionOrigin);
     const heapBytes = await heapAfterGc(cdp);
     await cdp.detach();
@@ -63,6 +68,7 @@ export async function measureWithExtension(
       heapBytes,
       hotspots: view.ourHotspots(start, end),
       evaluateMs: view.contentScriptEvaluateMs,
+      pageLongTasks,
     };
   } finally {
     await page.close();

@@ -30,9 +30,10 @@ import { builtinDictionary, nameForms, pageNames } from './dictionary';
 import { measureWithExtension, type ExtensionCosts } from './extension-costs';
 import { changingPageHtml, longArticleHtml } from './generated-pages';
 import { measureLivePage } from './live-page';
+import { plainLongTasks, type PageLongTasks } from './long-tasks';
 import { describeMachine } from './machine';
 import { measureMatcherBuild } from './matcher-build';
-import { measurePage, type PageCosts } from './page-costs';
+import { measurePage, PAGE_LOAD_TIMEOUT_MS, type PageCosts } from './page-costs';
 import { bundleEngine } from './page-bundle';
 import {
   BUILTIN_PACK_FILE,
@@ -190,6 +191,7 @@ async function main(): Promise<void> {
     const engineJs = await bundleEngine();
     const plain = await launchPlain();
     const costs = new Map<string, PageCosts>();
+    const plainTasks = new Map<string, PageLongTasks>();
     const skipped: { name: string; reason: string }[] = [];
     let machine;
     try {
@@ -214,6 +216,11 @@ async function main(): Promise<void> {
           continue;
         }
         costs.set(p.name, c);
+        // A clean load with the page's own long-task observer, nothing injected.
+        const tasks = await attempt(() =>
+          plainLongTasks(() => plain.newPage(), p.url, PAGE_LOAD_TIMEOUT_MS),
+        );
+        if (!(tasks instanceof Error)) plainTasks.set(p.name, tasks);
         log(
           `  [${i + 1}/${pages.length}] ${p.name}: scan ${c.scanMs.toFixed(2)} ms = ${c.scanRatio.toFixed(1)}× floor` +
             (c.markJsMs !== null ? `, mark.js ${c.markJsMs.toFixed(0)} ms` : ''),
@@ -225,7 +232,9 @@ async function main(): Promise<void> {
 
     log(`Pages with the extension (${pages.length}, ${opts.extRuns} traced load(s) each)…`);
     const ext = await launchWithExtension(extensionPath);
-    const origin = `chrome-extension://${ext.extensionId}/`;
+    // Any extension script is ours: only ours is loaded, and its card bundle is served under a
+    // per-session id of its own (`use_dynamic_url`), not the extension's id.
+    const origin = 'chrome-extension://';
     const results: PageResult[] = [];
     let live;
     let hitTest;
@@ -264,6 +273,8 @@ async function main(): Promise<void> {
           extraHeapBytes: median(pick((e) => e.heapBytes)) - c.heapBytes,
           evaluateMs: median(pick((e) => e.evaluateMs)),
           hotspots: runs[0]!.hotspots,
+          longTasksWith: runs[0]!.pageLongTasks,
+          longTasksWithout: plainTasks.get(p.name) ?? { count: NaN, worstMs: NaN },
         };
         results.push(result);
         log(

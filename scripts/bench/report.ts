@@ -1,5 +1,5 @@
 /**
- * Turns a run's results into the summary, the targets of issue 9 with MET or MISSED, a table
+ * Turns a run's results into the summary, the targets (issues 9 and 12) with MET or MISSED, a table
  * per page, and the markdown block written into docs/benchmarks.md. The bench never fails on a
  * target: it records where the extension stands.
  */
@@ -14,14 +14,21 @@ export const TARGETS = {
   markJsSpeedup: 100,
   longestTaskMs: 50,
   editRatio: 1.2,
-  firstHighlightMs: 100,
+  /** Issue 12: 50 ms (it was 100 ms in issue 9). */
+  firstHighlightMs: 50,
+  /** The content script's evaluation, median and worst over the pages, ms. */
+  evaluateMedianMs: 5,
+  evaluateWorstMs: 15,
+  /** Pages that get a long task (page's own observer) only with the extension. */
+  pagesWithOurLongTask: 0,
   matcherBuildMs: 20,
   matcherBuildAliases: 5_000,
   /** Per-alias cost at the largest size over the middle size, at most this for "linear". */
   linearSlack: 1.5,
   hitTestMs: 1,
   cardFrameMs: 16,
-  contentGzipBytes: 40 * 1024,
+  /** Issue 12: the always-on content script, JS and CSS, at most 15 KB gzipped. */
+  contentGzipBytes: 15 * 1024,
 } as const;
 
 export interface Target {
@@ -55,6 +62,11 @@ function isArticle(p: PageResult): boolean {
   return p.kind === 'corpus' && p.costs.chars <= TARGETS.articleChars;
 }
 
+/** Pages whose own observer saw a long task with the extension and none without it. */
+export function pagesWithLongTaskOnlyWithUs(r: BenchResults): PageResult[] {
+  return r.pages.filter((p) => p.longTasksWith.count > 0 && p.longTasksWithout.count === 0);
+}
+
 export function summarize(r: BenchResults): Summary {
   const corpus = corpusOf(r);
   const long = longOf(r);
@@ -72,6 +84,11 @@ export function summarize(r: BenchResults): Summary {
   const longSpeedup =
     long && long.costs.markJsMs !== null ? long.costs.markJsMs / long.costs.scanMs : NaN;
   const cardMedian = median(r.cardLatencyMs);
+  const firstCard = r.cardLatencyMs[0] ?? NaN;
+  const laterCards = r.cardLatencyMs.slice(1);
+  const evaluations = r.pages.map((p) => p.evaluateMs);
+  const onlyOurs = pagesWithLongTaskOnlyWithUs(r);
+  const observed = r.pages.filter((p) => Number.isFinite(p.longTasksWithout.count));
 
   const targets: Target[] = [
     {
@@ -130,16 +147,30 @@ export function summarize(r: BenchResults): Summary {
       met: max(hits) < TARGETS.hitTestMs,
     },
     {
-      target: `Card painted within one frame (${TARGETS.cardFrameMs} ms) of the delay's end`,
-      judgedOn: `median of ${r.cardLatencyMs.length} hovers (worst ${fmt(max(r.cardLatencyMs), 1)} ms)`,
-      measured: `${fmt(cardMedian, 1)} ms`,
-      met: cardMedian <= TARGETS.cardFrameMs,
+      target: `The content script's evaluation: median at most ${TARGETS.evaluateMedianMs} ms, worst at most ${TARGETS.evaluateWorstMs} ms`,
+      judgedOn: `parse, compile and top-level code, every page (${r.pages.length})`,
+      measured: `${fmt(median(evaluations), 1)} ms, worst ${fmt(max(evaluations), 1)} ms`,
+      met:
+        median(evaluations) <= TARGETS.evaluateMedianMs &&
+        max(evaluations) <= TARGETS.evaluateWorstMs,
     },
     {
-      target: 'Content script under 40 KB gzipped',
-      judgedOn: 'content.js + content.css, gzip -9',
+      target: 'No page gets a long task only with the extension',
+      judgedOn: `the page's own long-task observer, one load with the extension and one without, ${observed.length} pages (with it: ${observed.filter((p) => p.longTasksWith.count > 0).length} pages have one; without: ${observed.filter((p) => p.longTasksWithout.count > 0).length})`,
+      measured: `${onlyOurs.length} of ${observed.length}`,
+      met: onlyOurs.length <= TARGETS.pagesWithOurLongTask,
+    },
+    {
+      target: `The first card of a page painted within one frame (${TARGETS.cardFrameMs} ms) of the delay's end, and later cards too`,
+      judgedOn: `the first of ${r.cardLatencyMs.length} hovers on the demo page, then the median of the others (worst ${fmt(max(laterCards), 1)} ms)`,
+      measured: `${fmt(firstCard, 1)} ms, then ${fmt(median(laterCards), 1)} ms`,
+      met: firstCard <= TARGETS.cardFrameMs && median(laterCards) <= TARGETS.cardFrameMs,
+    },
+    {
+      target: `Content script at most ${TARGETS.contentGzipBytes / 1024} KB gzipped`,
+      judgedOn: `content.js + content.css, gzip -9 (the card bundle, loaded on the first hover: ${kb(r.sizes.cardJs.gzip)})`,
       measured: kb(r.sizes.contentGzip),
-      met: r.sizes.contentGzip < TARGETS.contentGzipBytes,
+      met: r.sizes.contentGzip <= TARGETS.contentGzipBytes,
     },
   ];
   return {
@@ -174,8 +205,13 @@ const PAGE_HEADER = [
   'scan done ms',
   'ours ms',
   'longest task ms',
+  'page long tasks with / without',
   'extra heap KB',
 ];
+
+/** `0`, or the count and the longest: `2 (81 ms)`. */
+const longTasks = (t: { count: number; worstMs: number }) =>
+  !Number.isFinite(t.count) ? '–' : t.count === 0 ? '0' : `${t.count} (${fmt(t.worstMs, 0)} ms)`;
 
 function pageRow(p: PageResult): string[] {
   const c = p.costs;
@@ -193,6 +229,7 @@ function pageRow(p: PageResult): string[] {
     fmt(p.scanDoneMs, 1),
     fmt(p.loadMs, 1),
     fmt(p.longestTaskMs, 1),
+    `${longTasks(p.longTasksWith)} / ${longTasks(p.longTasksWithout)}`,
     fmt(p.extraHeapBytes / 1024, 0),
   ];
 }
@@ -283,6 +320,14 @@ export function markdownResults(r: BenchResults, s: Summary): string {
     `- The extension's main-thread time from its start to the end of its scan: median ${fmt(median(corpus.map((p) => p.loadMs)), 1)} ms over the corpus; ${fmt(long?.loadMs, 1)} ms on the 2 MB page.`,
     `- Longest task of ours: median ${fmt(median(corpus.map((p) => p.longestTaskMs)), 1)} ms over the corpus, worst ${fmt(s.worstTaskMs, 1)} ms. ` +
       `On ${r.pages.filter(evaluationIsLongest).length} of ${r.pages.length} pages it is the task that evaluates the content script.`,
+    `- Pages that name nobody (${corpus.filter((p) => p.costs.mentions === 0).length}) against pages that name someone (${corpus.filter((p) => p.costs.mentions > 0).length}): the extension's main-thread time from its start to the end of its scan, median ${fmt(median(corpus.filter((p) => p.costs.mentions === 0).map((p) => p.loadMs)), 1)} ms against ${fmt(median(corpus.filter((p) => p.costs.mentions > 0).map((p) => p.loadMs)), 1)} ms; longest task of ours, median ${fmt(median(corpus.filter((p) => p.costs.mentions === 0).map((p) => p.longestTaskMs)), 1)} ms against ${fmt(median(corpus.filter((p) => p.costs.mentions > 0).map((p) => p.longestTaskMs)), 1)} ms.`,
+    `- The page's own long-task observer (tasks over 50 ms, from the navigation to 1 s after the load event): pages that get a long task only with the extension: ${pagesWithLongTaskOnlyWithUs(r).length}` +
+      (pagesWithLongTaskOnlyWithUs(r).length
+        ? ` (${pagesWithLongTaskOnlyWithUs(r)
+            .map((p) => `${p.name} ${fmt(p.longTasksWith.worstMs, 0)} ms`)
+            .join(', ')})`
+        : '') +
+      '.',
     `- Extra JS heap (with the extension minus without, after a full collection): median ${fmt(median(corpus.map((p) => p.extraHeapBytes)) / 1024, 0)} KB over the corpus, ${fmt((long?.extraHeapBytes ?? NaN) / 1024, 0)} KB on the 2 MB page.`,
     `- Where the extension's time went on the 2 MB page (innermost frames, sampled): ${hot(long)}.`,
     `- … and on the demo page: ${hot(demo)}.`,
@@ -314,7 +359,13 @@ export function markdownResults(r: BenchResults, s: Summary): string {
           String(h.ms.length),
         ]),
         [
-          'card: end of the hover delay to the card painted, demo page',
+          "card: end of the hover delay to the card painted, demo page, the page's first card",
+          fmt(r.cardLatencyMs[0], 1),
+          fmt(r.cardLatencyMs[0], 1),
+          '1',
+        ],
+        [
+          'card: end of the hover delay to the card painted, demo page, every card',
           fmt(median(r.cardLatencyMs), 1),
           fmt(max(r.cardLatencyMs), 1),
           `${r.cardLatencyMs.length} of ${r.cardHovers} hovers`,
@@ -329,6 +380,7 @@ export function markdownResults(r: BenchResults, s: Summary): string {
       [
         ['content script JS', kb(r.sizes.contentJs.raw), kb(r.sizes.contentJs.gzip)],
         ['content script CSS', kb(r.sizes.contentCss.raw), kb(r.sizes.contentCss.gzip)],
+        ['card bundle JS (first hover only)', kb(r.sizes.cardJs.raw), kb(r.sizes.cardJs.gzip)],
         [`whole extension (\`${r.sizes.zipFile}\`)`, kb(r.sizes.zipBytes), '–'],
       ],
     ),

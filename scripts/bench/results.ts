@@ -1,6 +1,7 @@
 /** The shape of one bench run's results, shared by the runner and the report. */
 import type { BuildTime } from './matcher-build';
 import type { LiveCosts } from './live-page';
+import type { PageLongTasks } from './long-tasks';
 import type { Machine } from './machine';
 import type { PageCosts } from './page-costs';
 import type { Sizes } from './sizes';
@@ -22,6 +23,9 @@ export interface PageResult {
   /** The content script's evaluation on this page, ms. */
   evaluateMs: number;
   hotspots: { frame: string; ms: number }[];
+  /** The page's own long-task observer, with the extension (first traced load) and without. */
+  longTasksWith: PageLongTasks;
+  longTasksWithout: PageLongTasks;
 }
 
 export interface RunSettings {
@@ -44,6 +48,7 @@ export interface BenchResults {
   skipped: { name: string; reason: string }[];
   live: LiveCosts;
   hitTest: { page: string; ms: number[] }[];
+  /** In hover order: the first is the page's first card (the card bundle's first use). */
   cardLatencyMs: number[];
   cardHovers: number;
   matcher: BuildTime[];
