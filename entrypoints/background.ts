@@ -53,6 +53,7 @@ export default defineBackground(() => {
   register('listFeeds', sync.listFeeds);
   register('importPack', sync.importPack);
   register('rollbackPack', sync.rollbackPack);
+  register('removePack', sync.removePack);
   register('getSyncStatus', sync.getSyncStatus);
   register('setSyncInterval', sync.setSyncInterval);
   register('getChangedActors', sync.getChangedActors);

@@ -66,6 +66,7 @@ export const requestSchemas = {
     confirmUnverified: z.boolean(),
   }),
   rollbackPack: z.strictObject({ packId: idSchema }),
+  removePack: z.strictObject({ packId: idSchema }),
   getSyncStatus: z.strictObject({}),
   setSyncInterval: z.strictObject({ minutes: syncIntervalSchema }),
   getChangedActors: z.strictObject({}),
@@ -104,6 +105,10 @@ export interface BackgroundProtocol {
     req: RequestOf<'importPack'>,
   ): Result<{ packId: string; version: number; status: string }>;
   /** Puts a pack's previous version back. */
+  /** Removes a pack that is not built in, with its positions, aliases and history. */
+  removePack(
+    req: RequestOf<'removePack'>,
+  ): Result<{ packId: string; title: string; feedUrl: string | null }>;
   rollbackPack(
     req: RequestOf<'rollbackPack'>,
   ): Result<{ packId: string; version: number; rolledBack: number }>;

@@ -27,6 +27,7 @@ export function PacksSection({ deps, packs, reload }: Props) {
   const [pending, setPending] = useState<{ name: string; text: string } | null>(null);
   const [notice, setNotice] = useState<NoticeState>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmRemove, setConfirmRemove] = useState<PackInfo | null>(null);
 
   async function choose(input: HTMLInputElement) {
     const file = input.files?.[0];
@@ -64,6 +65,29 @@ export function PacksSection({ deps, packs, reload }: Props) {
           : { ok: false, text: r.error },
       );
       setPending(null);
+    } finally {
+      setBusy(false);
+      await reload();
+    }
+  }
+
+  async function remove(p: PackInfo) {
+    setConfirmRemove(null);
+    setBusy(true);
+    try {
+      const r = await deps.ask('removePack', { packId: p.id });
+      setNotice(
+        r.ok
+          ? {
+              ok: true,
+              text: `“${r.value.title}” was removed.${
+                r.value.feedUrl
+                  ? ' Its feed still offers it: it comes back at the next sync unless you remove that feed too.'
+                  : ''
+              }`,
+            }
+          : { ok: false, text: r.error },
+      );
     } finally {
       setBusy(false);
       await reload();
@@ -125,12 +149,37 @@ export function PacksSection({ deps, packs, reload }: Props) {
                     <button type="button" disabled={busy} onClick={() => void rollback(p)}>
                       Roll back to version {p.previousVersion}
                     </button>
+                  )}{' '}
+                  {p.origin !== 'builtin' && (
+                    <button
+                      type="button"
+                      class="remove"
+                      disabled={busy}
+                      aria-label={`Remove ${p.title}`}
+                      onClick={() => setConfirmRemove(p)}
+                    >
+                      Remove
+                    </button>
                   )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {confirmRemove && (
+        <div class="confirm" role="alertdialog" aria-labelledby="remove-text">
+          <p id="remove-text">
+            Remove “{confirmRemove.title}” with all its positions, names and history? This cannot be
+            undone; you can install it again later.
+          </p>
+          <button type="button" disabled={busy} onClick={() => void remove(confirmRemove)}>
+            Remove pack
+          </button>{' '}
+          <button type="button" disabled={busy} onClick={() => setConfirmRemove(null)}>
+            Cancel
+          </button>
+        </div>
       )}
       <h3>Import a pack file</h3>
       <p class="hint">

@@ -35,6 +35,7 @@ const DOING: Record<Message, string> = {
   listFeeds: 'listing feeds',
   importPack: 'importing the pack',
   rollbackPack: 'rolling back',
+  removePack: 'removing the pack',
   getSyncStatus: 'reading the sync status',
   setSyncInterval: 'saving the interval',
   getChangedActors: 'looking for updates',

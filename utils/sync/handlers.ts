@@ -5,7 +5,7 @@
  */
 import { browser } from '#imports';
 import { defineHandler, type Handler } from '../background/handlers';
-import { rollbackPack as storeRollback, applyPack } from '../db/install';
+import { rollbackPack as storeRollback, applyPack, removePack as storeRemove } from '../db/install';
 import type { BackgroundProtocol } from '../messaging';
 import { parsePackText } from '../pack/validate';
 import { err, ok } from '../views';
@@ -141,6 +141,20 @@ export function syncHandlers(env: () => SyncEnv = defaultSyncEnv) {
     return done;
   });
 
+  const removePack = defineHandler('removePack', async (req, henv) => {
+    const e = env();
+    const done = await storeRemove(henv.db(), req.packId);
+    const message = done.ok
+      ? `“${done.value.title}” was removed with its positions, names and history.${
+          done.value.feedUrl
+            ? ` The feed at ${hostOf(done.value.feedUrl)} still offers it: it comes back at the next sync unless you remove that feed too.`
+            : ''
+        }`
+      : done.error;
+    await recordSync({ ok: done.ok, message, feedUrl: null }, e.now);
+    return done;
+  });
+
   const getSyncStatus = defineHandler('getSyncStatus', async () =>
     ok({
       last: await readLastSync(),
@@ -165,6 +179,7 @@ export function syncHandlers(env: () => SyncEnv = defaultSyncEnv) {
     listFeeds: listFeedsHandler,
     importPack,
     rollbackPack,
+    removePack,
     getSyncStatus,
     setSyncInterval: setSyncIntervalHandler,
   } satisfies { [K in keyof BackgroundProtocol]?: Handler<K> };

@@ -303,6 +303,22 @@ describe('sync handlers', () => {
     expect(none.ok).toBe(false);
   });
 
+  it('removes an imported pack in one step, and never the built-in one', async () => {
+    const before = await snapshot(db);
+    await h.importPack({ text: fileText(2), confirmUnverified: true }, page, henv);
+    const r = await h.removePack({ packId: READER_PACK }, page, henv);
+    expect(r).toMatchObject({ ok: true, value: { packId: READER_PACK, feedUrl: null } });
+    expect(await snapshot(db)).toEqual(before);
+    const builtin = await h.removePack({ packId: builtinPack().id }, page, henv);
+    expect(builtin).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('cannot be removed'),
+    });
+    expect(await h.removePack({ packId: READER_PACK }, contentScript, henv)).toMatchObject({
+      ok: false,
+    });
+  });
+
   it('sets the sync interval within bounds and reschedules the alarm', async () => {
     const r = await h.setSyncInterval({ minutes: 120 }, page, henv);
     expect(r).toEqual({ ok: true, value: { minutes: 120 } });

@@ -162,6 +162,24 @@ describe('options page: packs', () => {
     expect(root.textContent).toContain('“Berlin talks” is back to version 1.');
   });
 
+  it('removes a pack that is not built in, after the reader confirms', async () => {
+    const row = root.querySelector('tr[data-pack-id="berlin-talks-2025"]')!;
+    await act(() => row.querySelector<HTMLButtonElement>('button.remove')!.click());
+    await flush();
+    expect(calls.some((c) => c.type === 'removePack')).toBe(false);
+    expect(root.querySelector('[role="alertdialog"]')?.textContent).toContain(
+      'Remove “Berlin talks” with all its positions, names and history?',
+    );
+    replies.removePack = {
+      ok: true,
+      value: { packId: PACK.id, title: 'Berlin talks', feedUrl: PACK.feedUrl },
+    };
+    await act(() => button('Remove pack').click());
+    await flush();
+    expect(calls).toContainEqual({ type: 'removePack', req: { packId: PACK.id } });
+    expect(root.textContent).toContain('“Berlin talks” was removed. Its feed still offers it');
+  });
+
   it('imports a file only after the reader confirms installing it unverified', async () => {
     const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
     const file = new File(['{"format":1}'], 'pack.json', { type: 'application/json' });

@@ -1,0 +1,106 @@
+/**
+ * A pack speaks only for what it owns, end to end: a reader imports the audit's rename attack
+ * from the options page, the card keeps the person's own name and role, each position says whose
+ * word it is, and the Remove button takes the imported pack away again.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Pack } from '@/utils/pack/schema';
+import { byClass, findAll, mentionsReady, openCard, waitForCard, waitForNoCard } from './card-dom';
+import { launchExtension, NewsPage, type ExtensionSession } from './harness';
+
+const builtin = (): Pack =>
+  JSON.parse(readFileSync(resolve('utils/pack/generated/builtin-pack.json'), 'utf8')) as Pack;
+
+/** The attack of the audit: a new pack id dated far ahead that renames a built-in person. */
+function attack(withRewordedTopic: boolean): Pack {
+  const base = builtin();
+  const zelenskyy = base.actors.find((a) => a.id === 'zelenskyy')!;
+  return {
+    ...base,
+    id: 'attack',
+    title: 'Attack pack',
+    version: 1,
+    publishedAt: '2099-12-31',
+    sources: [base.sources[0]!],
+    actors: [{ ...zelenskyy, name: 'Someone Else', role: 'A different person', memberOf: [] }],
+    topics: withRewordedTopic
+      ? [{ ...base.topics[0]!, proposition: 'Should the war go on forever?' }]
+      : [],
+    positions: [],
+  };
+}
+
+describe('packs speak only for what they own', () => {
+  let session: ExtensionSession;
+  let news: NewsPage;
+  let options: Page;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    news = await NewsPage.open(session, '/demo.html');
+    await mentionsReady(news.page);
+    options = await session.openExtensionPage('options.html');
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  async function importFile(pack: Pack) {
+    await options.locator('input[type="file"]').setInputFiles({
+      name: `${pack.id}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(pack)),
+    });
+    await options.getByRole('button', { name: 'Install unverified' }).click();
+  }
+
+  const notice = () =>
+    options
+      .locator('section', { has: options.locator('table.packs') })
+      .locator('[role="alert"], [role="status"]')
+      .last();
+
+  it('refuses a file that rewords a built-in topic, and changes nothing', async () => {
+    await importFile(attack(true));
+    await expect.poll(() => notice().innerText()).toContain('“Attack pack” was refused');
+    const text = await notice().innerText();
+    expect(text).toContain('it words the topic');
+    expect(text).toContain('never reword it');
+    expect(await options.locator('tr[data-pack-id="attack"]').count()).toBe(0);
+  });
+
+  it('installs a renaming file unverified, and the card keeps the person’s own name and role', async () => {
+    await importFile(attack(false));
+    const row = options.locator('tr[data-pack-id="attack"]');
+    await expect.poll(() => row.innerText()).toMatch(/Attack pack[\s\S]*Unverified/);
+
+    await news.page.bringToFront();
+    await news.hoverName('Volodymyr Zelenskyy');
+    await waitForCard(news.page, 'Volodymyr Zelenskyy');
+    const dialog = (await openCard(news.page))!;
+    expect(findAll(dialog, byClass('sp-role'))[0]!.text).not.toContain('A different person');
+    // Every position names its pack; none of them is the attacker's.
+    const notes = findAll(dialog, byClass('sp-pack')).filter((n) => n.attrs['data-pack']);
+    expect(notes.length).toBeGreaterThan(0);
+    for (const n of notes) expect(n.attrs['data-pack']).toBe(builtin().id);
+    await news.page.keyboard.press('Escape');
+    await waitForNoCard(news.page);
+  });
+
+  it('removes the imported pack with the Remove button', async () => {
+    await options.bringToFront();
+    const row = options.locator('tr[data-pack-id="attack"]');
+    await row.getByRole('button', { name: 'Remove Attack pack' }).click();
+    await options.getByRole('button', { name: 'Remove pack' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+    await expect.poll(() => notice().innerText()).toContain('“Attack pack” was removed.');
+    // The built-in pack has no Remove button.
+    expect(await options.locator(`tr[data-pack-id="${builtin().id}"] button.remove`).count()).toBe(
+      0,
+    );
+  });
+});
