@@ -43,6 +43,10 @@ function canonicalActor(a: Actor): Actor {
       titles: sorted(a.match.titles),
       commonWord: a.match.commonWord,
       ...(a.match.exclude === undefined ? {} : { exclude: sorted(a.match.exclude) }),
+      ...(a.match.namesakes === undefined ? {} : { namesakes: sorted(a.match.namesakes) }),
+      ...(a.match.inflection === undefined ? {} : { inflection: a.match.inflection }),
+      ...(a.match.context === undefined ? {} : { context: sorted(a.match.context) }),
+      ...(a.match.lowerCase === undefined ? {} : { lowerCase: a.match.lowerCase }),
     },
   };
 }

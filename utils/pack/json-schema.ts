@@ -61,6 +61,14 @@ const DESCRIPTIONS: Record<string, string> = {
     'The surname is also an ordinary word: only capitalised, non-sentence-initial uses count.',
   'actors[].match.exclude':
     'Longer names containing one of the actor’s names that mean someone else, such as "Donald Trump Jr.".',
+  'actors[].match.namesakes':
+    'Given names and forms of address of other people with the surname, such as "Brigitte" or "Mrs": a bare surname after one is theirs, and later bare surnames on the page stop counting.',
+  'actors[].match.inflection':
+    'How the surnames take Slavic case endings (noun: Putin, Putina, Putinem; adjective: Zelenskyj, Zelenského), so the forms need not be listed.',
+  'actors[].match.context':
+    'Words that, in the same line of text, make an in-context surname count, such as "Kremlin".',
+  'actors[].match.lowerCase':
+    'Bare surnames count in lower case too (comments, posts), under the same bareSurname rule.',
   topics: 'The propositions stances answer.',
   'topics[].id': 'A slug, unique in the pack.',
   'topics[].proposition':

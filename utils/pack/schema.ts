@@ -129,6 +129,25 @@ export const matchPolicySchema = z.strictObject({
    * `Donald Trump Jr.` or `Ambassador Kushner`: a match inside one of them is dropped.
    */
   exclude: z.array(text(LIMITS.shortText)).max(LIMITS.aliasesPerActor).optional(),
+  /**
+   * Given names and forms of address of other people with this surname (`Brigitte`, `Mrs`,
+   * `Charles`): a bare surname after one is theirs, and the page's later bare surnames are no
+   * longer taken for this actor.
+   */
+  namesakes: z.array(text(LIMITS.shortText)).max(LIMITS.aliasesPerActor).optional(),
+  /**
+   * How the surnames take Slavic case endings, so they need not be listed: `noun` (Putin ->
+   * Putina, Putinem, Putinowi, Путіну, Путінові; also the German genitive -s) or `adjective`
+   * (Zelenskyj -> Zelenského, Zełenskiego, Zelenskog, Зеленського).
+   */
+  inflection: z.enum(['none', 'noun', 'adjective']).optional(),
+  /**
+   * Words that, in the same line of text, make an `in-context` surname count: places, bodies
+   * and topics the news about this actor names (`Kremlin`, `Moscow`, `peace plan`).
+   */
+  context: z.array(text(LIMITS.shortText)).max(LIMITS.aliasesPerActor).optional(),
+  /** Bare surnames count in lower case too (comments, posts), under the same `bareSurname` rule. */
+  lowerCase: z.boolean().optional(),
 });
 
 export const actorSchema = z.strictObject({
