@@ -18,7 +18,15 @@ import {
   isSpaceCode,
   isWordCode,
 } from './normalize';
-import { judge, prepareActor, type Candidate, type Entry, type RuleActor } from './rules';
+import {
+  afterNamesakes,
+  judge,
+  prepareActor,
+  surnameForms,
+  type Candidate,
+  type Entry,
+  type RuleActor,
+} from './rules';
 
 export interface Matcher {
   /** The dictionary version the matcher was built from. */
@@ -156,13 +164,19 @@ class FlatTrie {
     return list;
   }
 
+  /** Every surname form (folded) of every actor, filled at build: the rules read it. */
+  readonly allSurnames = new Set<string>();
+
   /** The `Entry` of a reference; one object per actor and kind, each actor prepared once. */
   private entry(ref: number): Entry {
     let e = this.entryObjects.get(ref);
     if (!e) {
       const index = Math.floor(ref / KINDS.length);
       let actor = this.prepared.get(index);
-      if (!actor) this.prepared.set(index, (actor = prepareActor(this.actors[index]!)));
+      if (!actor) {
+        actor = prepareActor(this.actors[index]!, this.allSurnames);
+        this.prepared.set(index, actor);
+      }
       e = { actor, kind: KINDS[ref % KINDS.length]! };
       this.entryObjects.set(ref, e);
     }
@@ -236,10 +250,12 @@ export function buildMatcher(dict: Dictionary): Matcher {
   dict.actors.forEach((a, index) => {
     const ref = index * KINDS.length;
     for (const alias of a.aliases) add(alias, ref);
-    for (const surname of a.match.surnames) add(surname, ref + 1);
+    for (const surname of surnameForms(a.match)) add(surname, ref + 1);
     for (const phrase of a.match.exclude ?? []) add(phrase, ref + 2);
   });
   const trie = new FlatTrie(dict.actors, codeUnits, keys.length);
+  for (let k = 0; k < keys.length; k++)
+    if (refs[k]! % KINDS.length === 1) trie.allSurnames.add(keys[k]!);
   const forms = insertSorted(trie, keys, refs);
   trie.trim();
   const empty = !trie.hasChildren(ROOT);
@@ -254,7 +270,12 @@ export function buildMatcher(dict: Dictionary): Matcher {
     while (node !== NONE) {
       if (
         trie.hasEntries(node) &&
-        !(trie.wordEnd[node] === 1 && j < n && isWordCode(text.charCodeAt(j)))
+        !(
+          trie.wordEnd[node] === 1 &&
+          j < n &&
+          isWordCode(text.charCodeAt(j)) &&
+          !handleBreak(text, i, j)
+        )
       ) {
         bestEnd = j;
         best = node;
@@ -262,6 +283,14 @@ export function buildMatcher(dict: Dictionary): Matcher {
       if (!trie.hasChildren(node) || j >= n) break;
       let d = text.charCodeAt(j);
       while (isIgnorableCode(d) && j + 1 < n) d = text.charCodeAt(++j);
+      if (foldCode(d) === HYPHEN_CODE && trie.child(node, HYPHEN_CODE) === NONE) {
+        // A hyphen and a line break inside a name ("Zelen-\nskyy"): step over both.
+        const k = lineEndHyphen(text, j);
+        if (k > 0) {
+          j = k;
+          d = text.charCodeAt(j);
+        }
+      }
       if (isSpaceCode(d)) {
         let k = j + 1;
         while (k < n && (isSpaceCode(text.charCodeAt(k)) || isIgnorableCode(text.charCodeAt(k)))) {
@@ -321,10 +350,37 @@ export function buildMatcher(dict: Dictionary): Matcher {
         i++;
       }
     }
-    return out;
+    return afterNamesakes(out);
   };
 
   return { version: dict.version, aliasCount: forms, find };
+}
+
+/**
+ * True when a name inside a hashtag or handle ends at `j` where the next word of the tag
+ * begins, by its capital: `#PutinWarCriminal`, `@ZelenskyyUa`.
+ */
+function handleBreak(text: string, i: number, j: number): boolean {
+  const tag = text.charCodeAt(i - 1);
+  if (tag !== 0x23 && tag !== 0x40) return false; // # or @
+  const c = text.charCodeAt(j);
+  const b = text.charCodeAt(j - 1);
+  return c >= 0x41 && c <= 0x5a && b >= 0x61 && b <= 0x7a;
+}
+
+/**
+ * Where the word goes on after a hyphen at `j` that ends a line ("Zelen-\n   skyy"), or -1
+ * when no line break follows the hyphen or no letter follows the line break.
+ */
+function lineEndHyphen(text: string, j: number): number {
+  let k = j + 1;
+  let lineBreak = false;
+  while (k < text.length && isSpaceCode(text.charCodeAt(k))) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a || c === 0x0d) lineBreak = true;
+    k++;
+  }
+  return lineBreak && k < text.length && isWordCode(text.charCodeAt(k)) ? k : -1;
 }
 
 /** Size of the letter-pair table: one byte per slot, pairs hashed into it. */

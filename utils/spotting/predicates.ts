@@ -4,7 +4,16 @@
  * knows about actors beyond the word lists it is given. docs/spotting.md says why each exists.
  */
 import { foldKey, isLowerChar, isUpperChar, isWordCharAt } from './normalize';
-import { ABBREVIATIONS, OPENERS, SENTENCE_ENDS, TITLE_CASE_SMALL } from './rule-words';
+import {
+  ABBREVIATIONS,
+  COMPOUND_HEADS,
+  GERMAN_MARKERS,
+  OPENERS,
+  ROLE_SUFFIXES,
+  ROLE_WORDS,
+  SENTENCE_ENDS,
+  TITLE_CASE_SMALL,
+} from './rule-words';
 
 function isSpace(ch: string | undefined): boolean {
   return ch !== undefined && /\s/.test(ch);
@@ -65,8 +74,20 @@ export function titleBefore(window: string, titles: readonly string[]): boolean 
       if (before < 0 || !isWordCharAt(window, before)) return true;
     }
   }
+  // An inflected title: "Präsidenten", "президентом", "канцлера" (a case ending on the last word).
+  let k = window.length;
+  while (k > 0 && isWordCharAt(window, k - 1)) k--;
+  const last = window.slice(k);
+  for (const t of titles) {
+    const stem = t.slice(t.lastIndexOf(' ') + 1);
+    if (stem.length >= MIN_TITLE_STEM && last.startsWith(stem) && last.length - stem.length <= 3) {
+      if (window.slice(0, k).endsWith(t.slice(0, t.length - stem.length))) return true;
+    }
+  }
   return false;
 }
+/** Shortest title word that takes case endings ("канцлер" -> "канцлера"). */
+const MIN_TITLE_STEM = 5;
 
 /** Shortest given name taken as the stem of an inflected form ("Фрідріху" of "Фрідріх"). */
 const MIN_STEM = 4;
@@ -114,4 +135,83 @@ const PERSON_SUFFIX_RE = /^,?\s+(?:jr|sr)\b/i;
 /** True when a generational suffix follows the name ending at `end`: "Trump Jr.", "Trump, Sr.". */
 export function personSuffixAfter(text: string, end: number): boolean {
   return PERSON_SUFFIX_RE.test(text.slice(end, end + 6));
+}
+
+/**
+ * True when the word at `start` continues a word split by a hyphen at a line end
+ * (`Ras-` / `putin`): a lower-case word after a letter, a hyphen and a line break.
+ */
+export function continuesHyphenatedWord(text: string, start: number): boolean {
+  if (!isLowerChar(text[start] ?? '')) return false;
+  let i = start - 1;
+  let lineBreak = false;
+  while (i >= 0 && isSpace(text[i])) {
+    if (text[i] === '\n' || text[i] === '\r') lineBreak = true;
+    i--;
+  }
+  return lineBreak && i > 0 && HYPHEN_CHARS.includes(text[i]!) && isWordCharAt(text, i - 1);
+}
+const HYPHEN_CHARS = '-\u2010\u2011\u00AD';
+
+let germanText = '';
+let germanResult = false;
+
+/**
+ * True when `text` reads as German (one of a few common German words in it): German
+ * capitalises every noun, so a capitalised word before a surname is as likely a role
+ * (`Gastgeber Merz`) as a given name. Cached for the last text asked about.
+ */
+export function capitalisesNouns(text: string): boolean {
+  if (text === germanText) return germanResult;
+  germanText = text;
+  germanResult = false;
+  for (const m of text.toLowerCase().matchAll(/[a-zäöüß]+/g)) {
+    if (GERMAN_MARKERS.has(m[0])) {
+      germanResult = true;
+      break;
+    }
+  }
+  return germanResult;
+}
+
+let foldedText = '';
+let foldedKey = '';
+
+/** True when one of `words` (folded) stands in `text` as whole words. Cached fold of the last text. */
+export function mentionsAnyOf(text: string, words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  if (text !== foldedText) {
+    foldedText = text;
+    foldedKey = foldKey(text);
+  }
+  for (const w of words) {
+    let i = foldedKey.indexOf(w);
+    while (i >= 0) {
+      if (!isWordCharAt(foldedKey, i - 1) && !isWordCharAt(foldedKey, i + w.length)) return true;
+      i = foldedKey.indexOf(w, i + 1);
+    }
+  }
+  return false;
+}
+
+/** True for a role noun (`negotiator`, `Gastgeber`, `US-Unterhändler`, `Trump-Schwiegersohn`). */
+export function isRoleWord(key: string): boolean {
+  const word = key.replace(/[.,:;]+$/, '');
+  if (ROLE_WORDS.has(word)) return true;
+  const last = word.slice(word.lastIndexOf('-') + 1);
+  if (ROLE_WORDS.has(last)) return true;
+  return ROLE_SUFFIXES.some((s) => last.endsWith(s));
+}
+
+/**
+ * True when a hyphen joins the name ending at `end` to a word that says the name is a
+ * person's: `Merz-Regierung`, `Trump-Anhänger`, `Witkoff-Plan`, `Kushner-led`.
+ */
+export function compoundAfter(text: string, end: number): boolean {
+  if (!HYPHEN_CHARS.includes(text[end] ?? ' ')) return false;
+  let i = end + 1;
+  while (i < text.length && isSpace(text[i])) i++;
+  let j = i;
+  while (j < text.length && isWordCharAt(text, j)) j++;
+  return COMPOUND_HEADS.has(text.slice(i, j).toLowerCase());
 }

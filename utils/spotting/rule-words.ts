@@ -26,7 +26,8 @@ export const NEUTRAL_WORDS = words(
     'justice former ex vice deputy acting elect candidate nominee comrade ' +
     'american russian ukrainian german french british english chinese european israeli palestinian iranian ' +
     'polish italian spanish turkish indian japanese korean canadian mexican brazilian hungarian belarusian ' +
-    'nato eu un us uk kremlin',
+    'nato eu un us uk kremlin ' +
+    'der die das den dem des ein eine einen einem le la les un une du au aux',
 );
 
 /** Abbreviations whose full stop does not end a sentence. */
@@ -42,4 +43,105 @@ export const SENTENCE_ENDS = '.!?…:|•·';
 /** Words Title Case styles leave in lower case; they say nothing either way. */
 export const TITLE_CASE_SMALL = words(
   'and the for nor but yet with from into over onto upon amid via per off out',
+);
+
+/**
+ * Role nouns that, right before a surname, say who the person is as a title does (`negotiator
+ * Witkoff`, `Gastgeber Merz`, `помощник Ушаков`): the surname counts as the actor's.
+ */
+export const ROLE_WORDS = words(
+  'negotiator dealmaker developer envoy aide adviser advisor mogul tycoon host counterpart ' +
+    'négociateur émissaire conseiller homologue hôte ' +
+    'помощник помічник посланник посланець спецпосланник спецпосланець переговорщик ' +
+    'президента президентові',
+);
+
+/**
+ * Endings of German compound role nouns (`US-Unterhändler`, `Kremlberater`, `CDU-Chef`,
+ * `Trump-Schwiegersohn`): German writes roles as one capitalised word.
+ */
+export const ROLE_SUFFIXES: readonly string[] = [
+  'berater',
+  'chef',
+  'gesandter',
+  'gesandte',
+  'händler',
+  'kanzler',
+  'präsident',
+  'minister',
+  'sprecher',
+  'führer',
+  'geber',
+  'sohn',
+  'kollege',
+  'haber',
+  'unternehmer',
+  'mittler',
+  'verhandler',
+  'diplomat',
+  'beauftragter',
+  'vertrauter',
+  'maker',
+];
+
+/** Articles before a plural surname that make it a family or a couple: `the Macrons`, `die Trumps`. */
+export const FAMILY_ARTICLES = words('the die den');
+/** French articles that make even the bare surname a family: `les Macron`, `chez les Macron`. */
+export const FAMILY_ARTICLES_ANY_FORM = words('les des aux');
+
+/**
+ * Common German words: a text with one of them reads as German, where every noun is
+ * capitalised and a capitalised word before a surname is no sign of a given name.
+ */
+export const GERMAN_MARKERS = words(
+  'und nicht ist mit für sich dem ein eine einen einer auch im zu auf nach bei laut wurde hat ' +
+    'sagte sind war vom zum zur beim über',
+);
+
+/** Surname forms that are ordinary words in lower case somewhere: never a name in lower case. */
+export const LOWERCASE_WORDS = words('trump trumps macron poutine');
+
+/** Slavic case endings of surnames declined as nouns (Putin, Merz, Witkoff, Ushakov). */
+export const NOUN_ENDINGS_LATIN: readonly string[] = ['a', 'u', 'om', 'em', 'owi', 'ovi', 'ov'];
+export const NOUN_ENDINGS_CYRILLIC: readonly string[] = [
+  'а',
+  'у',
+  'ом',
+  'ем',
+  'ым',
+  'им',
+  'е',
+  'і',
+  'ові',
+];
+/** Masculine endings of surnames declined as adjectives (Zelenskyj, Zełenski, Зеленський). */
+export const ADJECTIVE_ENDINGS_LATIN: readonly string[] = [
+  'i',
+  'y',
+  'ij',
+  'yj',
+  'iy',
+  'yi',
+  'yy',
+  'iego',
+  'iemu',
+  'im',
+  'ym',
+  'ego',
+  'emu',
+  'og',
+  'oga',
+  'om',
+  'omu',
+  'ého',
+  'ému',
+  'ým',
+  'ý',
+];
+export const ADJECTIVE_ENDINGS_CYRILLIC: readonly string[] = ['ий', 'ого', 'ому', 'им', 'ім', 'ом'];
+
+/** Words a hyphen joins to a surname that make the compound about the person (`Merz-Regierung`). */
+export const COMPOUND_HEADS = words(
+  'regierung kabinett plan anhänger lager interview team regime besuch government administration ' +
+    'cabinet camp supporters led backed era gouvernement camp équipe',
 );

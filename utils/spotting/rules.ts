@@ -8,17 +8,31 @@
 import type { DictionaryActor } from '../views';
 import { foldKey, isUpperChar, isWordCharAt } from './normalize';
 import {
+  capitalisesNouns,
+  compoundAfter,
+  continuesHyphenatedWord,
   foldBefore,
   hasLower,
   inflectedGivenName,
+  isRoleWord,
   isSentenceInitial,
   isTitleCase,
+  mentionsAnyOf,
   opensText,
   personSuffixAfter,
   previousToken,
   titleBefore,
 } from './predicates';
-import { NEUTRAL_WORDS } from './rule-words';
+import {
+  ADJECTIVE_ENDINGS_CYRILLIC,
+  ADJECTIVE_ENDINGS_LATIN,
+  FAMILY_ARTICLES,
+  FAMILY_ARTICLES_ANY_FORM,
+  LOWERCASE_WORDS,
+  NEUTRAL_WORDS,
+  NOUN_ENDINGS_CYRILLIC,
+  NOUN_ENDINGS_LATIN,
+} from './rule-words';
 
 /** One occurrence of a known name form in a text, before the page-wide context is known. */
 export interface Candidate {
@@ -35,6 +49,12 @@ export interface Candidate {
   settled: boolean;
   /** True when this occurrence names its actor in full, which makes bare surnames count. */
   full: boolean;
+  /**
+   * Actors whose namesake this occurrence names (`Brigitte Macron`): from here on the text's
+   * bare surnames are not taken for them (see `afterNamesakes`). Only inside `judge`'s
+   * results; `afterNamesakes` removes such occurrences.
+   */
+  namesakeOf?: string[];
 }
 
 /** An actor's match policy, folded once per dictionary version for the rules. */
@@ -47,6 +67,60 @@ export interface RuleActor {
   /** Initials of the given names, lower case: `v` for Volodymyr. */
   initials: Set<string>;
   titles: string[];
+  /** Given names and forms of address of other people with the surname (folded). */
+  namesakes: Set<string>;
+  /** Words that make an in-context surname count in the same text (folded). */
+  context: string[];
+  lowerCase: boolean;
+  /** Every surname form (folded), generated inflections included. */
+  surnames: Set<string>;
+  /** Every surname form of every actor of the dictionary (one set shared by all). */
+  allSurnames: Set<string>;
+  /** Surname forms in an oblique case: another form plus a case ending (folded). */
+  oblique: Set<string>;
+}
+
+/** True when a dash joins the name ending at `end` to another known surname: "Trump-Putin". */
+function pairAfter(text: string, end: number, actor: Partial<Pick<RuleActor, 'allSurnames'>>) {
+  if (!actor.allSurnames || !'-–—‐‑'.includes(text[end] ?? ' ')) return false;
+  let j = end + 1;
+  while (j < text.length && isWordCharAt(text, j)) j++;
+  return actor.allSurnames.has(foldKey(text.slice(end + 1, j)));
+}
+
+const OBLIQUE_ENDINGS: readonly string[] = [
+  ...NOUN_ENDINGS_LATIN,
+  ...NOUN_ENDINGS_CYRILLIC,
+  'ego',
+  'emu',
+  'iego',
+  'iemu',
+  'ého',
+  'ému',
+  'og',
+  'oga',
+  'omu',
+  'ого',
+  'ому',
+];
+
+/** The forms of `surnames` that are another form (or its adjective stem) plus a case ending. */
+function obliqueForms(surnames: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  const stems = new Set<string>();
+  for (const f of surnames) {
+    const adj = LATIN_ADJECTIVE.exec(f) ?? CYRILLIC_ADJECTIVE.exec(f);
+    if (adj) stems.add(adj[1]!.toLowerCase());
+  }
+  for (const f of surnames) {
+    for (const e of OBLIQUE_ENDINGS) {
+      if (f.length > e.length + 2 && f.endsWith(e)) {
+        const base = f.slice(0, -e.length);
+        if (surnames.has(base) || stems.has(base)) out.add(f);
+      }
+    }
+  }
+  return out;
 }
 
 /** What a name form stored in the trie is for one actor. */
@@ -56,8 +130,13 @@ export interface Entry {
   kind: 'full' | 'surname' | 'exclude';
 }
 
-/** Folds an actor's match policy for the rules. */
-export function prepareActor(a: DictionaryActor): RuleActor {
+/**
+ * Folds an actor's match policy for the rules. `allSurnames` is one set for the whole
+ * dictionary; each actor adds its forms to it.
+ */
+export function prepareActor(a: DictionaryActor, allSurnames: Set<string> = new Set()): RuleActor {
+  const surnames = new Set(surnameForms(a.match).map(foldKey));
+  for (const f of surnames) allSurnames.add(f);
   const givenNames = new Set(a.match.givenNames.map(foldKey).filter(Boolean));
   return {
     id: a.id,
@@ -67,35 +146,105 @@ export function prepareActor(a: DictionaryActor): RuleActor {
     givenNames,
     initials: new Set([...givenNames].map((g) => g[0]!)),
     titles: a.match.titles.map(foldKey).filter(Boolean),
+    namesakes: new Set((a.match.namesakes ?? []).map((n) => foldKey(n).replace(/\.$/, ''))),
+    context: (a.match.context ?? []).map(foldKey).filter(Boolean),
+    lowerCase: a.match.lowerCase === true,
+    surnames,
+    allSurnames,
+    oblique: obliqueForms(surnames),
   };
+}
+
+const LATIN_NOUN =
+  /^[A-Za-z\u00C0-\u024F]+[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z\u0141\u0142\u0160\u0161\u017D\u017E\u010C\u010D]$/;
+const CYRILLIC_NOUN = /^[\u0400-\u04FF]+[бвгґджзйклмнпрстфхцчшщ]$/i;
+const LATIN_ADJECTIVE = /^(.*[sś]z?k)(yy|yj|yi|iy|ij|y|i|ý)$/i;
+const CYRILLIC_ADJECTIVE = /^(.*ськ|.*ск)ий$/i;
+
+/**
+ * The surname forms of a policy: the listed ones, and with `inflection` their Slavic case
+ * forms (and, for nouns, the German genitive -s), so a pack lists a surname once per spelling.
+ */
+export function surnameForms(match: DictionaryActor['match']): string[] {
+  const out = new Set(match.surnames);
+  const add = (stem: string, endings: readonly string[]) => {
+    for (const e of endings) out.add(stem + e);
+  };
+  for (const s of match.surnames) {
+    if (match.inflection === 'noun') {
+      if (LATIN_NOUN.test(s)) {
+        add(s, NOUN_ENDINGS_LATIN);
+        if (!/[szxß]$/i.test(s)) out.add(`${s}s`);
+      } else if (CYRILLIC_NOUN.test(s)) {
+        add(s, NOUN_ENDINGS_CYRILLIC);
+      }
+    } else if (match.inflection === 'adjective') {
+      const latin = LATIN_ADJECTIVE.exec(s);
+      if (latin) add(latin[1]!, ADJECTIVE_ENDINGS_LATIN);
+      const cyrillic = CYRILLIC_ADJECTIVE.exec(s);
+      if (cyrillic) add(cyrillic[1]!, ADJECTIVE_ENDINGS_CYRILLIC);
+    }
+  }
+  return [...out];
 }
 
 /**
  * What the token right before a bare surname says about whose surname it is:
  * `own` (one of the actor's given names or their initial: "Volodymyr", "Фрідріху", "V."),
- * `other` (another person's given name or initial: "Ivanka", "J."), or `neutral` (anything
- * else: a function word, a title, a demonym, a possessive, punctuation touching the name, a
- * capitalised word inside a Title Case headline).
+ * `other` (another person's given name, initial or form of address: "Ivanka", "J.", "Mrs"),
+ * `role` (a role noun: "negotiator", "Gastgeber", "US-Unterhändler"), or `neutral` (anything
+ * else: a function word, a title, a demonym, a possessive, punctuation touching the name, an
+ * unknown capitalised word where capitals say nothing: German text, a Title Case headline,
+ * the first word of a sentence).
  */
 export function givenNameBefore(
   text: string,
   start: number,
+  end: number,
   prev: string | null,
-  actor: Pick<RuleActor, 'givenNames' | 'initials'>,
-): 'own' | 'other' | 'neutral' {
+  actor: Pick<RuleActor, 'givenNames' | 'initials'> &
+    Partial<Pick<RuleActor, 'namesakes' | 'allSurnames' | 'oblique'>>,
+): 'own' | 'other' | 'role' | 'neutral' {
   if (prev === null) return 'neutral';
   const key = foldKey(prev);
   const bare = key.replace(/\.$/, '');
+  if (actor.namesakes?.has(bare)) return 'other'; // Brigitte Macron, Mrs Macron
+  if (isRoleWord(key)) return 'role';
   if (bare.length === 1 && isUpperChar(prev[0]!)) {
-    return actor.initials.has(bare) ? 'own' : 'other'; // "V. Zelenskyy" / "J. Zelenskyy"
+    // "V. Zelenskyy" / "J. Zelenskyy"; without its full stop a letter may be a word ("З", "O").
+    if (!key.endsWith('.')) return 'neutral';
+    return actor.initials.has(bare) ? 'own' : 'other';
   }
   if (!isUpperChar(prev[0]!) || !hasLower(prev) || !isWordCharAt(prev, prev.length - 1)) {
     return 'neutral';
   }
   if (actor.givenNames.has(key) || inflectedGivenName(key, actor.givenNames)) return 'own';
   if (NEUTRAL_WORDS.has(key) || key.endsWith("'s")) return 'neutral';
-  if (isTitleCase(text) && !opensText(text, start - prev.length - 1)) return 'neutral';
+  if (actor.allSurnames?.has(key)) return 'neutral'; // another known name: "z Putinem Witkoff"
+  const opens = opensText(text, start - prev.length - 1);
+  if (isTitleCase(text) && !opens) return 'neutral';
+  if (capitalisesNouns(text)) return 'neutral';
+  // A sentence's first word before a surname in an oblique case ("Spotkanie Kushnera",
+  // "Зустріч Трамп–Путін") is a noun governing it: a given name would share the case.
+  if (
+    opens &&
+    (actor.oblique?.has(foldKey(text.slice(start, end))) || pairAfter(text, end, actor))
+  ) {
+    return 'neutral';
+  }
   return 'other'; // Ivanka Trump
+}
+
+/** True when the article before a surname makes it a family: `the Macrons`, `les Macron`. */
+export function familyBefore(
+  prev: string | null,
+  key: string,
+  surnames: ReadonlySet<string>,
+): boolean {
+  if (prev === null) return false;
+  const article = prev.toLowerCase();
+  if (FAMILY_ARTICLES_ANY_FORM.has(article)) return true;
+  return FAMILY_ARTICLES.has(article) && key.endsWith('s') && surnames.has(key.slice(0, -1));
 }
 
 interface Option {
@@ -105,11 +254,20 @@ interface Option {
 }
 
 /** The options a bare surname gives, one per actor it may name (none: not a name here). */
-function surnameOptions(text: string, start: number, end: number, list: Entry[]): Option[] {
+function surnameOptions(
+  text: string,
+  start: number,
+  end: number,
+  list: Entry[],
+  namesakeOf: string[],
+): Option[] {
   const options: Option[] = [];
   const word = text.slice(start, end);
-  // A bare surname is a name only when capitalised: "trump card" is not Donald Trump.
-  if (!isUpperChar(word[0]!)) return options;
+  // A bare surname in lower case is a name only where the pack allows it ("trump card" is not
+  // Donald Trump), and never as the second half of a word split at a line end ("Ras-/putin").
+  const lower = !isUpperChar(word[0]!);
+  if (lower && (hasUpperAfterFirst(word) || continuesHyphenatedWord(text, start))) return options;
+  const key = foldKey(word);
   const caseless = !hasLower(word); // ZELENSKYY: case says nothing in an all-caps headline
   const initial = caseless || isSentenceInitial(text, start);
   const suffix = personSuffixAfter(text, end);
@@ -117,16 +275,47 @@ function surnameOptions(text: string, start: number, end: number, list: Entry[])
   let before: string | undefined; // the folded text before the name, for titles
   for (const { actor: a } of list) {
     if (a.bareSurname === 'never' || (a.isPerson && suffix)) continue;
+    if (lower && (!a.lowerCase || a.commonWord || LOWERCASE_WORDS.has(key))) continue;
+    if (familyBefore(prev, key, a.surnames)) continue; // the Macrons: a couple, not our person
     const titled =
       a.titles.length > 0 && titleBefore((before ??= foldBefore(text, start)), a.titles);
-    const given = titled ? 'neutral' : givenNameBefore(text, start, prev, a);
-    if (given === 'other') continue;
-    if (given === 'own') options.push({ id: a.id, settled: true, full: true });
-    else if (a.commonWord && initial && !titled)
+    const given = titled ? 'neutral' : givenNameBefore(text, start, end, prev, a);
+    if (given === 'other') {
+      // A namesake the pack knows (Brigitte, Mrs) makes the page's later bare surnames
+      // ambiguous; an unknown capitalised word ("Un-Angry Trump") rules out only this one.
+      if (a.isPerson && prev !== null && a.namesakes.has(foldKey(prev).replace(/\.$/, ''))) {
+        namesakeOf.push(a.id);
+      }
+      continue;
+    }
+    if (given === 'own') {
+      options.push({ id: a.id, settled: true, full: true });
+      continue;
+    }
+    const known = titled || given === 'role';
+    if (
+      a.commonWord &&
+      initial &&
+      !known &&
+      !compoundAfter(text, end) &&
+      !mentionsAnyOf(text, a.context)
+    ) {
       options.push({ id: a.id, settled: false, full: false });
-    else options.push({ id: a.id, settled: titled || a.bareSurname === 'always', full: false });
+      continue;
+    }
+    const settled =
+      known ||
+      a.bareSurname === 'always' ||
+      compoundAfter(text, end) ||
+      (a.context.length > 0 && mentionsAnyOf(text, a.context));
+    options.push({ id: a.id, settled, full: false });
   }
   return options;
+}
+
+function hasUpperAfterFirst(word: string): boolean {
+  for (let i = 1; i < word.length; i++) if (isUpperChar(word[i]!)) return true;
+  return false;
 }
 
 /** Applies the disambiguation rules to one occurrence of a known form. */
@@ -142,15 +331,20 @@ export function judge(
   const list = excluded.length ? all.filter((e) => !excluded.includes(e.actor)) : [...all];
   const fulls = list.filter((e) => e.kind === 'full');
   let options: Option[];
+  const namesakeOf: string[] = [];
   if (fulls.length > 0) {
     const suffix = personSuffixAfter(text, end);
     options = fulls
       .filter((e) => !(e.actor.isPerson && suffix))
       .map((e) => ({ id: e.actor.id, settled: true, full: true }));
   } else {
-    options = surnameOptions(text, start, end, list);
+    options = surnameOptions(text, start, end, list, namesakeOf);
   }
-  if (options.length === 0) return null;
+  if (options.length === 0) {
+    return namesakeOf.length > 0
+      ? { start, end, actorIds: [], settled: false, full: false, namesakeOf }
+      : null;
+  }
   const settled = options.filter((o) => o.settled);
   if (settled.length === 1) {
     const o = settled[0]!;
@@ -158,4 +352,32 @@ export function judge(
   }
   const pool = settled.length > 1 ? settled : options;
   return { start, end, actorIds: pool.map((o) => o.id), settled: false, full: false };
+}
+
+/**
+ * Applies the namesakes of one text: after `Brigitte Macron` or `Mrs Macron`, the text's later
+ * bare surnames (not full names, not after the actor's own given name) are not taken for that
+ * actor. The rule stops at the end of the text (a paragraph, a headline, a list item): a page
+ * may well carry a story about the spouse beside stories about our person.
+ */
+export function afterNamesakes(found: Candidate[]): Candidate[] {
+  if (!found.some((c) => c.namesakeOf)) return found;
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  for (const c of found) {
+    if (c.namesakeOf) {
+      for (const id of c.namesakeOf) seen.add(id);
+      if (c.actorIds.length === 0) continue;
+      const { namesakeOf: _, ...rest } = c;
+      out.push(rest);
+      continue;
+    }
+    if (c.full || !c.actorIds.some((id) => seen.has(id))) {
+      out.push(c);
+      continue;
+    }
+    const ids = c.actorIds.filter((id) => !seen.has(id));
+    if (ids.length > 0) out.push({ ...c, actorIds: ids, settled: c.settled && ids.length === 1 });
+  }
+  return out;
 }

@@ -50,7 +50,7 @@ export const testDictionary: Dictionary = {
       id: 'kushner',
       kind: 'person',
       aliases: ['Jared Kushner'],
-      match: policy({ surnames: ['Kushner'], givenNames: ['Jared'] }),
+      match: policy({ surnames: ['Kushner'], givenNames: ['Jared'], namesakes: ['Charles'] }),
     },
     {
       id: 'putin',

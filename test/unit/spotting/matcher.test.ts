@@ -291,3 +291,48 @@ describe('matcher: start filter', () => {
     expect(walked).toEqual(plain);
   });
 });
+
+describe('matcher: line-end hyphens and tags', () => {
+  it('joins a name split by a hyphen at a line end, and only there', () => {
+    expect(spot('Volodymyr Zelen-\nskyy spoke')).toEqual([['zelenskyy', 'Volodymyr Zelen-\nskyy']]);
+    expect(spot('Volodymyr Zelen-\n    skyy spoke')).toEqual([
+      ['zelenskyy', 'Volodymyr Zelen-\n    skyy'],
+    ]);
+    expect(spot('Volodymyr Zelen- skyy spoke')).toEqual([]);
+  });
+
+  it('ends a name inside a hashtag or handle where the next capitalised word starts', () => {
+    const m = buildMatcher({
+      version: 'x',
+      actors: [
+        {
+          id: 'putin',
+          kind: 'person',
+          aliases: ['Vladimir Putin'],
+          match: {
+            surnames: ['Putin'],
+            bareSurname: 'always',
+            givenNames: [],
+            titles: [],
+            commonWord: false,
+          },
+        },
+      ],
+    });
+    const texts = (t: string) => m.find(t).map((c) => t.slice(c.start, c.end));
+    expect(texts('#PutinWarCriminal and @PutinFan')).toEqual(['Putin', 'Putin']);
+    expect(texts('PutinWarCriminal, #Putinism')).toEqual([]);
+  });
+});
+
+describe('page context', () => {
+  it('takes an in-context surname once another actor is named, not after a namesake', () => {
+    expect(spot('Merz met Kushner.')).toEqual([
+      ['merz', 'Merz'],
+      ['kushner', 'Kushner'],
+    ]);
+    // Charles Kushner (a namesake the pack lists) is someone else: the text's later bare
+    // "Kushner" is his, not Jared's.
+    expect(spot('Merz met Charles Kushner. Kushner said.')).toEqual([['merz', 'Merz']]);
+  });
+});

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  capitalisesNouns,
+  compoundAfter,
+  continuesHyphenatedWord,
   foldBefore,
+  isRoleWord,
+  mentionsAnyOf,
   hasLower,
   inflectedGivenName,
   isSentenceInitial,
@@ -115,5 +120,66 @@ describe('personSuffixAfter and hasLower', () => {
     ['Зеленський', true],
   ])('hasLower(%s) -> %s', (s, expected) => {
     expect(hasLower(s)).toBe(expected);
+  });
+});
+
+describe('language predicates', () => {
+  it.each([
+    ['Grigori Ras-\nputin', 'putin', true],
+    ['Ras-\n   putin', 'putin', true],
+    ['the Trump-\nPutin summit', 'Putin', false], // a capital: a compound, not a split word
+    ['Ras- putin', 'putin', false], // no line break
+  ])('continuesHyphenatedWord(%j) -> %s', (text, name, expected) => {
+    expect(continuesHyphenatedWord(text, text.indexOf(name))).toBe(expected);
+  });
+
+  it.each([
+    ['Gastgeber Merz begrüßte Selenskyj und die Amerikaner.', true],
+    ['Gesandter Witkoff sprach von großen Fortschritten.', false], // no marker word
+    ['Ivanka Trump and Jared Kushner came together.', false],
+    ['Ursula von der Leyen met Trump.', false],
+  ])('capitalisesNouns(%s) -> %s', (text, expected) => {
+    expect(capitalisesNouns(text)).toBe(expected);
+  });
+
+  it.each([
+    ['He flew to the Kremlin.', ['kremlin'], true],
+    ['KREMLIN SAYS NO', ['kremlin'], true],
+    ['Kremlinology is a field.', ['kremlin'], false],
+    ['the White House said', ['white house'], true],
+    ['nothing here', [], false],
+  ])('mentionsAnyOf(%s) -> %s', (text, words, expected) => {
+    expect(mentionsAnyOf(text, words)).toBe(expected);
+  });
+
+  it.each([
+    ['negotiator', true],
+    ['us-unterhändler', true],
+    ['kremlberater', true],
+    ['trump-schwiegersohn', true],
+    ['gastgeber', true],
+    ['ivanka', false],
+    ['peter', false],
+  ])('isRoleWord(%s) -> %s', (key, expected) => {
+    expect(isRoleWord(key)).toBe(expected);
+  });
+
+  it.each([
+    ['Die Merz-Regierung plant', true],
+    ['the Kushner-led track', true],
+    ['ein Merz-Bild', false],
+    ['Merz said', false],
+    ['Merz-\nRegierung', true],
+  ])('compoundAfter(%j) -> %s', (text, expected) => {
+    expect(compoundAfter(text, text.indexOf('Merz') >= 0 ? text.indexOf('Merz') + 4 : 11)).toBe(
+      expected,
+    );
+  });
+
+  it('takes an inflected title for the title', () => {
+    const w = (t: string) => foldBefore(t, t.length);
+    expect(titleBefore(w('з Президентом '), ['президент'])).toBe(true);
+    expect(titleBefore(w('des Präsidenten '), ['präsident'])).toBe(true);
+    expect(titleBefore(w('the Presidentialists '), ['president'])).toBe(false);
   });
 });

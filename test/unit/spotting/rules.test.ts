@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DictionaryActor } from '@/utils/views';
 import {
+  afterNamesakes,
   givenNameBefore,
   judge,
   prepareActor,
+  surnameForms,
   type Entry,
   type RuleActor,
 } from '@/utils/spotting/rules';
@@ -65,7 +67,8 @@ describe('givenNameBefore', () => {
     ['Zelenskyy', 'neutral'],
   ])('%s -> %s', (text, expected) => {
     const start = text.indexOf('Zelenskyy');
-    expect(givenNameBefore(text, start, previousToken(text, start), zelenskyy)).toBe(expected);
+    const prev = previousToken(text, start);
+    expect(givenNameBefore(text, start, start + 9, prev, zelenskyy)).toBe(expected);
   });
 });
 
@@ -139,5 +142,125 @@ describe('judge', () => {
     const got = judged(text, name, [...entries]);
     if (ids === null) expect(got).toBeNull();
     else expect(got).toEqual({ ids: [...ids], settled, full });
+  });
+});
+
+describe('judge: pack policy and language rules', () => {
+  const macron = person('macron', {
+    surnames: ['Macron'],
+    bareSurname: 'always',
+    givenNames: ['Emmanuel'],
+    namesakes: ['Brigitte', 'Mrs'],
+    inflection: 'noun',
+    lowerCase: true,
+  });
+  const merz = person('merz', {
+    surnames: ['Merz'],
+    givenNames: ['Friedrich'],
+    titles: ['Kanzler', 'канцлер'],
+    context: ['Bundestag'],
+    lowerCase: true,
+  });
+  const trumpWord = person('trump', {
+    surnames: ['Trump'],
+    bareSurname: 'always',
+    commonWord: true,
+    inflection: 'noun',
+    context: ['Ukraine'],
+  });
+  const s = (a: RuleActor): Entry => ({ actor: a, kind: 'surname' });
+  const verdict = (text: string, name: string, a: RuleActor, at = text.indexOf(name)) => {
+    const c = judge(text, at, at + name.length, [s(a)]);
+    if (!c) return 'none';
+    if (c.namesakeOf?.length) return 'namesake';
+    return c.settled ? 'settled' : 'waits';
+  };
+
+  it.each([
+    ['Brigitte Macron arrived', 'Macron', macron, 'namesake'],
+    ['Mrs Macron arrived', 'Macron', macron, 'namesake'],
+    ['The Macrons arrived', 'Macrons', macron, 'none'], // a couple
+    ['Les Macron ont dîné', 'Macron', macron, 'none'],
+    ['the Macron government', 'Macron', macron, 'settled'],
+    ['lol macron again', 'macron', macron, 'none'], // "macron" is a word in lower case
+    ['merz hat recht', 'merz', merz, 'waits'], // lower case allowed, still in context
+    ['Merz sprach im Bundestag', 'Merz', merz, 'settled'], // a context word
+    ['Gastgeber Merz begrüßte sie', 'Merz', merz, 'settled'], // a German role noun
+    ['US-Unterhändler Merz', 'Merz', merz, 'settled'],
+    ['Die Merz-Regierung plant', 'Merz', merz, 'settled'], // a compound about the person
+    ['Hans Merz, ein Bäcker aus Köln', 'Merz', merz, 'waits'], // German: capitals say nothing
+    ['He met Hans Merz there', 'Merz', merz, 'none'], // English: another given name
+    ['зустрівся з Канцлером Мерц', 'Мерц', person('m', { titles: ['канцлер'] }), 'settled'],
+    ['Trump said no.', 'Trump', trumpWord, 'waits'],
+    ['Trump said no to Ukraine.', 'Trump', trumpWord, 'settled'],
+    [
+      'Grigori Ras-\nputin',
+      'putin',
+      person('p', { lowerCase: true, bareSurname: 'always' }),
+      'none',
+    ],
+  ] as const)('%s -> %s', (text, name, actor, expected) => {
+    expect(verdict(text, name, actor)).toBe(expected);
+  });
+
+  it("generates Slavic case forms and the German genitive from the pack's inflection", () => {
+    const noun = surnameForms({
+      ...macron,
+      surnames: ['Putin', 'Путін'],
+      inflection: 'noun',
+    } as never);
+    expect(noun).toEqual(
+      expect.arrayContaining([
+        'Putina',
+        'Putinem',
+        'Putinowi',
+        'Putinom',
+        'Putins',
+        'Путіна',
+        'Путінові',
+      ]),
+    );
+    const adjective = surnameForms({
+      surnames: ['Zelenskyj', 'Зеленський'],
+      inflection: 'adjective',
+    } as never);
+    expect(adjective).toEqual(
+      expect.arrayContaining([
+        'Zelenského',
+        'Zelenskog',
+        'Zelenskim',
+        'Зеленського',
+        'Зеленському',
+      ]),
+    );
+    // Never a feminine form: those name his wife.
+    expect(adjective).not.toContain('Zelenská');
+    expect(adjective).not.toContain('Зеленська');
+    expect(surnameForms({ surnames: ['Merz'] } as never)).toEqual(['Merz']);
+  });
+});
+
+describe('afterNamesakes', () => {
+  it('drops the bare surnames after a namesake in the same text, keeping full names', () => {
+    const c = (start: number, ids: string[], extra: object = {}) => ({
+      start,
+      end: start + 1,
+      actorIds: ids,
+      settled: true,
+      full: false,
+      ...extra,
+    });
+    const out = afterNamesakes([
+      c(0, ['macron']), // before the namesake: kept
+      c(5, [], { namesakeOf: ['macron'] }), // "Brigitte Macron"
+      c(10, ['macron']), // dropped
+      c(15, ['macron'], { full: true }), // "Emmanuel Macron": kept
+      c(20, ['putin']), // another actor: kept
+    ]);
+    expect(out.map((x) => [x.start, x.actorIds])).toEqual([
+      [0, ['macron']],
+      [15, ['macron']],
+      [20, ['putin']],
+    ]);
   });
 });
