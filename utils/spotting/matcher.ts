@@ -18,15 +18,9 @@ import {
   isSpaceCode,
   isWordCode,
 } from './normalize';
-import {
-  afterNamesakes,
-  judge,
-  prepareActor,
-  surnameForms,
-  type Candidate,
-  type Entry,
-  type RuleActor,
-} from './rules';
+import { surnameForms } from './inflection';
+import { afterNamesakes } from './namesakes';
+import { judge, prepareActor, type Candidate, type Entry, type RuleActor } from './rules';
 
 export interface Matcher {
   /** The dictionary version the matcher was built from. */

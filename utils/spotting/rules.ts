@@ -23,15 +23,12 @@ import {
   previousToken,
   titleBefore,
 } from './predicates';
+import { obliqueForms, surnameForms } from './inflection';
 import {
-  ADJECTIVE_ENDINGS_CYRILLIC,
-  ADJECTIVE_ENDINGS_LATIN,
   FAMILY_ARTICLES,
   FAMILY_ARTICLES_ANY_FORM,
   LOWERCASE_WORDS,
   NEUTRAL_WORDS,
-  NOUN_ENDINGS_CYRILLIC,
-  NOUN_ENDINGS_LATIN,
 } from './rule-words';
 
 /** One occurrence of a known name form in a text, before the page-wide context is known. */
@@ -88,41 +85,6 @@ function pairAfter(text: string, end: number, actor: Partial<Pick<RuleActor, 'al
   return actor.allSurnames.has(foldKey(text.slice(end + 1, j)));
 }
 
-const OBLIQUE_ENDINGS: readonly string[] = [
-  ...NOUN_ENDINGS_LATIN,
-  ...NOUN_ENDINGS_CYRILLIC,
-  'ego',
-  'emu',
-  'iego',
-  'iemu',
-  'ého',
-  'ému',
-  'og',
-  'oga',
-  'omu',
-  'ого',
-  'ому',
-];
-
-/** The forms of `surnames` that are another form (or its adjective stem) plus a case ending. */
-function obliqueForms(surnames: ReadonlySet<string>): Set<string> {
-  const out = new Set<string>();
-  const stems = new Set<string>();
-  for (const f of surnames) {
-    const adj = LATIN_ADJECTIVE.exec(f) ?? CYRILLIC_ADJECTIVE.exec(f);
-    if (adj) stems.add(adj[1]!.toLowerCase());
-  }
-  for (const f of surnames) {
-    for (const e of OBLIQUE_ENDINGS) {
-      if (f.length > e.length + 2 && f.endsWith(e)) {
-        const base = f.slice(0, -e.length);
-        if (surnames.has(base) || stems.has(base)) out.add(f);
-      }
-    }
-  }
-  return out;
-}
-
 /** What a name form stored in the trie is for one actor. */
 export interface Entry {
   actor: RuleActor;
@@ -153,39 +115,6 @@ export function prepareActor(a: DictionaryActor, allSurnames: Set<string> = new 
     allSurnames,
     oblique: obliqueForms(surnames),
   };
-}
-
-const LATIN_NOUN =
-  /^[A-Za-z\u00C0-\u024F]+[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z\u0141\u0142\u0160\u0161\u017D\u017E\u010C\u010D]$/;
-const CYRILLIC_NOUN = /^[\u0400-\u04FF]+[бвгґджзйклмнпрстфхцчшщ]$/i;
-const LATIN_ADJECTIVE = /^(.*[sś]z?k)(yy|yj|yi|iy|ij|y|i|ý)$/i;
-const CYRILLIC_ADJECTIVE = /^(.*ськ|.*ск)ий$/i;
-
-/**
- * The surname forms of a policy: the listed ones, and with `inflection` their Slavic case
- * forms (and, for nouns, the German genitive -s), so a pack lists a surname once per spelling.
- */
-export function surnameForms(match: DictionaryActor['match']): string[] {
-  const out = new Set(match.surnames);
-  const add = (stem: string, endings: readonly string[]) => {
-    for (const e of endings) out.add(stem + e);
-  };
-  for (const s of match.surnames) {
-    if (match.inflection === 'noun') {
-      if (LATIN_NOUN.test(s)) {
-        add(s, NOUN_ENDINGS_LATIN);
-        if (!/[szxß]$/i.test(s)) out.add(`${s}s`);
-      } else if (CYRILLIC_NOUN.test(s)) {
-        add(s, NOUN_ENDINGS_CYRILLIC);
-      }
-    } else if (match.inflection === 'adjective') {
-      const latin = LATIN_ADJECTIVE.exec(s);
-      if (latin) add(latin[1]!, ADJECTIVE_ENDINGS_LATIN);
-      const cyrillic = CYRILLIC_ADJECTIVE.exec(s);
-      if (cyrillic) add(cyrillic[1]!, ADJECTIVE_ENDINGS_CYRILLIC);
-    }
-  }
-  return [...out];
 }
 
 /**
@@ -352,32 +281,4 @@ export function judge(
   }
   const pool = settled.length > 1 ? settled : options;
   return { start, end, actorIds: pool.map((o) => o.id), settled: false, full: false };
-}
-
-/**
- * Applies the namesakes of one text: after `Brigitte Macron` or `Mrs Macron`, the text's later
- * bare surnames (not full names, not after the actor's own given name) are not taken for that
- * actor. The rule stops at the end of the text (a paragraph, a headline, a list item): a page
- * may well carry a story about the spouse beside stories about our person.
- */
-export function afterNamesakes(found: Candidate[]): Candidate[] {
-  if (!found.some((c) => c.namesakeOf)) return found;
-  const seen = new Set<string>();
-  const out: Candidate[] = [];
-  for (const c of found) {
-    if (c.namesakeOf) {
-      for (const id of c.namesakeOf) seen.add(id);
-      if (c.actorIds.length === 0) continue;
-      const { namesakeOf: _, ...rest } = c;
-      out.push(rest);
-      continue;
-    }
-    if (c.full || !c.actorIds.some((id) => seen.has(id))) {
-      out.push(c);
-      continue;
-    }
-    const ids = c.actorIds.filter((id) => !seen.has(id));
-    if (ids.length > 0) out.push({ ...c, actorIds: ids, settled: c.settled && ids.length === 1 });
-  }
-  return out;
 }

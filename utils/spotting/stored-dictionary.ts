@@ -23,6 +23,7 @@ export const DICTIONARY_LIMITS = {
 } as const;
 
 const BARE_SURNAME = ['always', 'in-context', 'never'] as const;
+const INFLECTION = ['none', 'noun', 'adjective'] as const;
 
 const isText = (v: unknown, max: number): v is string =>
   typeof v === 'string' && v.length >= 1 && v.length <= max;
@@ -43,6 +44,12 @@ function readActor(raw: unknown): DictionaryActor | null {
   if (!(BARE_SURNAME as readonly unknown[]).includes(m.bareSurname)) return null;
   if (typeof m.commonWord !== 'boolean') return null;
   if (m.exclude !== undefined && !isForms(m.exclude)) return null;
+  if (m.namesakes !== undefined && !isForms(m.namesakes)) return null;
+  if (m.context !== undefined && !isForms(m.context)) return null;
+  if (m.inflection !== undefined && !(INFLECTION as readonly unknown[]).includes(m.inflection)) {
+    return null;
+  }
+  if (m.lowerCase !== undefined && typeof m.lowerCase !== 'boolean') return null;
   return {
     id,
     kind,
@@ -54,6 +61,12 @@ function readActor(raw: unknown): DictionaryActor | null {
       titles: m.titles,
       commonWord: m.commonWord,
       ...(m.exclude !== undefined ? { exclude: m.exclude as string[] } : {}),
+      ...(m.namesakes !== undefined ? { namesakes: m.namesakes as string[] } : {}),
+      ...(m.context !== undefined ? { context: m.context as string[] } : {}),
+      ...(m.inflection !== undefined
+        ? { inflection: m.inflection as (typeof INFLECTION)[number] }
+        : {}),
+      ...(m.lowerCase !== undefined ? { lowerCase: m.lowerCase as boolean } : {}),
     },
   };
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DictionaryActor } from '@/utils/views';
+import { surnameForms } from '@/utils/spotting/inflection';
+import { afterNamesakes } from '@/utils/spotting/namesakes';
 import {
-  afterNamesakes,
   givenNameBefore,
   judge,
   prepareActor,
-  surnameForms,
   type Entry,
   type RuleActor,
 } from '@/utils/spotting/rules';

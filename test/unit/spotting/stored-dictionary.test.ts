@@ -51,6 +51,10 @@ describe('readDictionary (the content script side, no schema)', () => {
       withActor((a) => ((a.match as Record<string, unknown>).commonWord = 'no')),
       withActor((a) => ((a.match as Record<string, unknown>).surnames = [1])),
       withActor((a) => ((a.match as Record<string, unknown>).exclude = 'Jr')),
+      withActor((a) => ((a.match as Record<string, unknown>).namesakes = 'Brigitte')),
+      withActor((a) => ((a.match as Record<string, unknown>).context = [''])),
+      withActor((a) => ((a.match as Record<string, unknown>).inflection = 'verb')),
+      withActor((a) => ((a.match as Record<string, unknown>).lowerCase = 'yes')),
       { version: 'v', actors: Array(DICTIONARY_LIMITS.actors + 1).fill(good.actors[0]) },
     ];
     for (const value of bad) expect(readDictionary(value)).toBeNull();
