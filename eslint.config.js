@@ -29,6 +29,31 @@ const noHtmlSinks = [
   },
 ];
 
+/**
+ * Import boundaries. Code that runs in web pages (the content script, spotting and the card)
+ * never reaches the store or sync: IndexedDB opened there would belong to the page's origin, and
+ * those modules would weigh on every page. Components are props in, markup out: they never talk
+ * to the background themselves.
+ */
+const inPageCannotImport = {
+  patterns: [
+    {
+      regex: '(^|/)(db|sync)(/|$)',
+      message:
+        'Code that runs in the page cannot import the store (utils/db) or sync (utils/sync).',
+    },
+    { regex: '^dexie($|/)', message: 'Dexie lives in the background and extension pages only.' },
+  ],
+};
+const componentsCannotImport = {
+  patterns: [
+    {
+      regex: '(^|/)(messaging|messengers)$|^@webext-core/messaging$|(^|/)pages/ask$',
+      message: 'Components take data as props; the page that renders them asks the background.',
+    },
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -53,6 +78,14 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
+  },
+  {
+    files: ['utils/spotting/**', 'utils/card/**', 'entrypoints/content/**'],
+    rules: { 'no-restricted-imports': ['error', inPageCannotImport] },
+  },
+  {
+    files: ['components/**'],
+    rules: { 'no-restricted-imports': ['error', componentsCannotImport] },
   },
   {
     files: ['scripts/**', 'test/**', '*.config.*'],

@@ -26,7 +26,7 @@ export interface HoverCardProps {
 }
 
 /** Max card width, px: the width range readers know from page previews (320 to 450 px). */
-export const CARD_MAX_WIDTH_PX = 400;
+const CARD_MAX_WIDTH_PX = 400;
 
 /** Styles of the card itself; the host adds COMPONENT_CSS next to these. */
 export const HOVER_CARD_CSS = `
@@ -199,7 +199,7 @@ function CardHead({
   );
 }
 
-export function describeActor(actor: ActorSummary): string {
+function describeActor(actor: ActorSummary): string {
   return actor.country ? `${actor.role}, ${countryName(actor.country)}` : actor.role;
 }
 

@@ -33,7 +33,7 @@ export interface PackStatusProps {
 }
 
 /** Packs listed in full; more fold into "N more" so many packs do not push the matrix away. */
-export const PACKS_SHOWN = 3;
+const PACKS_SHOWN = 3;
 
 const ORIGIN: Record<PackInfo['origin'], string> = {
   builtin: 'built in',
@@ -47,7 +47,7 @@ const timeFormat = new Intl.DateTimeFormat('en', {
 });
 
 /** `2026-11-30T14:02:00Z` in the reader's time zone; unparsable text is shown as it is. */
-export function formatTime(iso: string): string {
+function formatTime(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : timeFormat.format(d);
 }

@@ -16,7 +16,7 @@ export const STANCE_LABELS: Record<Stance, string> = {
 };
 
 /** What each stance means, relative to the topic's proposition (see utils/pack/schema.ts). */
-export const STANCE_DESCRIPTIONS: Record<Stance, string> = {
+const STANCE_DESCRIPTIONS: Record<Stance, string> = {
   supports: 'In favour of the proposition as phrased',
   opposes: 'Against the proposition',
   conditional: 'In favour only if a stated condition is met',

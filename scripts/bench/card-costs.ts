@@ -12,13 +12,12 @@ import { CLOSE_GRACE_MS } from '@/utils/card/timing';
 import { PAGE_LOAD_TIMEOUT_MS } from './page-costs';
 import { SCAN_WAIT_MS } from './extension-costs';
 import { startTracing, TraceView } from './trace';
-import { max, median } from './stats';
 
 /**
  * The hover delay the bench sets, ms: the settings' default, so cards open as readers get them.
  * Set explicitly so the latency below is measured from a known moment.
  */
-export const BENCH_HOVER_DELAY_MS = 400;
+const BENCH_HOVER_DELAY_MS = 400;
 /** Time left after the delay for the card to paint before the pointer leaves, ms. */
 const CARD_SHOW_WAIT_MS = 400;
 /** Extra time after the close grace for the card to be gone before the next hover, ms. */
@@ -31,10 +30,6 @@ const HOVER_MARK = 'bench:hover';
 
 /** A point of the page with no text under it, where the pointer rests between hovers. */
 const REST_POINT = { x: 2, y: 2 };
-
-export interface HoverSample {
-  hitTestMs: number[];
-}
 
 /** Centers of the highlighted names inside the viewport, in document order. */
 async function visibleNamePoints(page: Page): Promise<{ x: number; y: number }[]> {
@@ -171,11 +166,3 @@ export async function measureCardLatency(
   }
 }
 
-/** Median and worst of a list, ms. */
-export function summary(values: readonly number[]): {
-  median: number;
-  worst: number;
-  count: number;
-} {
-  return { median: median(values), worst: max(values), count: values.length };
-}

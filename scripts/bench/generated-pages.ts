@@ -5,11 +5,11 @@
  */
 
 /** Size of the long article's text, characters. */
-export const LONG_PAGE_CHARS = 2_000_000;
+const LONG_PAGE_CHARS = 2_000_000;
 /** Distance between two names in the long article, characters. */
-export const NAME_EVERY_CHARS = 2_000;
+const NAME_EVERY_CHARS = 2_000;
 /** The changing page appends one paragraph this often, ms. */
-export const APPEND_EVERY_MS = 50;
+const APPEND_EVERY_MS = 50;
 /** … for this long, ms. */
 export const CHANGING_FOR_MS = 10_000;
 

@@ -14,7 +14,7 @@ import { startTracing, TraceView } from './trace';
  * Time the page stays traced after its last change, ms: longer than the spotter's idle timeout
  * and its per-second budget window, so deferred work is counted too.
  */
-export const SETTLE_AFTER_CHANGES_MS = 1_500;
+const SETTLE_AFTER_CHANGES_MS = 1_500;
 
 export interface LiveCosts {
   /** How long the page kept changing, ms. */

@@ -9,7 +9,7 @@ import { buildMatcher } from '@/utils/spotting/matcher';
 import type { Dictionary, DictionaryActor } from '@/utils/views';
 
 /** Alias counts measured: a small pack, a large one, and ten times that. */
-export const ALIAS_COUNTS = [100, 5_000, 50_000] as const;
+const ALIAS_COUNTS = [100, 5_000, 50_000] as const;
 /** Untimed builds before timing, so the first-call compilation is not counted. */
 const WARMUP_BUILDS = 2;
 
@@ -27,7 +27,7 @@ function word(n: number): string {
 }
 
 /** A dictionary with exactly `aliases` name forms. */
-export function syntheticDictionary(aliases: number): Dictionary {
+function syntheticDictionary(aliases: number): Dictionary {
   const actors: DictionaryActor[] = [];
   for (let i = 0; actors.length * 4 < aliases; i++) {
     const given = word(i * 7 + 3);

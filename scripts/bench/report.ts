@@ -7,7 +7,7 @@ import type { BenchResults, PageResult } from './results';
 import { fmt, kb, max, median } from './stats';
 
 /** The targets, as the issue states them. */
-export const TARGETS = {
+const TARGETS = {
   longPageFloorRatio: 2,
   articleChars: 200_000,
   articleMainThreadMs: 5,
@@ -31,7 +31,7 @@ export const TARGETS = {
   contentGzipBytes: 15 * 1024,
 } as const;
 
-export interface Target {
+interface Target {
   target: string;
   judgedOn: string;
   measured: string;
@@ -240,7 +240,7 @@ function table(header: string[], rows: string[][]): string {
 }
 
 /** A fixed-width table for the terminal. */
-export function consoleTable(header: string[], rows: string[][]): string {
+function consoleTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
   return [line(header), ...rows.map(line)].join('\n');

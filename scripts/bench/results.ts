@@ -28,7 +28,7 @@ export interface PageResult {
   longTasksWithout: PageLongTasks;
 }
 
-export interface RunSettings {
+interface RunSettings {
   corpus: string;
   corpusFound: boolean;
   runs: number;

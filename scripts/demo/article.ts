@@ -53,7 +53,7 @@ function packSource(root: string): SourceDocument | null {
 }
 
 /** Finds the demo's source document: the pack's copy first, then the seed document. */
-export function findSourceDocument(root: string = PROJECT_ROOT): SourceDocument {
+function findSourceDocument(root: string = PROJECT_ROOT): SourceDocument {
   const fromPack = packSource(root);
   if (fromPack) return fromPack;
   const seed = path.join(root, SEED_DOCUMENT);

@@ -6,8 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { loadDemoArticle, PROJECT_ROOT } from './article';
 import { renderDemoPage } from './render';
 
-export { escapeHtml, renderDemoPage, type DemoArticle } from './render';
-export { demoArticle, findSourceDocument, loadDemoArticle } from './article';
 
 /** The complete demo page for the project at `root`. */
 export function demoPageHtml(root: string = PROJECT_ROOT): string {

@@ -52,7 +52,7 @@ export function safeHref(href: string): string {
 }
 
 /** The page template, with `{{slot}}` markers. */
-export function loadTemplate(file: string = TEMPLATE_FILE): string {
+function loadTemplate(file: string = TEMPLATE_FILE): string {
   return readFileSync(file, 'utf8');
 }
 

@@ -97,7 +97,7 @@ export function loadCases(dir: string, corpusDir: string | null): EvalCase[] {
 }
 
 const rateSchema = z.number().min(0).max(1);
-export const thresholdsSchema = z.strictObject({
+const thresholdsSchema = z.strictObject({
   /** Lowest precision and recall for the whole set, each person and each category. */
   precision: rateSchema,
   recall: rateSchema,

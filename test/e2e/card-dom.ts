@@ -9,8 +9,6 @@ import type { CDPSession, Page } from 'playwright-core';
 
 import { CARD_HOST_TAG } from '../../utils/spotting/scan';
 
-export { CARD_HOST_TAG };
-
 /** A DOM node as CDP describes it (the fields we read). */
 interface CdpNode {
   nodeId: number;
@@ -94,7 +92,7 @@ function findHost(node: CdpNode): CdpNode | null {
 }
 
 /** A CDP session for a page; detach it when done. */
-export function cdpFor(page: Page): Promise<CDPSession> {
+function cdpFor(page: Page): Promise<CDPSession> {
   return page.context().newCDPSession(page);
 }
 

@@ -21,10 +21,10 @@ export interface SelfIdentity {
 }
 
 /** What kind of context a sender is, as far as permissions go. */
-export type SenderKind = 'extension-page' | 'content-script';
+type SenderKind = 'extension-page' | 'content-script';
 
 /** An extension page is any of our documents, in a tab or not; everything else is treated as a content script. */
-export function senderKind(sender: Sender, self: SelfIdentity): SenderKind {
+function senderKind(sender: Sender, self: SelfIdentity): SenderKind {
   return typeof sender.url === 'string' && sender.url.startsWith(self.extensionBaseUrl)
     ? 'extension-page'
     : 'content-script';

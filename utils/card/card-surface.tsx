@@ -11,7 +11,7 @@ import type { CardHost } from './host';
 import type { CardLoader } from './card-data';
 import { followMention } from './position';
 
-export interface CardActions {
+interface CardActions {
   /** Opens the comparison view with this actor picked. */
   compare(actorId: string): void;
   /** Opens the source viewer at a position's evidence. */

@@ -26,12 +26,12 @@ export const SOURCE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.txt$/;
 /** The annotations file in each pack folder. */
 export const ANNOTATIONS_FILE = 'pack.yaml';
 
-export const sourceAnnotationSchema = sourceSchema.omit({ text: true }).extend({
+const sourceAnnotationSchema = sourceSchema.omit({ text: true }).extend({
   /** The text file beside pack.yaml, copied byte for byte from the original. */
   file: z.string().regex(SOURCE_FILE_NAME, 'must be a file name such as "report.txt"'),
 });
 
-export const evidenceAnnotationSchema = z.strictObject({
+const evidenceAnnotationSchema = z.strictObject({
   /** May be left out when the pack has a single source. */
   sourceId: idSchema.optional(),
   /** The exact words in the source, copied, typographic quotes and dashes included. */
@@ -44,7 +44,7 @@ export const evidenceAnnotationSchema = z.strictObject({
   end: z.int().min(1).optional(),
 });
 
-export const positionAnnotationSchema = positionSchema.extend({
+const positionAnnotationSchema = positionSchema.extend({
   evidence: evidenceAnnotationSchema,
 });
 

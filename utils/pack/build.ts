@@ -142,7 +142,7 @@ function resolveEvidence(
 }
 
 /** Warnings for actors none of whose names appear in any source text: likely a typo or a stray. */
-export function findUnmentionedActors(pack: Pack): Problem[] {
+function findUnmentionedActors(pack: Pack): Problem[] {
   const texts = pack.sources.flatMap((s) => (s.text === undefined ? [] : [s.text]));
   if (texts.length === 0) return [];
   const warnings: Problem[] = [];
@@ -158,7 +158,7 @@ export function findUnmentionedActors(pack: Pack): Problem[] {
 }
 
 /** Warnings for sources no position cites and topics no position is on: likely unfinished work. */
-export function findUnusedEntries(pack: Pack): Problem[] {
+function findUnusedEntries(pack: Pack): Problem[] {
   const cited = new Set(pack.positions.map((p) => p.evidence.sourceId));
   const discussed = new Set(pack.positions.map((p) => p.topic));
   const warnings: Problem[] = [];

@@ -17,10 +17,10 @@ export type PackCheck<T> = { ok: true; pack: T } | { ok: false; problems: Proble
 /** Path of a problem about the file as a whole (not JSON, empty, too large). */
 export const FILE_PATH = '(file)';
 /** Path of a problem about the top-level value of the pack. */
-export const ROOT_PATH = '(pack)';
+const ROOT_PATH = '(pack)';
 
 /** At most this many problems are listed; a broken file should not flood a terminal or a page. */
-export const MAX_PROBLEMS = 100;
+const MAX_PROBLEMS = 100;
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 

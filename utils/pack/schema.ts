@@ -223,7 +223,6 @@ export const packSchema = z.strictObject({
 });
 
 export type Pack = z.infer<typeof packSchema>;
-export type PackInput = z.input<typeof packSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Actor = z.infer<typeof actorSchema>;
 export type MatchPolicy = z.infer<typeof matchPolicySchema>;

@@ -18,25 +18,12 @@ import {
 } from './problems';
 
 export type { PackCheck, Problem } from './problems';
-/** The semantic checks on their own, for callers that already hold a schema-valid pack. */
-export {
-  checkEvidence,
-  checkPackSemantics,
-  checkSourceHashes,
-  findAliasCollisions,
-  findDanglingReferences,
-  findDuplicateIds,
-} from './checks';
 
 /** Keys that could reach an object's prototype when data is merged or copied carelessly. */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
-  '__proto__',
-  'constructor',
-  'prototype',
-]);
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A real pack nests five levels deep; anything far deeper is hostile or broken. */
-export const MAX_DEPTH = 32;
+const MAX_DEPTH = 32;
 
 export interface ParseOptions {
   /** Refuse text whose UTF-8 encoding is longer than this (default `LIMITS.packBytes`). */

@@ -13,9 +13,9 @@ import { errorMessage } from '../format';
  * memory at once; a tab that is still loading or frozen gets this long before the popup
  * explains itself instead of spinning.
  */
-export const PAGE_REPORT_TIMEOUT_MS = 1500;
+const PAGE_REPORT_TIMEOUT_MS = 1500;
 
-export const pageReportSchema = z.strictObject({
+const pageReportSchema = z.strictObject({
   host: z.string().max(253),
   enabled: z.boolean(),
   actorIds: z.array(idSchema).max(5_000),

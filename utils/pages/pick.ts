@@ -72,13 +72,3 @@ export function defaultPicks(
     .slice(0, max)
     .map((e) => e.actor.id);
 }
-
-/**
- * Toggles one id in the selection. Adding beyond `max` is refused (the selection is returned
- * unchanged), so the UI can disable the remaining boxes rather than silently drop a pick.
- */
-export function togglePick(picked: readonly string[], id: string, max: number): string[] {
-  if (picked.includes(id)) return picked.filter((p) => p !== id);
-  if (picked.length >= max) return [...picked];
-  return [...picked, id];
-}

@@ -13,7 +13,7 @@ export type MatrixCell = MatrixRow['cells'][number];
  * The newest position of a list by stated date. On a tie the first wins: the background lists
  * a cell's positions newest first, with its own tie-breaks (pack order, version).
  */
-export function latest(positions: readonly PositionView[]): PositionView | undefined {
+function latest(positions: readonly PositionView[]): PositionView | undefined {
   let best: PositionView | undefined;
   for (const p of positions) if (!best || p.date > best.date) best = p;
   return best;
@@ -81,7 +81,7 @@ export function actorVoices(matrix: MatrixView): Map<string, Voice> {
 }
 
 /** True when any picked actor has a position on the row's topic, their own or a group's. */
-export function hasAnyPosition(row: MatrixRow): boolean {
+function hasAnyPosition(row: MatrixRow): boolean {
   return row.cells.some((c) => c.own.length > 0 || c.viaGroups.some((g) => g.positions.length));
 }
 

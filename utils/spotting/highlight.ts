@@ -17,7 +17,7 @@ import type { Settings } from '../settings';
 export const HIGHLIGHT_NAME = 'standpoint-mention';
 
 /** The registry name of each highlight style; `null`: not registered, nothing painted. */
-export const STYLE_HIGHLIGHT_NAMES: Record<Settings['highlightStyle'], string | null> = {
+const STYLE_HIGHLIGHT_NAMES: Record<Settings['highlightStyle'], string | null> = {
   underline: HIGHLIGHT_NAME,
   background: 'standpoint-mention-background',
   none: null,

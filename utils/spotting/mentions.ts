@@ -19,11 +19,7 @@ interface CaretDocument {
 }
 
 /** The text position under a viewport point, via whichever caret API the browser has. */
-export function caretAt(
-  doc: Document,
-  x: number,
-  y: number,
-): { node: Node; offset: number } | null {
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
   const d = doc as unknown as CaretDocument;
   if (typeof d.caretPositionFromPoint === 'function') {
     const pos = d.caretPositionFromPoint.call(doc, x, y);

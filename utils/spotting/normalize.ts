@@ -31,9 +31,9 @@ export function isSpaceCode(c: number): boolean {
 }
 
 /** Apostrophes and look-alikes that pages use in possessives and names (Zelenskyy’s, O‘Brien). */
-export const APOSTROPHES = "'\u2018\u2019\u02BC\u02BB`\u00B4\u2032";
+const APOSTROPHES = "'\u2018\u2019\u02BC\u02BB`\u00B4\u2032";
 /** Hyphens and look-alikes used inside double names (Jean-Pierre, Jean‑Pierre). */
-export const HYPHENS = '-\u2010\u2011\u2012';
+const HYPHENS = '-\u2010\u2011\u2012';
 
 /**
  * Word characters for "never inside another word": ASCII letters and digits, underscore, and the

@@ -17,7 +17,7 @@ import { isSpaceCode } from './normalize';
 export const CARD_HOST_TAG = 'standpoint-card-host';
 
 /** Elements whose text is not page prose: code, form controls, metadata, media, our own UI. */
-export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
+const SKIPPED_TAGS: ReadonlySet<string> = new Set([
   'head',
   'title',
   'script',

@@ -11,24 +11,24 @@ import { INLINE_TAGS, SubtreeScan, isRendered, type ScanOptions } from './scan';
  * Longest slice of scanning in one task, ms. Far under the 50 ms that makes a long task, so even
  * a 2 MB page never blocks input; checked every few dozen text nodes.
  */
-export const SLICE_BUDGET_MS = 8;
+const SLICE_BUDGET_MS = 8;
 /** An idle callback runs at the latest after this long, ms, so busy pages still get scanned. */
-export const IDLE_TIMEOUT_MS = 300;
+const IDLE_TIMEOUT_MS = 300;
 /**
  * Main-thread time following page changes may take per second, ms (10 %): a page that mutates
  * without end costs at most this much; the rest waits for the next second.
  */
-export const MUTATION_BUDGET_MS_PER_SECOND = 100;
+const MUTATION_BUDGET_MS_PER_SECOND = 100;
 /** The window the mutation budget is counted over, ms. */
-export const BUDGET_WINDOW_MS = 1000;
+const BUDGET_WINDOW_MS = 1000;
 /** Changed regions kept between two slices; beyond it one rescan of the whole page is cheaper. */
-export const MAX_PENDING_REGIONS = 200;
+const MAX_PENDING_REGIONS = 200;
 /**
  * Hidden elements holding a name that are checked again when the page toggles a class, a style
  * or `<details open>` (a "read more" that reveals text without changing it). Bounded so the check
  * stays cheap; beyond it, hidden names wait for a change of their own text.
  */
-export const MAX_WATCHED_HIDDEN = 100;
+const MAX_WATCHED_HIDDEN = 100;
 
 /** Performance marks for `npm run bench`: the first mention drawn, and the end of each full scan. */
 export const FIRST_HIGHLIGHT_MARK = 'standpoint:first-highlight';
@@ -49,7 +49,7 @@ const TEXT_NODE = 3;
  * The page's URL without its fragment: a jump to `#section` is the same page, while a new path or
  * query from `history.pushState` is a new one.
  */
-export function pageUrl(doc: Document): string {
+function pageUrl(doc: Document): string {
   const href = doc.location?.href ?? '';
   const hash = href.indexOf('#');
   return hash < 0 ? href : href.slice(0, hash);

@@ -24,7 +24,7 @@ export async function readSyncInterval(item = syncIntervalItem): Promise<number>
 }
 
 /** (Re)creates the repeating alarm when it is missing or its period differs from the setting. */
-export async function scheduleSync(alarms: Alarms = browser.alarms, item = syncIntervalItem) {
+async function scheduleSync(alarms: Alarms = browser.alarms, item = syncIntervalItem) {
   const minutes = await readSyncInterval(item);
   const current = await alarms.get(SYNC_ALARM);
   if (current?.periodInMinutes === minutes) return;

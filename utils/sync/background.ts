@@ -7,7 +7,7 @@ import { readSyncInterval, registerSyncAlarms, scheduleRetry } from './alarms';
 import { syncDueFeeds } from './runner';
 
 /** Syncs every feed that is due; what the alarms run. */
-export async function runScheduledSync(): Promise<number> {
+async function runScheduledSync(): Promise<number> {
   return syncDueFeeds(
     { db: getDb(), scheduleRetry: (when) => scheduleRetry(when) },
     await readSyncInterval(),

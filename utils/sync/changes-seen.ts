@@ -7,7 +7,6 @@ import { storage } from '#imports';
 import { z } from 'zod';
 import { idSchema } from '../pack/schema';
 import type { StandpointDB } from '../db/database';
-import type { PositionView } from '../views';
 
 const seenSchema = z.strictObject({
   /** packId -> the version the reader last saw. */
@@ -17,7 +16,7 @@ const seenSchema = z.strictObject({
 export type LastSeenChanges = z.infer<typeof seenSchema>;
 
 /** Written by extension pages when the reader has seen the current versions. */
-export const lastSeenChangesItem = storage.defineItem<unknown>('local:lastSeenChanges', {
+const lastSeenChangesItem = storage.defineItem<unknown>('local:lastSeenChanges', {
   fallback: null,
 });
 
@@ -38,19 +37,6 @@ export async function markChangesSeen(
     at: new Date(now()).toISOString(),
   };
   await item.setValue(value);
-}
-
-/** True when the position was added or changed by an update the reader has not seen yet. */
-export function isUnseenChange(position: PositionView, seen: LastSeenChanges): boolean {
-  return !!position.change && position.packVersion > (seen.packs[position.packId] ?? 0);
-}
-
-/** Ids of the actors with at least one unseen change among `positions`. */
-export function updatedActorIds(
-  positions: readonly PositionView[],
-  seen: LastSeenChanges,
-): Set<string> {
-  return new Set(positions.filter((p) => isUnseenChange(p, seen)).map((p) => p.actorId));
 }
 
 /**

@@ -7,9 +7,9 @@ import { z } from 'zod';
 const ED25519 = { name: 'Ed25519' } as const;
 
 /** Raw Ed25519 public keys are 32 bytes. */
-export const PUBLIC_KEY_BYTES = 32;
+const PUBLIC_KEY_BYTES = 32;
 /** Ed25519 signatures are 64 bytes. */
-export const SIGNATURE_BYTES = 64;
+const SIGNATURE_BYTES = 64;
 
 /** Standard base64 of bytes. */
 export function toBase64(bytes: Uint8Array): string {

@@ -37,7 +37,7 @@ export const FEED_LIMITS = {
  * A pack's location relative to the index: plain path segments only, so a signed index can
  * never point outside its own feed folder (no scheme, no host, no leading slash, no `..`).
  */
-export const relativePackPath = z
+const relativePackPath = z
   .string()
   .min(1)
   .max(FEED_LIMITS.urlChars)
@@ -50,7 +50,7 @@ export const relativePackPath = z
   });
 
 /** One pack a feed offers. */
-export const feedEntrySchema = z.strictObject({
+const feedEntrySchema = z.strictObject({
   id: idSchema,
   version: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
   /** Exact size of the pack file in bytes. */

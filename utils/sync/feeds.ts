@@ -11,7 +11,7 @@ import { INDEX_FILE } from './feed-schema';
 import { type Result, err, ok } from '../views';
 
 /** What the last attempt on a feed did, for the options page. */
-export const syncOutcomeSchema = z.strictObject({
+const syncOutcomeSchema = z.strictObject({
   at: z.iso.datetime(),
   ok: z.boolean(),
   message: z.string().max(4000),
@@ -52,7 +52,7 @@ export const feedRecordSchema = z.strictObject({
 export type FeedRecord = z.infer<typeof feedRecordSchema>;
 
 /** Raw stored list; use the functions below, which validate. */
-export const feedsItem = storage.defineItem<unknown>('local:feeds', { fallback: [] });
+const feedsItem = storage.defineItem<unknown>('local:feeds', { fallback: [] });
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 

@@ -7,9 +7,9 @@ import { z } from 'zod';
 /** Default time between automatic syncs, minutes: news moves daily, feeds are small. */
 export const DEFAULT_SYNC_INTERVAL_MINUTES = 6 * 60;
 /** Shortest interval a reader may pick, minutes: spares feeds and battery. */
-export const MIN_SYNC_INTERVAL_MINUTES = 30;
+const MIN_SYNC_INTERVAL_MINUTES = 30;
 /** Longest interval a reader may pick, minutes: a week. */
-export const MAX_SYNC_INTERVAL_MINUTES = 7 * 24 * 60;
+const MAX_SYNC_INTERVAL_MINUTES = 7 * 24 * 60;
 
 export const syncIntervalSchema = z
   .int()

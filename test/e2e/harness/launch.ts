@@ -9,7 +9,7 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { findChromium } from '../../../scripts/browsers';
 
 /** Upper bound for the extension's service worker to register after launch (ms); a limit, not a measurement. */
-export const SERVICE_WORKER_WAIT_MS = 30_000;
+const SERVICE_WORKER_WAIT_MS = 30_000;
 
 /** The default viewport: a common laptop size, so screenshots look like a reader's screen. */
 export const DEFAULT_VIEWPORT = { width: 1280, height: 900 } as const;

@@ -4,7 +4,7 @@ import type { ActorSummary, CardView, PackLabel, PositionView } from '@/utils/vi
 /** The built-in pack, as the labels beside positions and people name it. */
 export const builtinLabel: PackLabel = { id: 'builtin', title: 'Built-in pack', verified: true };
 
-export const merz: ActorSummary = {
+const merz: ActorSummary = {
   id: 'merz',
   kind: 'person',
   name: 'Friedrich Merz',
@@ -14,7 +14,7 @@ export const merz: ActorSummary = {
   definedBy: builtinLabel,
 };
 
-export const rubio: ActorSummary = {
+const rubio: ActorSummary = {
   id: 'rubio',
   kind: 'person',
   name: 'Marco Rubio',
@@ -24,7 +24,7 @@ export const rubio: ActorSummary = {
   definedBy: builtinLabel,
 };
 
-export const usDelegation: ActorSummary = {
+const usDelegation: ActorSummary = {
   id: 'us-delegation',
   kind: 'group',
   name: 'U.S. delegation',

@@ -8,7 +8,7 @@ import { sha256OfText } from '@/utils/db/hash';
 import { applyPack, type ApplyOptions } from '@/utils/db/install';
 
 /** Fixture packs, relative to the project root (the test runner's working directory). */
-export const FIXTURE_DIR = resolve('test/fixtures/packs');
+const FIXTURE_DIR = resolve('test/fixtures/packs');
 
 export const FIXTURES = {
   newsV1: 'fixture-news.v1.json',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPicks, pickerList, togglePick, POPUP_PICK } from '@/utils/pages/pick';
+import { defaultPicks, pickerList } from '@/utils/pages/pick';
 import { actor } from './fixtures';
 
 const people = [
@@ -92,15 +92,5 @@ describe('defaultPicks', () => {
 
   it('picks nobody on a page without names', () => {
     expect(defaultPicks(pickerList(people, { actorIds: [], counts: {} }))).toEqual([]);
-  });
-});
-
-describe('togglePick', () => {
-  it('adds, removes and refuses a fifth', () => {
-    let picked = togglePick([], 'merz', POPUP_PICK.max);
-    expect(picked).toEqual(['merz']);
-    picked = ['a', 'b', 'c', 'd'];
-    expect(togglePick(picked, 'e', POPUP_PICK.max)).toEqual(['a', 'b', 'c', 'd']);
-    expect(togglePick(picked, 'b', POPUP_PICK.max)).toEqual(['a', 'c', 'd']);
   });
 });
