@@ -12,7 +12,7 @@ import type { Plugin } from 'vite';
 export type ModuleList = Record<string, string[]>;
 
 /** Where the list of the build in `targetDir` (for example `.output/chrome-mv3`) is written. */
-export const moduleListFile = (targetDir: string): string =>
+const moduleListFile = (targetDir: string): string =>
   path.join(path.dirname(targetDir), `${path.basename(targetDir)}.modules.json`);
 
 /** Reads the list a build wrote, or null. */

@@ -14,7 +14,7 @@ import type { Mention } from '@/utils/spotting/types';
 import type { CardSurface, OpenReason } from './hover-controller';
 
 /** The bundle's file, listed in the manifest's `web_accessible_resources`. */
-export const CARD_BUNDLE_PATH = '/card.js';
+const CARD_BUNDLE_PATH = '/card.js';
 
 /** What the content script gives the card when it starts it. */
 export interface CardStartOptions {
@@ -27,7 +27,7 @@ export interface CardStartOptions {
 }
 
 /** The card as started on a page. */
-export interface StartedCard {
+interface StartedCard {
   surface: CardSurface;
   /** Starts loading an actor's card data. */
   prefetch(actorId: string): void;

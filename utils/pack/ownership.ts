@@ -132,7 +132,7 @@ const union = <T>(lists: T[][]): T[] => [...new Set(lists.flat())];
  * among `rows` (its pack is filtered out, for instance imported packs kept off the page).
  * `rows` must be in describer order (see `byStanding`).
  */
-export function ownedActor(rows: readonly ActorDescription[], owner: string): OwnedActor | null {
+function ownedActor(rows: readonly ActorDescription[], owner: string): OwnedActor | null {
   const top = rows.find((r) => r.packId === owner);
   if (!top) return null;
   const others = rows.filter((r) => r !== top);
@@ -151,16 +151,13 @@ export function ownedActor(rows: readonly ActorDescription[], owner: string): Ow
   };
 }
 
-/** A topic as one pack describes it. */
-export type TopicDescription = Topic & { packId: string };
-
 /** True when a pack words a topic as its owner does, so its stances answer the same question. */
 export function sameQuestion(a: Pick<Topic, 'proposition'>, b: Pick<Topic, 'proposition'>) {
   return a.proposition.normalize('NFC').trim() === b.proposition.normalize('NFC').trim();
 }
 
 /** Orders rows of packs by their standing (verified, then first installed). */
-export function byStanding<T extends { packId: string }>(
+function byStanding<T extends { packId: string }>(
   rows: readonly T[],
   standings: ReadonlyMap<string, PackStanding>,
 ): T[] {
@@ -190,7 +187,7 @@ export function ownedActors(
  * to a name of a different actor (an owner's alias, or one added earlier), so no pack can make a
  * page's "Putin" open someone else's card.
  */
-export function spottableAliases(actors: readonly OwnedActor[], rows: readonly ActorDescription[]) {
+function spottableAliases(actors: readonly OwnedActor[], rows: readonly ActorDescription[]) {
   const taken = new Map<string, string>();
   const ownerRows = new Map(rows.map((r) => [`${r.packId}\u0000${r.id}`, r]));
   for (const a of actors) {

@@ -13,7 +13,7 @@ import { INLINE_TAGS, SubtreeScan, isRendered, type ScanOptions } from './scan';
  */
 const SLICE_BUDGET_MS = 8;
 /** An idle callback runs at the latest after this long, ms, so busy pages still get scanned. */
-const IDLE_TIMEOUT_MS = 300;
+export const IDLE_TIMEOUT_MS = 300;
 /**
  * Main-thread time following page changes may take per second, ms (10 %): a page that mutates
  * without end costs at most this much; the rest waits for the next second.

@@ -2,7 +2,7 @@
 import type { ActorSummary, CardView, PackLabel, PositionView } from '@/utils/views';
 
 /** The built-in pack, as the labels beside positions and people name it. */
-export const builtinLabel: PackLabel = { id: 'builtin', title: 'Built-in pack', verified: true };
+const builtinLabel: PackLabel = { id: 'builtin', title: 'Built-in pack', verified: true };
 
 const merz: ActorSummary = {
   id: 'merz',
