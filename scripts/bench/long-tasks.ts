@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 
 /** After the load event, the window both loads observe, ms: idle scans of ours end in it. */
-export const LONG_TASK_SETTLE_MS = 1_000;
+const LONG_TASK_SETTLE_MS = 1_000;
 
 /** What the page's observer saw. */
 export interface PageLongTasks {

@@ -63,7 +63,7 @@ function isArticle(p: PageResult): boolean {
 }
 
 /** Pages whose own observer saw a long task with the extension and none without it. */
-export function pagesWithLongTaskOnlyWithUs(r: BenchResults): PageResult[] {
+function pagesWithLongTaskOnlyWithUs(r: BenchResults): PageResult[] {
   return r.pages.filter((p) => p.longTasksWith.count > 0 && p.longTasksWithout.count === 0);
 }
 
