@@ -4,9 +4,14 @@
  * and options pages. Every page's console, its uncaught errors and the service worker's console
  * are collected; errors and warnings fail the test (Firefox: test/e2e/firefox/).
  */
-import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, NewsPage, PopupObject, type ExtensionSession } from './harness';
+import {
+  launchExtension,
+  NewsPage,
+  PopupObject,
+  watchConsole,
+  type ExtensionSession,
+} from './harness';
 
 /** Upper bound for the page, the card and the popup to show what the test waits for, ms. */
 const WAIT_MS = 15_000;
@@ -14,30 +19,11 @@ const NAME = 'Volodymyr Zelenskyy';
 
 describe('console', () => {
   let session: ExtensionSession;
-  const problems: string[] = [];
-
-  const record = (where: () => string) => (msg: ConsoleMessage) => {
-    if (msg.type() !== 'error' && msg.type() !== 'warning') return;
-    // The fixture server has no favicon: that 404 is the browser's, not ours.
-    if (msg.text().startsWith('Failed to load resource')) return;
-    problems.push(`${where()} ${msg.type()}: ${msg.text()}`);
-  };
+  let problems: string[];
 
   beforeAll(async () => {
     session = await launchExtension();
-    const watch = (page: Page) => {
-      page.on(
-        'console',
-        record(() => page.url()),
-      );
-      page.on('pageerror', (e) => problems.push(`page error: ${String(e)}`));
-    };
-    session.context.pages().forEach(watch);
-    session.context.on('page', watch);
-    (await session.serviceWorker()).on(
-      'console',
-      record(() => 'service worker'),
-    );
+    problems = await watchConsole(session);
   });
 
   afterAll(async () => {

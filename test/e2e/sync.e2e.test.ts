@@ -23,7 +23,13 @@ import { publish } from '@/scripts/pack-publish';
 import { feedHandler } from '@/scripts/pack-serve';
 import { STANCES, type Pack } from '@/utils/pack/schema';
 import { byClass, findAll, mentionsReady, openCard, waitForCard, waitForNoCard } from './card-dom';
-import { extensionDir, launchExtension, NewsPage, type ExtensionSession } from './harness';
+import {
+  extensionDir,
+  launchExtension,
+  NewsPage,
+  watchConsole,
+  type ExtensionSession,
+} from './harness';
 
 /** The position whose stance the new pack version changes. */
 const POSITION = 'zelenskyy-nato-membership-bid';
@@ -68,6 +74,8 @@ describe('feed sync', () => {
   let baseVersion: number;
   let originalStance: Pack['positions'][number]['stance'];
   let newStance: Pack['positions'][number]['stance'];
+  /** Errors and warnings in any console of the session (none expected, bad feeds included). */
+  let consoleProblems: string[];
 
   async function writePack(name: string, pack: Pack): Promise<string> {
     const path = join(work, name);
@@ -157,6 +165,7 @@ describe('feed sync', () => {
     manifest.host_permissions = ['http://127.0.0.1/*'];
     await writeFile(join(ext, 'manifest.json'), JSON.stringify(manifest));
     session = await launchExtension({ extensionPath: ext });
+    consoleProblems = await watchConsole(session);
 
     news = await NewsPage.open(session, '/demo.html');
     await mentionsReady(news.page);
@@ -304,5 +313,10 @@ describe('feed sync', () => {
     await expect
       .poll(() => cardPosition(), { timeout: CARD_WAIT_MS })
       .toEqual({ stance: originalStance, change: null, history: [] });
+  });
+
+  it('leaves nothing in any console while syncing, good feed or bad', () => {
+    // Results are sentences on the options page; the consoles stay empty.
+    expect(consoleProblems).toEqual([]);
   });
 });

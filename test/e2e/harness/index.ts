@@ -10,3 +10,4 @@ export type { ExtensionGlobal } from './chrome-api';
 export { NewsPage, CardObject, PopupObject, CARD_HOST_SELECTOR } from './pages';
 export type { CardState, HighlightedMention } from './pages';
 export { evaluateInShadowRoot } from './shadow';
+export { watchConsole } from './console';
