@@ -165,4 +165,3 @@ export async function measureCardLatency(
     await page.close();
   }
 }
-

@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { loadDemoArticle, PROJECT_ROOT } from './article';
 import { renderDemoPage } from './render';
 
-
 /** The complete demo page for the project at `root`. */
 export function demoPageHtml(root: string = PROJECT_ROOT): string {
   return renderDemoPage(loadDemoArticle(root));

@@ -165,11 +165,7 @@ export function givenNameBefore(
 }
 
 /** True when the article before a surname makes it a family: `the Macrons`, `les Macron`. */
-export function familyBefore(
-  prev: string | null,
-  key: string,
-  surnames: ReadonlySet<string>,
-): boolean {
+function familyBefore(prev: string | null, key: string, surnames: ReadonlySet<string>): boolean {
   if (prev === null) return false;
   const article = prev.toLowerCase();
   if (FAMILY_ARTICLES_ANY_FORM.has(article)) return true;

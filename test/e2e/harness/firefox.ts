@@ -18,9 +18,9 @@ import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { DEFAULT_VIEWPORT } from './launch';
 
 /** The add-on's id in the Firefox manifest (wxt.config.ts). */
-export const FIREFOX_ADDON_ID = 'standpoint@standpoint.invalid';
+const FIREFOX_ADDON_ID = 'standpoint@standpoint.invalid';
 /** The moz-extension host the tests give the add-on (any fixed UUID). */
-export const FIREFOX_ADDON_UUID = '3f1c2b7e-5d4a-4c8e-9b1f-7a6d2e0c4b58';
+const FIREFOX_ADDON_UUID = '3f1c2b7e-5d4a-4c8e-9b1f-7a6d2e0c4b58';
 
 /** Upper bound for an extension page or a state the tests wait for (ms); a limit, not a measurement. */
 const WAIT_MS = 20_000;
@@ -45,7 +45,7 @@ export function manifestMinFirefox(extensionDir = firefoxExtensionDir()): number
 }
 
 /** One message of the Browser Console that comes from the add-on. */
-export interface ConsoleEntry {
+interface ConsoleEntry {
   /** `error`, `warning`, `info`... (script errors and CSP reports are errors or warnings). */
   level: string;
   message: string;
