@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
+import { inertWindow } from './inert-window';
 import { parsePackText } from '../utils/pack/validate';
 import { dictionaryFromPacks } from '../utils/spotting/dictionary';
 import { buildMatcher } from '../utils/spotting/matcher';
@@ -80,14 +80,7 @@ async function main(): Promise<void> {
   const html = await readText(args.file, 'HTML file');
   if (html.includes('\u0000')) throw new UserError(`${args.file} is not a text file`);
 
-  const window = new Window({
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-    },
-  });
+  const window = inertWindow();
   try {
     const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
     const matcher = buildMatcher(dictionaryFromPacks([checked.pack]));

@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Window } from 'happy-dom';
+import { inertWindow } from '../inert-window';
 import { parsePackText } from '../../utils/pack/validate';
 import { dictionaryFromPacks } from '../../utils/spotting/dictionary';
 import { buildMatcher } from '../../utils/spotting/matcher';
@@ -57,14 +57,7 @@ async function main(): Promise<number> {
 
   const cases = loadCases(casesDir, corpus);
   const thresholds = loadThresholds(casesDir);
-  const window = new Window({
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-    },
-  });
+  const window = inertWindow();
   const results: CaseResult[] = [];
   const skipped: string[] = [];
   try {
