@@ -4,7 +4,7 @@
  */
 import type { Loadable } from '@/utils/pages/use-async';
 import type { PackInfo } from '@/utils/views';
-import { formatDate } from '@/utils/format';
+import { formatDate, formatDateTime } from '@/utils/format';
 
 export const PACK_STATUS_CSS = `
 .sp-packs { font: 12px/17px system-ui, sans-serif; color: var(--sp-muted); }
@@ -40,17 +40,6 @@ const ORIGIN: Record<PackInfo['origin'], string> = {
   feed: 'from a feed',
   file: 'imported from a file',
 };
-
-const timeFormat = new Intl.DateTimeFormat('en', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
-
-/** `2026-11-30T14:02:00Z` in the reader's time zone; unparsable text is shown as it is. */
-function formatTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : timeFormat.format(d);
-}
 
 /** Renders the packs list and the last sync line. */
 export function PackStatus({ packs, lastSync }: PackStatusProps) {
@@ -89,7 +78,7 @@ export function PackStatus({ packs, lastSync }: PackStatusProps) {
   else
     sync = (
       <p data-ok={String(lastSync.ok)}>
-        Last sync <time dateTime={lastSync.at}>{formatTime(lastSync.at)}</time>:{' '}
+        Last sync <time dateTime={lastSync.at}>{formatDateTime(lastSync.at)}</time>:{' '}
         {lastSync.ok ? '' : 'failed. '}
         {lastSync.message}
       </p>

@@ -1,20 +1,58 @@
-/** Text for readers: dates, countries, sizes, hosts, error details. Shared by every context. */
+/**
+ * Text for readers: dates, numbers, countries, sizes, hosts, error details. Shared by every
+ * context. Dates and numbers have one format each, from `Intl` in the reader's locale: the
+ * runtime's default locale, which browsers take from their interface language (so Chromium
+ * started with `--lang=de` writes `15.08.2025`). The `locale` parameters exist for tests.
+ */
 
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** `2025-08-15` -> `Aug 15, 2025`; anything unparsable is returned unchanged. */
-export function formatDate(iso: string): string {
+function dateFormat(locale: string | undefined, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${withTime}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(
+      locale,
+      withTime
+        ? { dateStyle: 'medium', timeStyle: 'short' }
+        : { dateStyle: 'medium', timeZone: 'UTC' },
+    );
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+/** A calendar day: `2025-08-15` -> `Aug 15, 2025` (`15.08.2025` in German); unparsable text is returned unchanged. */
+export function formatDate(iso: string, locale?: string): string {
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
+  return Number.isNaN(d.getTime()) ? iso : dateFormat(locale, false).format(d);
+}
+
+/** A moment, in the reader's time zone: `Dec 1, 2026, 11:31 PM`; the same day style as `formatDate`. */
+export function formatDateTime(iso: string | number, locale?: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? String(iso) : dateFormat(locale, true).format(d);
+}
+
+/** A count or measure: `1,234` (`1.234` in German), at most `digits` fraction digits. */
+export function formatNumber(n: number, digits = 0, locale?: string): string {
+  const key = `${locale ?? ''}|${digits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
+    numberFormats.set(key, f);
+  }
+  return f.format(n);
 }
 
 let regionNames: Intl.DisplayNames | null | undefined;
 
-/** `DE` -> `Germany`; falls back to the code where the platform has no region names. */
+/** `DE` -> `Germany` (`Deutschland` in German); falls back to the code where the platform has no region names. */
 export function countryName(code: string): string {
   if (regionNames === undefined) {
     try {
-      regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+      regionNames = new Intl.DisplayNames(undefined, { type: 'region' });
     } catch {
       regionNames = null;
     }
@@ -27,10 +65,10 @@ export function countryName(code: string): string {
 }
 
 /** `8 MiB`, `2.4 MiB`, `256 KiB`, `812 bytes`: sizes in the binary units the limits are set in. */
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KiB`;
-  return `${n} bytes`;
+export function formatBytes(n: number, locale?: string): string {
+  if (n >= 1024 * 1024) return `${formatNumber(n / (1024 * 1024), 1, locale)} MiB`;
+  if (n >= 1024) return `${formatNumber(Math.round(n / 1024), 0, locale)} KiB`;
+  return `${formatNumber(n, 0, locale)} bytes`;
 }
 
 /** The host a reader recognises in a URL (`news.example.org`, `127.0.0.1:8080`). */

@@ -3,10 +3,9 @@
  * click), list them with their last result, sync now, remove; how often to check.
  */
 import { useState } from 'preact/hooks';
-import { formatDate } from '@/utils/format';
+import { formatDate, formatDateTime, hostOf } from '@/utils/format';
 import type { SyncState } from '@/utils/messaging';
 import { publicKeySchema } from '@/utils/sync/crypto';
-import { hostOf } from '@/utils/format';
 import { normalizeFeedUrl, originPattern, type FeedView } from '@/utils/sync/feeds';
 import { DEFAULT_SYNC_INTERVAL_MINUTES } from '@/utils/sync/interval';
 import type { Result } from '@/utils/views';
@@ -138,9 +137,7 @@ export function FeedsSection({ deps, sync, reload }: Props) {
                 <code class="key">{f.publicKey}</code>
               </div>
               {f.lastResult && (
-                <div class="feed-meta">
-                  Last checked {new Date(f.lastResult.at).toLocaleString()}
-                </div>
+                <div class="feed-meta">Last checked {formatDateTime(f.lastResult.at)}</div>
               )}
               {f.lastResult && (
                 <p class="feed-result" data-ok={String(f.lastResult.ok)}>
@@ -148,9 +145,7 @@ export function FeedsSection({ deps, sync, reload }: Props) {
                 </p>
               )}
               {f.nextAttemptAt && (
-                <p class="feed-meta">
-                  Next try after {new Date(f.nextAttemptAt).toLocaleString()}.
-                </p>
+                <p class="feed-meta">Next try after {formatDateTime(f.nextAttemptAt)}.</p>
               )}
               <div class="buttons">
                 <button type="button" disabled={busy} onClick={() => void syncNow(f.url)}>

@@ -4,9 +4,8 @@
  * only after the reader confirms).
  */
 import { useState } from 'preact/hooks';
-import { formatDate } from '@/utils/format';
+import { formatBytes, formatDate } from '@/utils/format';
 import { LIMITS } from '@/utils/pack/schema';
-import { formatBytes } from '@/utils/format';
 import type { PackInfo, Result } from '@/utils/views';
 import type { OptionsDeps } from './api';
 import { Notice, type NoticeState } from './Notice';
@@ -142,7 +141,7 @@ export function PacksSection({ deps, packs, reload }: Props) {
                   <span class="pack-meta"> · published {formatDate(p.publishedAt)}</span>
                 </td>
                 <td>{ORIGIN[p.origin]}</td>
-                <td>{formatDate(p.installedAt.slice(0, 10))}</td>
+                <td>{formatDate(p.installedAt)}</td>
                 <td>{p.verified ? 'Verified' : <strong class="unverified">Unverified</strong>}</td>
                 <td>
                   {p.previousVersion !== null && (
