@@ -17,6 +17,7 @@ import { createSpotting, type SpottingController } from '@/utils/spotting/contro
 import { DICTIONARY_KEY, readDictionary } from '@/utils/spotting/stored-dictionary';
 import { pageWords } from '@/utils/spotting/words';
 import { ok } from '@/utils/views';
+import { ignoreForgedRestarts } from '@/utils/page-guard';
 
 /** A dictionary request that failed (the background was waking up) is tried again after this, ms. */
 const DICTIONARY_RETRY_MS = 1500;
@@ -24,7 +25,10 @@ const DICTIONARY_RETRY_MS = 1500;
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // No message to the page carrying our extension id (utils/page-guard.ts).
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    ignoreForgedRestarts(ctx.signal);
     const host = location.hostname;
     const stored: Record<string, unknown> = await browser.storage.local
       .get([SETTINGS_KEY, DICTIONARY_KEY])

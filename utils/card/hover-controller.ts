@@ -10,7 +10,8 @@
  * - Touch: a tap on a name opens its card at once and that click alone is kept from following a
  *   link under the name; a second tap on the same name follows it.
  * - Keyboard commands open the card for the name at or after the selection and walk the names.
- * Every listener and timer is tied to `signal`.
+ * Every listener and timer is tied to `signal`. Pointer and click events a page script made
+ * (`isTrusted` false) are ignored: only the reader's own pointer opens, keeps or closes a card.
  */
 import type { Mention, MentionIndex } from '@/utils/spotting/types';
 import type { CardCommand } from '@/utils/messengers';
@@ -130,7 +131,7 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
   }
 
   function onPointerMove(e: PointerEvent) {
-    if (e.pointerType === 'touch') return;
+    if (!e.isTrusted || e.pointerType === 'touch') return;
     if (surface.contains(e.target)) {
       cancelPending();
       cancelClose();
@@ -149,13 +150,14 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
 
   function onPointerOut(e: PointerEvent) {
     // The pointer left the window.
-    if (e.relatedTarget === null && e.pointerType !== 'touch') {
+    if (e.isTrusted && e.relatedTarget === null && e.pointerType !== 'touch') {
       cancelPending();
       scheduleClose();
     }
   }
 
   function onPointerDown(e: PointerEvent) {
+    if (!e.isTrusted) return;
     lastPressType = e.pointerType;
     if (!current || surface.contains(e.target)) return;
     const mention = index.mentionAt(e.clientX, e.clientY);
@@ -165,7 +167,7 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
 
   function onClick(e: MouseEvent) {
     const type = (e as Partial<PointerEvent>).pointerType || lastPressType;
-    if (type !== 'touch' || surface.contains(e.target)) return;
+    if (!e.isTrusted || type !== 'touch' || surface.contains(e.target)) return;
     const mention = index.mentionAt(e.clientX, e.clientY);
     if (!mention || sameMention(mention, current)) return;
     // This tap opens the card; only this click is kept from following a link under the name.

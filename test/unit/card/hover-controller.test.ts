@@ -5,6 +5,12 @@ import { CLOSE_GRACE_MS, PREFETCH_DWELL_MS } from '@/utils/card/timing';
 
 const DELAY_MS = 400;
 
+/** Marks a dispatched event as the browser's own: the controller ignores events a page made. */
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
 /** A page with three names and an index whose hit test the test steers. */
 function setup() {
   document.body.replaceChildren();
@@ -69,13 +75,15 @@ function setup() {
   const move = (target: Element, m: Mention | null) => {
     under = m;
     target.dispatchEvent(
-      new PointerEvent('pointermove', {
-        bubbles: true,
-        composed: true,
-        pointerType: 'mouse',
-        clientX: 5,
-        clientY: 5,
-      }),
+      trusted(
+        new PointerEvent('pointermove', {
+          bubbles: true,
+          composed: true,
+          pointerType: 'mouse',
+          clientX: 5,
+          clientY: 5,
+        }),
+      ),
     );
   };
   return {
@@ -154,6 +162,27 @@ describe('hover controller', () => {
     expect(t.isOpen()).toBe(true);
   });
 
+  it('ignores pointer and click events a page script made', () => {
+    const t = setup();
+    t.setUnder(t.mentions[0]!);
+    const fake = { bubbles: true, cancelable: true, pointerType: 'mouse', clientX: 5, clientY: 5 };
+    t.p.dispatchEvent(new PointerEvent('pointermove', fake));
+    vi.advanceTimersByTime(DELAY_MS * 5);
+    expect(t.prefetch).not.toHaveBeenCalled();
+    expect(t.opened).toEqual([]);
+    const tap = new PointerEvent('click', { ...fake, pointerType: 'touch' });
+    t.link.dispatchEvent(tap);
+    expect(tap.defaultPrevented).toBe(false);
+    expect(t.opened).toEqual([]);
+    // A real hover opens the card; a made-up press elsewhere does not close it.
+    t.move(t.p, t.mentions[0]!);
+    vi.advanceTimersByTime(DELAY_MS);
+    expect(t.isOpen()).toBe(true);
+    t.setUnder(null);
+    t.p.dispatchEvent(new PointerEvent('pointerdown', fake));
+    expect(t.isOpen()).toBe(true);
+  });
+
   it('closes on Esc', () => {
     const t = setup();
     t.move(t.p, t.mentions[0]!);
@@ -172,20 +201,26 @@ describe('hover controller', () => {
     t.move(t.p, t.mentions[1]!);
     vi.advanceTimersByTime(DELAY_MS);
     t.setUnder(null);
-    t.card.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'mouse' }));
+    t.card.dispatchEvent(
+      trusted(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'mouse' })),
+    );
     expect(t.isOpen()).toBe(true);
-    t.p.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'mouse' }));
+    t.p.dispatchEvent(
+      trusted(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'mouse' })),
+    );
     expect(t.isOpen()).toBe(false);
   });
 
   it('a tap on a name opens its card at once and keeps only that click from following the link', () => {
     const t = setup();
     const tap = () => {
-      const ev = new PointerEvent('click', {
-        bubbles: true,
-        cancelable: true,
-        pointerType: 'touch',
-      });
+      const ev = trusted(
+        new PointerEvent('click', {
+          bubbles: true,
+          cancelable: true,
+          pointerType: 'touch',
+        }),
+      );
       t.link.dispatchEvent(ev);
       return ev;
     };
@@ -197,18 +232,24 @@ describe('hover controller', () => {
     expect(second.defaultPrevented).toBe(false);
     // Where `click` is a plain MouseEvent, the press before it tells a tap from a click.
     t.close();
-    t.link.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'touch' }));
-    const plain = new MouseEvent('click', { bubbles: true, cancelable: true });
+    t.link.dispatchEvent(
+      trusted(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'touch' })),
+    );
+    const plain = trusted(new MouseEvent('click', { bubbles: true, cancelable: true }));
     t.link.dispatchEvent(plain);
     expect(plain.defaultPrevented).toBe(true);
     // A mouse click on a name is left alone.
     t.setUnder(t.mentions[0]!);
-    t.p.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'mouse' }));
-    const mouse = new PointerEvent('click', {
-      bubbles: true,
-      cancelable: true,
-      pointerType: 'mouse',
-    });
+    t.p.dispatchEvent(
+      trusted(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'mouse' })),
+    );
+    const mouse = trusted(
+      new PointerEvent('click', {
+        bubbles: true,
+        cancelable: true,
+        pointerType: 'mouse',
+      }),
+    );
     t.p.dispatchEvent(mouse);
     expect(mouse.defaultPrevented).toBe(false);
   });

@@ -26,15 +26,17 @@ function pageWithOneName() {
     all: () => [mention],
     subscribe: () => () => {},
   };
-  const move = () =>
-    p.dispatchEvent(
-      new PointerEvent('pointermove', {
-        bubbles: true,
-        pointerType: 'mouse',
-        clientX: 1,
-        clientY: 1,
-      }),
-    );
+  const move = () => {
+    const event = new PointerEvent('pointermove', {
+      bubbles: true,
+      pointerType: 'mouse',
+      clientX: 1,
+      clientY: 1,
+    });
+    // As the browser's own event: the controller ignores events a page made.
+    Object.defineProperty(event, 'isTrusted', { value: true });
+    p.dispatchEvent(event);
+  };
   return { index, move };
 }
 
