@@ -16,6 +16,8 @@ import {
   foldKey,
   isIgnorableCode,
   isSpaceCode,
+  isLowerChar,
+  isUpperChar,
   isWordCode,
 } from './normalize';
 import { surnameForms } from './inflection';
@@ -322,13 +324,16 @@ export function buildMatcher(dict: Dictionary): Matcher {
     if (empty) return out;
     const n = text.length;
     let i = 0;
+    let tagged = false; // inside a hashtag or handle
     while (i < n) {
       const c = text.charCodeAt(i);
       if (!isWordCode(c)) {
+        tagged = c === 0x23 || c === 0x40; // # or @
         i++;
         continue;
       }
-      // `i` is a word start: the character before it is not a word character.
+      // `i` is a word start: the character before it is not a word character, or (in a tag)
+      // it is a capital after a lower-case letter.
       if (filter.mayStartAt(text, i)) {
         const found = longestAt(text, i);
         if (found) {
@@ -336,11 +341,13 @@ export function buildMatcher(dict: Dictionary): Matcher {
           continue;
         }
       }
-      // Skip the rest of this word (invisible characters inside it included).
+      // Skip the rest of this word (invisible characters inside it included). In a hashtag or
+      // handle each capitalised part is a word: `@realDonaldTrump`, `#StandWithZelensky`.
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
         if (!isWordCode(d) && !isIgnorableCode(d)) break;
+        if (tagged && isUpperChar(text[i]!) && isLowerChar(text[i - 1]!)) break;
         i++;
       }
     }
@@ -356,7 +363,8 @@ export function buildMatcher(dict: Dictionary): Matcher {
  */
 function handleBreak(text: string, i: number, j: number): boolean {
   const tag = text.charCodeAt(i - 1);
-  if (tag !== 0x23 && tag !== 0x40) return false; // # or @
+  // # or @, or a letter: a name that starts inside a tag (`@realDonaldTrumpNews`).
+  if (tag !== 0x23 && tag !== 0x40 && !isWordCode(tag)) return false;
   const c = text.charCodeAt(j);
   const b = text.charCodeAt(j - 1);
   return c >= 0x41 && c <= 0x5a && b >= 0x61 && b <= 0x7a;

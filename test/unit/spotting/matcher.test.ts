@@ -323,6 +323,31 @@ describe('matcher: line-end hyphens and tags', () => {
     expect(texts('#PutinWarCriminal and @PutinFan')).toEqual(['Putin', 'Putin']);
     expect(texts('PutinWarCriminal, #Putinism')).toEqual([]);
   });
+
+  it('reads each capitalised part of a hashtag or handle as a word', () => {
+    const m = buildMatcher({
+      version: 'x',
+      actors: [
+        {
+          id: 'trump',
+          kind: 'person',
+          aliases: ['Donald Trump'],
+          match: {
+            surnames: ['Trump'],
+            bareSurname: 'always',
+            givenNames: ['Donald'],
+            titles: [],
+            commonWord: true,
+          },
+        },
+      ],
+    });
+    const texts = (t: string) => m.find(t).map((c) => t.slice(c.start, c.end));
+    expect(texts('@realDonaldTrump posted')).toEqual(['Trump']);
+    expect(texts('#StandWithTrump and @realDonaldTrumpNews')).toEqual(['Trump', 'Trump']);
+    // Outside a tag, and before a lower-case letter, a capital inside a word starts nothing.
+    expect(texts('realDonaldTrump, #NoTrumpism, #nevertrump')).toEqual([]);
+  });
 });
 
 describe('page context', () => {
