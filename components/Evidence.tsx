@@ -18,25 +18,6 @@ export interface EvidenceProps {
   onOpenSource?: (position: Pick<PositionView, 'id' | 'evidence' | 'source'>) => void;
 }
 
-/** Styles for the evidence block; include once (see components/styles.ts). */
-export const EVIDENCE_CSS = `
-.sp-evidence { margin: 6px 0 0; padding: 6px 8px; border-left: 3px solid var(--sp-border);
-  background: var(--sp-quote-bg); border-radius: 0 4px 4px 0; }
-.sp-evidence-kind { display: block; margin: 0 0 2px; font: 600 11px/16px system-ui, sans-serif;
-  color: var(--sp-muted); text-transform: uppercase; letter-spacing: 0.04em; }
-.sp-evidence-text { margin: 0; font: 14px/20px Georgia, 'Times New Roman', serif; color: var(--sp-fg);
-  overflow-wrap: anywhere; }
-.sp-evidence[data-kind='paraphrase'] .sp-evidence-text { font-family: system-ui, sans-serif; }
-.sp-evidence-source { margin: 4px 0 0; font: 12px/17px system-ui, sans-serif; color: var(--sp-muted); }
-.sp-evidence-source cite { font-style: italic; }
-.sp-evidence-source a { color: var(--sp-accent); text-decoration: underline; white-space: nowrap; }
-.sp-evidence-source a:focus-visible { outline: 2px solid var(--sp-focus); outline-offset: 1px; }
-.sp-pack { display: block; margin: 2px 0 0; font: 12px/17px system-ui, sans-serif; color: var(--sp-muted); }
-.sp-unverified { display: inline-block; margin-left: 4px; padding: 0 5px; border: 1px solid currentColor;
-  border-radius: 4px; color: var(--sp-warn, #a34a00); font: 700 11px/16px system-ui, sans-serif;
-  text-transform: uppercase; letter-spacing: 0.04em; }
-`;
-
 /**
  * Whose word it is: the pack a position (or a person's definition) comes from, and a visible
  * "Unverified" when no signature vouches for it (an imported file). Every surface shows it.

@@ -25,57 +25,6 @@ export interface HoverCardProps {
   onClose?: () => void;
 }
 
-/** Max card width, px: the width range readers know from page previews (320 to 450 px). */
-const CARD_MAX_WIDTH_PX = 400;
-
-/** Styles of the card itself; the host adds COMPONENT_CSS next to these. */
-export const HOVER_CARD_CSS = `
-.sp-card { box-sizing: border-box; width: min(${CARD_MAX_WIDTH_PX}px, calc(100vw - 16px));
-  max-height: var(--sp-card-max-height, 70vh); display: flex; flex-direction: column;
-  margin: 0; padding: 0; border: 1px solid var(--sp-border); border-radius: 8px;
-  background: var(--sp-bg); color: var(--sp-fg); box-shadow: 0 6px 24px rgba(0,0,0,0.25);
-  font: 14px/20px system-ui, -apple-system, 'Segoe UI', sans-serif; text-align: left;
-  overflow: hidden; animation: sp-card-in 120ms ease-out; }
-@keyframes sp-card-in { from { opacity: 0; transform: translateY(2px); } to { opacity: 1; transform: none; } }
-@media (prefers-reduced-motion: reduce) { .sp-card { animation: none; } }
-.sp-card *, .sp-card *::before, .sp-card *::after { box-sizing: border-box; }
-.sp-card:focus-visible, .sp-card button:focus-visible, .sp-card summary:focus-visible,
-.sp-card .sp-body:focus-visible { outline: 2px solid var(--sp-focus); outline-offset: -2px; }
-.sp-head { display: flex; gap: 8px; align-items: flex-start; padding: 10px 12px 8px;
-  border-bottom: 1px solid var(--sp-border); }
-.sp-head-text { flex: 1; min-width: 0; }
-.sp-name { margin: 0; font: 700 16px/22px system-ui, sans-serif; color: var(--sp-fg); }
-.sp-role { margin: 0; font-size: 13px; color: var(--sp-muted); }
-.sp-close { flex: none; width: 28px; height: 28px; padding: 0; border: 1px solid transparent;
-  border-radius: 4px; background: transparent; color: var(--sp-muted); font: 18px/26px system-ui, sans-serif;
-  cursor: pointer; }
-.sp-close:hover { border-color: var(--sp-border); color: var(--sp-fg); }
-.sp-body { flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; padding: 4px 12px 10px; }
-.sp-section-title { margin: 10px 0 2px; font: 700 12px/16px system-ui, sans-serif; color: var(--sp-muted);
-  text-transform: uppercase; letter-spacing: 0.05em; }
-.sp-topic { margin: 8px 0 0; }
-.sp-proposition { margin: 0; font: 600 14px/19px system-ui, sans-serif; color: var(--sp-fg); }
-.sp-positions { list-style: none; margin: 0; padding: 0; }
-.sp-position { margin: 6px 0 0; padding: 0; }
-.sp-position + .sp-position { padding-top: 6px; border-top: 1px dashed var(--sp-border); }
-.sp-summary { margin: 4px 0 0; }
-.sp-speaker { font-weight: 700; }
-.sp-change { display: inline-block; margin-left: 6px; padding: 0 6px; border: 1px solid var(--sp-accent);
-  border-radius: 4px; color: var(--sp-accent); font: 600 11px/16px system-ui, sans-serif; vertical-align: middle; }
-.sp-history { margin: 4px 0 0; font-size: 13px; color: var(--sp-muted); }
-.sp-history summary { cursor: pointer; color: var(--sp-accent); }
-.sp-history ul { margin: 4px 0 0; padding-left: 18px; }
-.sp-group { margin: 12px 0 0; padding: 6px 8px 8px; border: 1px solid var(--sp-border); border-radius: 6px; }
-.sp-group-note { margin: 2px 0 0; font-size: 13px; color: var(--sp-muted); }
-.sp-empty { margin: 10px 0 0; }
-.sp-foot { display: flex; gap: 8px; align-items: center; justify-content: space-between;
-  padding: 8px 12px; border-top: 1px solid var(--sp-border); font-size: 12px; color: var(--sp-muted); }
-.sp-compare { flex: none; padding: 4px 10px; border: 1px solid var(--sp-accent); border-radius: 4px;
-  background: var(--sp-bg); color: var(--sp-accent); font: 600 13px/18px system-ui, sans-serif; cursor: pointer; }
-.sp-compare:hover { background: var(--sp-quote-bg); }
-.sp-message { padding: 14px 12px; }
-`;
-
 /** Positions grouped by topic, topics in the order their first position appears. */
 export function groupByTopic(positions: readonly PositionView[]) {
   const groups = new Map<string, { topic: PositionView['topic']; positions: PositionView[] }>();

@@ -2,14 +2,6 @@
  * The two filters above the matrix: a topic search box and the "only where they disagree"
  * toggle. What they mean is defined once, in utils/pages/rows.ts.
  */
-export const MATRIX_FILTERS_CSS = `
-.sp-filters { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 14px;
-  font: 13px/18px system-ui, sans-serif; color: var(--sp-fg); }
-.sp-filters input[type='search'] { font: inherit; padding: 3px 6px; min-width: 14em;
-  border: 1px solid var(--sp-border); border-radius: 4px; background: var(--sp-bg); color: var(--sp-fg); }
-.sp-filters input:focus-visible { outline: 2px solid var(--sp-focus); outline-offset: 1px; }
-.sp-filters label { display: inline-flex; align-items: center; gap: 4px; }
-`;
 
 export interface MatrixFiltersProps {
   query: string;

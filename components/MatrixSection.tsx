@@ -9,13 +9,6 @@ import type { MatrixView, PositionView } from '@/utils/views';
 import { MatrixFilters } from './MatrixFilters';
 import { StanceMatrix, type OpenCell } from './StanceMatrix';
 
-export const MATRIX_SECTION_CSS = `
-.sp-msection { display: flex; flex-direction: column; gap: 6px; min-height: 0; }
-.sp-mstatus { margin: 0; font: 12px/17px system-ui, sans-serif; color: var(--sp-muted); }
-.sp-mstatus[data-kind='error'] { color: var(--sp-fg); font-weight: 600; }
-.sp-mempty { margin: 8px 0; font: 13px/18px system-ui, sans-serif; color: var(--sp-fg); }
-`;
-
 export interface MatrixSectionProps {
   /** The matrix for the current pick; `null` when nobody is picked. */
   matrix: Loadable<MatrixView> | null;

@@ -6,17 +6,6 @@ import type { Loadable } from '@/utils/pages/use-async';
 import type { PackInfo } from '@/utils/views';
 import { formatDate, formatDateTime } from '@/utils/format';
 
-export const PACK_STATUS_CSS = `
-.sp-packs { font: 12px/17px system-ui, sans-serif; color: var(--sp-muted); }
-.sp-packs ul { margin: 0; padding: 0; list-style: none; }
-.sp-packs li { margin: 0 0 2px; }
-.sp-packs strong { color: var(--sp-fg); font-weight: 600; }
-.sp-packs p { margin: 2px 0; }
-.sp-packs [data-ok='false'] { color: var(--sp-fg); }
-.sp-packs summary { cursor: pointer; }
-.sp-packs summary:focus-visible { outline: 2px solid var(--sp-focus); outline-offset: 1px; }
-`;
-
 /** The last sync as the popup shows it (the sync module's stored status fits this shape). */
 export interface LastSyncView {
   /** ISO time of the attempt. */

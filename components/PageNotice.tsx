@@ -5,11 +5,6 @@
  */
 import type { PageStatus } from '@/utils/pages/page-report';
 
-export const PAGE_NOTICE_CSS = `
-.sp-notice { margin: 0; padding: 6px 8px; border: 1px solid var(--sp-border); border-radius: 6px;
-  background: var(--sp-quote-bg); font: 13px/18px system-ui, sans-serif; color: var(--sp-fg); }
-`;
-
 /** The sentence for a page status, or null when the page needs no explanation. */
 export function pageNoticeText(status: PageStatus | null, enabled: boolean): string | null {
   if (status === null) return 'Looking at this tab…';

@@ -6,24 +6,6 @@
 import type { PickerEntry, PickerList } from '@/utils/pages/pick';
 import { UnverifiedMark } from './Evidence';
 
-export const PERSON_PICKER_CSS = `
-.sp-picker { border: 0; margin: 0; padding: 0; min-width: 0; font: 13px/18px system-ui, sans-serif;
-  color: var(--sp-fg); }
-.sp-picker legend { padding: 0; font-weight: 600; }
-.sp-picker-hint { margin: 2px 0 6px; color: var(--sp-muted); font-size: 12px; }
-.sp-picker h3 { margin: 6px 0 4px; font-size: 12px; font-weight: 600; color: var(--sp-muted);
-  text-transform: uppercase; letter-spacing: 0.04em; }
-.sp-picker ul { display: flex; flex-wrap: wrap; gap: 4px; margin: 0; padding: 0; list-style: none; }
-.sp-picker label { display: inline-flex; align-items: center; gap: 4px; padding: 2px 8px 2px 4px;
-  border: 1px solid var(--sp-border); border-radius: 999px; cursor: pointer; background: var(--sp-bg); }
-.sp-picker label:has(input:checked) { border-color: var(--sp-accent); background: var(--sp-quote-bg); }
-.sp-picker label:has(input:disabled) { opacity: 0.6; cursor: not-allowed; }
-.sp-picker input:focus-visible { outline: 2px solid var(--sp-focus); outline-offset: 1px; }
-.sp-picker-count { font-size: 11px; color: var(--sp-muted); }
-.sp-picker-kind { font-size: 11px; color: var(--sp-muted); }
-.sp-picker-updated { font-size: 11px; color: var(--sp-accent); font-weight: 600; }
-`;
-
 export interface PersonPickerProps {
   list: PickerList;
   picked: readonly string[];

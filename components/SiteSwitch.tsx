@@ -2,12 +2,6 @@
  * The per-site switch. A checkbox that reads as it is labelled, "Off on this site", with the
  * host beside it so the reader sees exactly which site the choice sticks to.
  */
-export const SITE_SWITCH_CSS = `
-.sp-site { display: inline-flex; align-items: center; gap: 6px; font: 13px/18px system-ui, sans-serif;
-  color: var(--sp-fg); }
-.sp-site input:focus-visible { outline: 2px solid var(--sp-focus); outline-offset: 1px; }
-.sp-site-host { color: var(--sp-muted); font-size: 12px; overflow-wrap: anywhere; }
-`;
 
 export interface SiteSwitchProps {
   host: string;

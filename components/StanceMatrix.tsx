@@ -14,50 +14,6 @@ import { Evidence, UnverifiedMark } from './Evidence';
 import { changeWords, earlierVersionLabel } from './change-words';
 import { formatDate } from '@/utils/format';
 
-/** Styles for the matrix; include once next to COMPONENT_CSS (components/styles.ts). */
-export const STANCE_MATRIX_CSS = `
-/* position: relative keeps visually hidden labels inside the scroll box (else they widen the page). */
-.sp-matrix-wrap { position: relative; overflow: auto; max-width: 100%; }
-.sp-matrix { border-collapse: separate; border-spacing: 0; width: 100%; table-layout: fixed;
-  font: 13px/18px system-ui, sans-serif; color: var(--sp-fg); background: var(--sp-bg); }
-.sp-matrix caption { text-align: start; padding: 0 0 6px; color: var(--sp-muted); font-size: 12px; }
-.sp-matrix th, .sp-matrix td { border-bottom: 1px solid var(--sp-border); padding: 6px; vertical-align: top;
-  text-align: start; }
-.sp-matrix thead th { position: sticky; top: 0; z-index: 2; background: var(--sp-bg);
-  border-bottom: 2px solid var(--sp-border); }
-.sp-matrix tbody th { position: sticky; left: 0; z-index: 1; background: var(--sp-bg); }
-.sp-matrix thead th:first-child { left: 0; z-index: 3; }
-.sp-matrix .sp-m-topic-col { width: var(--sp-topic-col, 30%); }
-.sp-m-actor-name { display: block; font-weight: 600; overflow-wrap: anywhere; }
-.sp-m-actor-role { display: block; font-weight: 400; font-size: 11px; line-height: 15px;
-  color: var(--sp-muted); overflow-wrap: anywhere; }
-.sp-m-topic-label { display: block; font-weight: 600; overflow-wrap: anywhere; }
-.sp-m-topic-prop { display: block; font-weight: 400; font-size: 11px; line-height: 15px;
-  color: var(--sp-muted); overflow-wrap: anywhere; }
-.sp-m-cell-btn { display: block; width: 100%; margin: 0; padding: 4px; border: 1px solid transparent;
-  border-radius: 6px; background: none; color: inherit; font: inherit; text-align: start; cursor: pointer; }
-.sp-m-cell-btn:hover { border-color: var(--sp-border); background: var(--sp-quote-bg); }
-.sp-m-cell-btn:focus-visible { outline: 2px solid var(--sp-focus); outline-offset: 1px; }
-.sp-m-cell-btn[aria-expanded='true'] { border-color: var(--sp-accent); background: var(--sp-quote-bg); }
-.sp-m-summary { display: block; margin-top: 3px; overflow-wrap: anywhere; }
-.sp-m-via { display: block; font-size: 11px; line-height: 15px; color: var(--sp-muted); }
-.sp-m-more { display: block; font-size: 11px; line-height: 15px; color: var(--sp-muted); }
-.sp-m-updated { display: inline-block; margin-left: 4px; padding: 0 5px; border: 1px solid var(--sp-accent);
-  border-radius: 4px; font-size: 11px; line-height: 15px; color: var(--sp-accent); vertical-align: middle; }
-.sp-m-history { margin: 4px 0 0; padding: 0 0 0 10px; border-left: 2px solid var(--sp-border);
-  color: var(--sp-muted); font-size: 12px; }
-.sp-m-empty { display: block; padding: 4px; color: var(--sp-muted); font-style: italic; }
-.sp-m-detail td { background: var(--sp-quote-bg); }
-.sp-m-detail h3 { margin: 0 0 4px; font-size: 13px; }
-.sp-m-list { list-style: none; margin: 0; padding: 0; }
-.sp-m-detail-item { margin: 6px 0 10px; }
-.sp-m-detail-item p { margin: 4px 0 0; }
-.sp-m-detail-close { float: inline-end; font: inherit; padding: 2px 8px; border: 1px solid var(--sp-border);
-  border-radius: 4px; background: var(--sp-bg); color: var(--sp-fg); cursor: pointer; }
-.sp-m-detail-close:focus-visible { outline: 2px solid var(--sp-focus); outline-offset: 1px; }
-.sp-m-detail-note { color: var(--sp-muted); font-size: 12px; }
-`;
-
 export interface OpenCell {
   topicId: string;
   actorId: string;

@@ -1,14 +1,9 @@
 // First: Zod must be jitless before any schema is built (no eval under the extension CSP).
 import '@/utils/zod-jitless';
 import { render } from 'preact';
-import { COMPONENT_CSS } from '@/components/styles';
 import { ask } from '@/utils/pages/ask';
 import { SourceApp } from './App';
 import './source.css';
-
-const style = document.createElement('style');
-style.textContent = COMPONENT_CSS;
-document.head.append(style);
 
 render(
   <SourceApp

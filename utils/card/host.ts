@@ -15,32 +15,16 @@
  *   the DevTools protocol, which sees closed roots (test/e2e/card-dom.ts).
  */
 import { render, type ComponentChild } from 'preact';
-import { COMPONENT_CSS } from '@/components/styles';
-import { HOVER_CARD_CSS } from '@/components/HoverCard';
+import hostCss from './host.css?inline';
+import componentsCss from '@/components/components.css?inline';
+import hoverCardCss from '@/components/HoverCard.css?inline';
 import { CARD_HOST_TAG } from '@/utils/spotting/scan';
 
 /** The host element's tag name (defined beside the scanner, which skips it). */
 export { CARD_HOST_TAG };
 
-/** Largest z-index, for browsers without the top layer. */
-const MAX_Z_INDEX = 2147483647;
-
-const HOST_CSS = `
-:host {
-  all: initial !important; display: block !important; position: fixed !important;
-  top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important;
-  overflow: visible !important; z-index: ${MAX_Z_INDEX} !important; contain: none !important;
-  visibility: visible !important; opacity: 1 !important; transform: none !important;
-  pointer-events: auto !important;
-}
-.sp-layer {
-  position: fixed; inset: auto; left: 0; top: 0; width: max-content; height: auto;
-  max-width: none; max-height: none; margin: 0; padding: 0; border: 0; overflow: visible;
-  background: transparent; color: var(--sp-fg); z-index: ${MAX_Z_INDEX};
-  font: 14px/20px system-ui, sans-serif;
-}
-.sp-layer:empty { display: none; }
-`;
+/** The shadow root's styles, as text: no stylesheet of the page or the extension reaches inside. */
+const ROOT_CSS = [hostCss, componentsCss, hoverCardCss].join('\n');
 
 export interface CardHost {
   /** Renders `vnode` into the card layer and shows the layer; the first call creates the host. */
@@ -71,7 +55,7 @@ export function createCardHost(doc: Document = document): CardHost {
       host = doc.createElement(CARD_HOST_TAG);
       root = host.attachShadow({ mode: 'closed' });
       const style = doc.createElement('style');
-      style.textContent = [HOST_CSS, COMPONENT_CSS, HOVER_CARD_CSS].join('\n');
+      style.textContent = ROOT_CSS;
       layer = doc.createElement('div');
       layer.className = 'sp-layer';
       layer.lang = 'en';

@@ -1,8 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
-import { StanceChip, STANCE_COLOURS } from '@/components/StanceChip';
+import { StanceChip } from '@/components/StanceChip';
 import { Evidence } from '@/components/Evidence';
-import { DARK, LIGHT, TEXT_PAIRS } from '@/components/theme';
 import { STANCES } from '@/utils/pack/schema';
 import { merzCard } from './fixtures';
 
@@ -26,6 +26,58 @@ function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
+/** Vitest hands CSS imports to tests as empty strings, so the stylesheets are read as files. */
+const readCss = (name: string) => readFileSync(`components/${name}`, 'utf8');
+const themeCss = readCss('theme.css');
+const chipCss = readCss('StanceChip.css');
+
+const DARK_MEDIA = '@media (prefers-color-scheme: dark)';
+
+/** A stylesheet's rules outside and inside its dark-scheme media block. */
+function bySchemes(css: string): { light: string; dark: string } {
+  const start = css.indexOf(DARK_MEDIA);
+  expect(start, 'a dark-scheme block').toBeGreaterThan(0);
+  let depth = 0;
+  let end = css.indexOf('{', start);
+  do {
+    if (css[end] === '{') depth++;
+    if (css[end] === '}') depth--;
+    end++;
+  } while (depth > 0 && end < css.length);
+  return { light: css.slice(0, start) + css.slice(end), dark: css.slice(start, end) };
+}
+
+/** The `--sp-*` colour tokens a block of CSS declares. */
+function tokens(css: string): Map<string, string> {
+  return new Map([...css.matchAll(/--sp-([a-z-]+):\s*(#[0-9a-f]{6})/g)].map((m) => [m[1]!, m[2]!]));
+}
+
+/** Text colour and background of each stance's chip rule. */
+function chipColours(css: string): Map<string, { fg: string; bg: string }> {
+  const rules = css.matchAll(/\.sp-chip\[data-stance='(\w+)'\]\s*\{([^}]*)\}/g);
+  return new Map(
+    [...rules].map((m) => [
+      m[1]!,
+      {
+        fg: /(?:^|[\s;])color:\s*(#[0-9a-f]{6})/.exec(m[2]!)![1]!,
+        bg: /background:\s*(#[0-9a-f]{6})/.exec(m[2]!)![1]!,
+      },
+    ]),
+  );
+}
+
+/** The theme's foreground/background pairs that carry text. */
+const TEXT_PAIRS = [
+  ['fg', 'bg'],
+  ['muted', 'bg'],
+  ['accent', 'bg'],
+  ['fg', 'quote-bg'],
+  ['muted', 'quote-bg'],
+  ['accent', 'quote-bg'],
+  ['mark-fg', 'mark-bg'],
+  ['mark-selected-fg', 'mark-selected-bg'],
+] as const;
+
 describe('StanceChip', () => {
   it('names the stance in words for sight and for screen readers', () => {
     const root = mount(<StanceChip stance="conditional" />);
@@ -36,19 +88,27 @@ describe('StanceChip', () => {
     expect(chip.getAttribute('title')).toMatch(/condition/);
   });
 
-  it.each(STANCES)('%s chip meets WCAG AA contrast in both themes', (stance) => {
+  it.each(STANCES)('%s chip meets WCAG AA contrast in both themes (StanceChip.css)', (stance) => {
+    const schemes = bySchemes(chipCss);
     for (const scheme of ['light', 'dark'] as const) {
-      const { fg, bg } = STANCE_COLOURS[stance][scheme];
-      expect(contrast(fg, bg), `${stance} ${scheme}`).toBeGreaterThanOrEqual(4.5);
+      const colours = chipColours(schemes[scheme]).get(stance);
+      expect(colours, `${stance} ${scheme} rule`).toBeDefined();
+      expect(contrast(colours!.fg, colours!.bg), `${stance} ${scheme}`).toBeGreaterThanOrEqual(4.5);
     }
   });
 });
 
 describe('theme', () => {
-  it('every text colour pair meets WCAG AA in light and dark', () => {
-    for (const palette of [LIGHT, DARK]) {
+  it('every text colour pair meets WCAG AA in light and dark (theme.css)', () => {
+    const { light, dark } = bySchemes(themeCss);
+    const palettes = { light: tokens(light), dark: tokens(dark) };
+    expect([...palettes.dark.keys()].sort()).toEqual([...palettes.light.keys()].sort());
+    for (const [scheme, palette] of Object.entries(palettes)) {
       for (const [fg, bg] of TEXT_PAIRS) {
-        expect(contrast(palette[fg], palette[bg]), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+        expect(palette.get(fg), `--sp-${fg}`).toBeDefined();
+        expect(palette.get(bg), `--sp-${bg}`).toBeDefined();
+        const ratio = contrast(palette.get(fg)!, palette.get(bg)!);
+        expect(ratio, `${scheme}: ${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
       }
     }
   });
