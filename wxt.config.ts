@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { moduleListPlugin } from './scripts/build/module-list';
 import { CARD_COMMAND_MANIFEST } from './utils/card/command-manifest';
+import { FEED_HOST_PERMISSIONS } from './utils/sync/feed-hosts';
 
 /** The oldest Firefox that paints our underline highlights (docs/firefox.md). */
 const FIREFOX_MIN_VERSION = '153.0';
@@ -26,7 +27,8 @@ export default defineConfig({
     description:
       'See where public figures stand while you read the news: hover a name for their stated positions, with sources.',
     permissions: ['storage', 'alarms'],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // https:// anywhere, plain http:// only on this computer (utils/sync/feed-hosts.ts).
+    optional_host_permissions: [...FEED_HOST_PERMISSIONS],
     // Keyboard access to the hover card (utils/card/commands.ts).
     commands: CARD_COMMAND_MANIFEST,
     // The card bundle, imported by the content script on a page's first hover intent

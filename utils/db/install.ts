@@ -8,6 +8,7 @@
  * owns which actor and topic by ./claims.ts (docs/threat-model.md, "Ownership"). After any change
  * the dictionary version is published so content scripts rebuild their matcher.
  */
+import { hostOf } from '../format';
 import type { Pack } from '../pack/schema';
 import { err, ok, type Result } from '../views';
 import { change, clearDerived, publishDictionaryVersion, replaceDerived } from './change';
@@ -77,6 +78,12 @@ export async function applyPack(
         verified: opts.verified,
       });
       if (decision.kind === 'refuse') return err(`${decision.reason}.`);
+      // Asked again here, inside the transaction: another feed may have installed this pack id
+      // while this one was downloading it.
+      if (opts.feedUrl && existing?.feedUrl && existing.feedUrl !== opts.feedUrl)
+        return err(
+          `“${pack.title}” was refused: that pack comes from another feed (${hostOf(existing.feedUrl)}), and one feed may not replace another's packs. Nothing was changed.`,
+        );
       if (decision.kind === 'same') {
         return ok({
           status: 'unchanged',

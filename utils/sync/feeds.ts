@@ -9,6 +9,7 @@ import { idSchema } from '../pack/schema';
 import { publicKeySchema } from './crypto';
 import { INDEX_FILE } from './feed-schema';
 import { type Result, err, ok } from '../views';
+import { LOOPBACK_HOSTS } from './feed-hosts';
 
 /** What the last attempt on a feed did, for the options page. */
 const syncOutcomeSchema = z.strictObject({
@@ -54,8 +55,6 @@ export type FeedRecord = z.infer<typeof feedRecordSchema>;
 /** Raw stored list; use the functions below, which validate. */
 const feedsItem = storage.defineItem<unknown>('local:feeds', { fallback: [] });
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /**
  * Turns what a reader typed into the feed's index URL. HTTPS only, except on this machine
  * (for trying a feed out); a folder URL gets `index.json` appended; no credentials, no fragment.
@@ -67,7 +66,7 @@ export function normalizeFeedUrl(input: string): Result<string> {
   } catch {
     return err('That is not a web address. Paste the full feed URL, starting with https://.');
   }
-  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && LOOPBACK.has(u.hostname))) {
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && LOOPBACK_HOSTS.has(u.hostname))) {
     return err('Feeds must be served over https:// (plain http:// only works on this computer).');
   }
   if (u.username || u.password) return err('A feed URL must not contain a user name or password.');

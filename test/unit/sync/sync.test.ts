@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ensureBuiltinPack } from '@/utils/db/install';
+import { applyPack, ensureBuiltinPack } from '@/utils/db/install';
 import type { StandpointDB } from '@/utils/db/database';
 import { generateKeyPair } from '@/utils/sync/crypto';
 import { FEED_LIMITS } from '@/utils/sync/feed-schema';
@@ -227,6 +227,29 @@ describe('syncFeed', () => {
     deps.owners = { [builtinPack().id]: 'https://other.example.com/index.json' };
     const r = await expectRefused();
     expect(r.outcome.message).toContain('comes from another feed (other.example.com)');
+  });
+
+  it('refuses a pack another feed installed while this one was downloading it', async () => {
+    const next = packVersion(3);
+    await feed.publish([next]);
+    const OTHER = 'https://other.example.com/index.json';
+    const path = `/feed/packs/${next.id}-3.json`;
+    const bytes = feed.files.get(path)!;
+    // The other feed's install lands between this feed's ownership check and its own install.
+    feed.overrides.set(path, async () => {
+      const other = await applyPack(db, packVersion(2), {
+        origin: 'feed',
+        verified: true,
+        rawSha256: 'b'.repeat(64),
+        feedUrl: OTHER,
+      });
+      expect(other.ok).toBe(true);
+      return new Response(bytes as BodyInit);
+    });
+    const report = await syncFeed(record, deps);
+    expect(report.outcome.ok).toBe(false);
+    expect(report.outcome.message).toContain('comes from another feed (other.example.com)');
+    expect(await db.packs.get(next.id)).toMatchObject({ version: 2, feedUrl: OTHER });
   });
 
   it('refuses an index that is not in the feed format, naming the problem', async () => {
