@@ -23,9 +23,10 @@ export default defineConfig({
     build: { target: 'es2022' },
   }),
   manifest: ({ browser }) => ({
-    name: 'Standpoint',
-    description:
-      'See where public figures stand while you read the news: hover a name for their stated positions, with sources.',
+    // Name and description in the browser's language (public/_locales, utils/i18n.ts).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms'],
     // https:// anywhere, plain http:// only on this computer (utils/sync/feed-hosts.ts).
     optional_host_permissions: [...FEED_HOST_PERMISSIONS],

@@ -1,9 +1,11 @@
 /**
  * The options page: feeds and how often they are checked, installed packs (import, roll back),
- * and the reading settings. Everything it talks to arrives in `deps` (api.ts, with `ask` for the background), so tests render
+ * and the reading settings. Each action says how it went once, beside its own control (a feed's
+ * check in that feed's line, not again in a page-wide line). Everything it talks to arrives in `deps` (api.ts, with `ask` for the background), so tests render
  * it with plain objects.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 import type { SyncState } from '@/utils/messaging';
 import type { PackInfo, Result } from '@/utils/views';
 import type { OptionsDeps } from './api';
@@ -28,12 +30,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
 
   return (
     <main class="options">
-      <h1>Standpoint settings</h1>
-      {sync?.ok && sync.value.last && (
-        <p class="last-sync" data-ok={String(sync.value.last.ok)} role="status">
-          Last update check: {sync.value.last.message}
-        </p>
-      )}
+      <h1>{t('optionsTitle')}</h1>
       <FeedsSection deps={deps} sync={sync} reload={reload} />
       <PacksSection deps={deps} packs={packs} reload={reload} />
       <ReadingSection deps={deps} />

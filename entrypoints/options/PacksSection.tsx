@@ -7,13 +7,14 @@ import { useState } from 'preact/hooks';
 import { formatBytes, formatDate } from '@/utils/format';
 import { LIMITS } from '@/utils/pack/schema';
 import type { PackInfo, Result } from '@/utils/views';
+import { t, type MessageKey } from '@/utils/i18n';
 import type { OptionsDeps } from './api';
-import { Notice, type NoticeState } from './Notice';
+import { Notice, pending as waitingFor, type NoticeState } from './Notice';
 
-const ORIGIN: Record<PackInfo['origin'], string> = {
-  builtin: 'Built in',
-  feed: 'Feed',
-  file: 'File',
+const ORIGIN: Record<PackInfo['origin'], MessageKey> = {
+  builtin: 'packOriginBuiltin',
+  feed: 'packOriginFeed',
+  file: 'packOriginFile',
 };
 
 interface Props {
@@ -24,7 +25,10 @@ interface Props {
 
 export function PacksSection({ deps, packs, reload }: Props) {
   const [pending, setPending] = useState<{ name: string; text: string } | null>(null);
+  /** The outcome of importing a file, under the import control. */
   const [notice, setNotice] = useState<NoticeState>(null);
+  /** The outcome of removing or rolling back a pack, under the table. */
+  const [tableNotice, setTableNotice] = useState<NoticeState>(null);
   const [busy, setBusy] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState<PackInfo | null>(null);
 
@@ -36,7 +40,12 @@ export function PacksSection({ deps, packs, reload }: Props) {
     if (file.size > LIMITS.packBytes) {
       return setNotice({
         ok: false,
-        text: `“${file.name}” is ${formatBytes(file.size)}, larger than the ${formatBytes(LIMITS.packBytes)} a pack may be. Nothing was changed.`,
+        text: t(
+          'packFileTooLarge',
+          file.name,
+          formatBytes(file.size),
+          formatBytes(LIMITS.packBytes),
+        ),
       });
     }
     setNotice(null);
@@ -46,6 +55,7 @@ export function PacksSection({ deps, packs, reload }: Props) {
   async function install() {
     if (!pending) return;
     setBusy(true);
+    setNotice(waitingFor(t('packInstalling', pending.name)));
     try {
       const r = await deps.ask('importPack', {
         text: pending.text,
@@ -58,8 +68,8 @@ export function PacksSection({ deps, packs, reload }: Props) {
               ok: true,
               text:
                 r.value.status === 'unchanged'
-                  ? `“${pending.name}” is already installed.`
-                  : `Installed “${r.value.packId}” version ${r.value.version} from “${pending.name}”, marked unverified.`,
+                  ? t('packAlreadyInstalled', pending.name)
+                  : t('packInstalled', r.value.packId, r.value.version, pending.name),
             }
           : { ok: false, text: r.error },
       );
@@ -73,17 +83,16 @@ export function PacksSection({ deps, packs, reload }: Props) {
   async function remove(p: PackInfo) {
     setConfirmRemove(null);
     setBusy(true);
+    setTableNotice(waitingFor(t('packRemoving', p.title)));
     try {
       const r = await deps.ask('removePack', { packId: p.id });
-      setNotice(
+      setTableNotice(
         r.ok
           ? {
               ok: true,
-              text: `“${r.value.title}” was removed.${
-                r.value.feedUrl
-                  ? ' Its feed still offers it: it comes back at the next sync unless you remove that feed too.'
-                  : ''
-              }`,
+              text: r.value.feedUrl
+                ? t('packRemovedFeedKeeps', r.value.title)
+                : t('packRemoved', r.value.title),
             }
           : { ok: false, text: r.error },
       );
@@ -95,13 +104,14 @@ export function PacksSection({ deps, packs, reload }: Props) {
 
   async function rollback(p: PackInfo) {
     setBusy(true);
+    setTableNotice(waitingFor(t('packRollingBack', p.title)));
     try {
       const r = await deps.ask('rollbackPack', { packId: p.id });
-      setNotice(
+      setTableNotice(
         r.ok
           ? {
               ok: true,
-              text: `“${p.title}” is back to version ${r.value.version}. Feeds will only replace it with a version newer than ${r.value.rolledBack}.`,
+              text: t('packRolledBack', p.title, r.value.version, r.value.rolledBack),
             }
           : { ok: false, text: r.error },
       );
@@ -113,20 +123,20 @@ export function PacksSection({ deps, packs, reload }: Props) {
 
   return (
     <section aria-labelledby="packs-h">
-      <h2 id="packs-h">Installed packs</h2>
-      {!packs && <p class="empty">Loading…</p>}
+      <h2 id="packs-h">{t('packsTitle')}</h2>
+      {!packs && <p class="empty">{t('loading')}</p>}
       {packs && !packs.ok && <p role="alert">{packs.error}</p>}
       {packs?.ok && (
         <table class="packs">
           <thead>
             <tr>
-              <th scope="col">Pack</th>
-              <th scope="col">Version</th>
-              <th scope="col">From</th>
-              <th scope="col">Installed</th>
-              <th scope="col">Signed</th>
+              <th scope="col">{t('packColPack')}</th>
+              <th scope="col">{t('packColVersion')}</th>
+              <th scope="col">{t('packColFrom')}</th>
+              <th scope="col">{t('packColInstalled')}</th>
+              <th scope="col">{t('packColSigned')}</th>
               <th scope="col">
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{t('packColActions')}</span>
               </th>
             </tr>
           </thead>
@@ -138,15 +148,24 @@ export function PacksSection({ deps, packs, reload }: Props) {
                 </th>
                 <td>
                   {p.version}
-                  <span class="pack-meta"> · published {formatDate(p.publishedAt)}</span>
+                  <span class="pack-meta">
+                    {' · '}
+                    {t('packPublished', formatDate(p.publishedAt))}
+                  </span>
                 </td>
-                <td>{ORIGIN[p.origin]}</td>
+                <td>{t(ORIGIN[p.origin])}</td>
                 <td>{formatDate(p.installedAt)}</td>
-                <td>{p.verified ? 'Verified' : <strong class="unverified">Unverified</strong>}</td>
+                <td>
+                  {p.verified ? (
+                    t('packVerified')
+                  ) : (
+                    <strong class="unverified">{t('packUnverified')}</strong>
+                  )}
+                </td>
                 <td>
                   {p.previousVersion !== null && (
                     <button type="button" disabled={busy} onClick={() => void rollback(p)}>
-                      Roll back to version {p.previousVersion}
+                      {t('packRollBack', p.previousVersion)}
                     </button>
                   )}{' '}
                   {p.origin !== 'builtin' && (
@@ -154,10 +173,10 @@ export function PacksSection({ deps, packs, reload }: Props) {
                       type="button"
                       class="remove"
                       disabled={busy}
-                      aria-label={`Remove ${p.title}`}
+                      aria-label={t('packRemoveLabel', p.title)}
                       onClick={() => setConfirmRemove(p)}
                     >
-                      Remove
+                      {t('remove')}
                     </button>
                   )}
                 </td>
@@ -168,25 +187,20 @@ export function PacksSection({ deps, packs, reload }: Props) {
       )}
       {confirmRemove && (
         <div class="confirm" role="alertdialog" aria-labelledby="remove-text">
-          <p id="remove-text">
-            Remove “{confirmRemove.title}” with all its positions, names and history? This cannot be
-            undone; you can install it again later.
-          </p>
+          <p id="remove-text">{t('packRemoveConfirm', confirmRemove.title)}</p>
           <button type="button" disabled={busy} onClick={() => void remove(confirmRemove)}>
-            Remove pack
+            {t('packRemoveButton')}
           </button>{' '}
           <button type="button" disabled={busy} onClick={() => setConfirmRemove(null)}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}
-      <h3>Import a pack file</h3>
-      <p class="hint">
-        A pack file is not signed: Standpoint cannot tell who made it or whether it was changed. It
-        is checked like any pack and marked unverified.
-      </p>
+      <Notice notice={tableNotice} />
+      <h3>{t('packImportTitle')}</h3>
+      <p class="hint">{t('packImportHint')}</p>
       <label>
-        Pack file{' '}
+        {t('packFile')}{' '}
         <input
           type="file"
           accept=".json,application/json"
@@ -195,15 +209,12 @@ export function PacksSection({ deps, packs, reload }: Props) {
       </label>
       {pending && (
         <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
-          <p id="confirm-text">
-            Install “{pending.name}” as an unverified pack? Only do this if you trust where the file
-            came from.
-          </p>
+          <p id="confirm-text">{t('packImportConfirm', pending.name)}</p>
           <button type="button" disabled={busy} onClick={() => void install()}>
-            Install unverified
+            {t('packInstallUnverified')}
           </button>{' '}
           <button type="button" disabled={busy} onClick={() => setPending(null)}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}

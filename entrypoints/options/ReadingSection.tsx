@@ -2,33 +2,37 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/utils/settings';
 import { HIGHLIGHT_STYLES, HOVER_DELAY_RANGE_MS } from '@/utils/settings-reader';
+import { t, type MessageKey } from '@/utils/i18n';
 import type { OptionsDeps } from './api';
 import { Notice, type NoticeState } from './Notice';
 
-const STYLE_LABELS: Record<Settings['highlightStyle'], string> = {
-  underline: 'Underline',
-  background: 'Tinted background',
-  none: 'No highlight (hover still works)',
+const STYLE_LABELS: Record<Settings['highlightStyle'], MessageKey> = {
+  underline: 'styleUnderline',
+  background: 'styleBackground',
+  none: 'styleNone',
 };
+
+/** Which control a notice belongs to: it is shown beside that control only. */
+type Control = 'style' | 'delay' | 'sites';
 
 export function ReadingSection({ deps }: { deps: OptionsDeps }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [site, setSite] = useState('');
-  const [notice, setNotice] = useState<NoticeState>(null);
+  const [notice, setNotice] = useState<{ control: Control; notice: NoticeState } | null>(null);
+  const noticeFor = (control: Control) => (
+    <Notice notice={notice?.control === control ? notice.notice : null} />
+  );
 
   useEffect(() => {
     void deps.settings.load().then(setSettings);
   }, [deps]);
 
-  async function save(patch: Partial<Settings>, done: string) {
+  async function save(control: Control, patch: Partial<Settings>, done: string) {
     try {
       setSettings(await deps.settings.save(patch));
-      setNotice({ ok: true, text: done });
+      setNotice({ control, notice: { ok: true, text: done } });
     } catch {
-      setNotice({
-        ok: false,
-        text: 'That setting could not be saved; the previous value is kept.',
-      });
+      setNotice({ control, notice: { ok: false, text: t('settingNotSaved') } });
     }
   }
 
@@ -36,40 +40,40 @@ export function ReadingSection({ deps }: { deps: OptionsDeps }) {
     e.preventDefault();
     if (!settings) return;
     const host = hostFromInput(site);
-    if (!host) return setNotice({ ok: false, text: 'Enter a site such as example.com.' });
+    if (!host)
+      return setNotice({ control: 'sites', notice: { ok: false, text: t('siteInvalid') } });
     if (settings.disabledSites.includes(host))
-      return setNotice({ ok: true, text: `${host} is already listed.` });
+      return setNotice({ control: 'sites', notice: { ok: true, text: t('siteListed', host) } });
     setSite('');
-    void save(
-      { disabledSites: [...settings.disabledSites, host] },
-      `Standpoint is now off on ${host}.`,
-    );
+    void save('sites', { disabledSites: [...settings.disabledSites, host] }, t('siteOff', host));
   }
 
-  if (!settings) return <section aria-label="Reading">Loading…</section>;
+  if (!settings) return <section aria-label={t('readingTitle')}>{t('loading')}</section>;
   return (
     <section aria-labelledby="reading-h">
-      <h2 id="reading-h">Reading</h2>
+      <h2 id="reading-h">{t('readingTitle')}</h2>
       <label>
-        Highlight names{' '}
+        {t('styleLabel')}{' '}
         <select
           value={settings.highlightStyle}
           onChange={(e) =>
             void save(
+              'style',
               { highlightStyle: e.currentTarget.value as Settings['highlightStyle'] },
-              'Highlight style saved.',
+              t('styleSaved'),
             )
           }
         >
           {HIGHLIGHT_STYLES.map((s) => (
             <option key={s} value={s}>
-              {STYLE_LABELS[s]}
+              {t(STYLE_LABELS[s])}
             </option>
           ))}
         </select>
       </label>
+      {noticeFor('style')}
       <label>
-        Hover delay before a card opens (milliseconds){' '}
+        {t('delayLabel')}{' '}
         <input
           type="number"
           min={HOVER_DELAY_RANGE_MS.min}
@@ -84,18 +88,22 @@ export function ReadingSection({ deps }: { deps: OptionsDeps }) {
               ms > HOVER_DELAY_RANGE_MS.max
             ) {
               setNotice({
-                ok: false,
-                text: `Choose a delay between ${HOVER_DELAY_RANGE_MS.min} and ${HOVER_DELAY_RANGE_MS.max} milliseconds.`,
+                control: 'delay',
+                notice: {
+                  ok: false,
+                  text: t('delayInvalid', HOVER_DELAY_RANGE_MS.min, HOVER_DELAY_RANGE_MS.max),
+                },
               });
               return;
             }
-            void save({ hoverDelayMs: ms }, `Cards open after ${ms} ms.`);
+            void save('delay', { hoverDelayMs: ms }, t('delaySaved', ms));
           }}
         />
       </label>
-      <h3>Sites where Standpoint is off</h3>
+      {noticeFor('delay')}
+      <h3>{t('sitesTitle')}</h3>
       {settings.disabledSites.length === 0 ? (
-        <p class="empty">None.</p>
+        <p class="empty">{t('sitesNone')}</p>
       ) : (
         <ul class="sites">
           {settings.disabledSites.map((s) => (
@@ -103,15 +111,16 @@ export function ReadingSection({ deps }: { deps: OptionsDeps }) {
               {s}{' '}
               <button
                 type="button"
-                aria-label={`Turn Standpoint back on for ${s}`}
+                aria-label={t('siteOnAgainLabel', s)}
                 onClick={() =>
                   void save(
+                    'sites',
                     { disabledSites: settings.disabledSites.filter((x) => x !== s) },
-                    `Standpoint is on again on ${s}.`,
+                    t('siteOnAgain', s),
                   )
                 }
               >
-                Remove
+                {t('remove')}
               </button>
             </li>
           ))}
@@ -119,7 +128,7 @@ export function ReadingSection({ deps }: { deps: OptionsDeps }) {
       )}
       <form onSubmit={addSite}>
         <label>
-          Turn off on{' '}
+          {t('siteTurnOffOn')}{' '}
           <input
             type="text"
             placeholder="example.com"
@@ -127,9 +136,9 @@ export function ReadingSection({ deps }: { deps: OptionsDeps }) {
             onInput={(e) => setSite(e.currentTarget.value)}
           />
         </label>{' '}
-        <button type="submit">Add</button>
+        <button type="submit">{t('add')}</button>
       </form>
-      <Notice notice={notice} />
+      {noticeFor('sites')}
     </section>
   );
 }

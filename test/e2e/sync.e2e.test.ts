@@ -125,14 +125,34 @@ describe('feed sync', () => {
     };
   }
 
-  /** Presses the feed's "Sync now" and returns the result sentence shown for the feed. */
-  async function syncNow(expected: RegExp): Promise<string> {
+  /**
+   * Presses the feed's "Sync now" and returns the result sentence shown for the feed, after
+   * checking that the page says it once: in the feed's own line, nowhere else.
+   * `whilePending` runs while the check is still running (a feed that hangs).
+   */
+  async function syncNow(expected: RegExp, whilePending?: () => Promise<void>): Promise<string> {
     const feed = options.locator('li.feed');
     await feed.getByRole('button', { name: 'Sync now' }).click();
+    await whilePending?.();
     await expect
       .poll(() => feed.locator('.feed-result').innerText(), { timeout: SYNC_WAIT_MS })
       .toMatch(expected);
-    return feed.locator('.feed-result').innerText();
+    const message = await feed.locator('.feed-result').innerText();
+    const sentence = message.replace(/^⚠ /, '');
+    const page = await options.locator('body').innerText();
+    expect(page.split(sentence).length - 1, `"${sentence}" said once`).toBe(1);
+    return message;
+  }
+
+  /** The feed's line says it is checking, and nothing can start another check meanwhile. */
+  async function expectChecking(): Promise<void> {
+    const feed = options.locator('li.feed');
+    const line = feed.locator('.feed-result');
+    await expect.poll(() => line.getAttribute('data-pending')).toBe('true');
+    expect(await line.innerText()).toMatch(/Checking for updates…/);
+    expect(await feed.getAttribute('aria-busy')).toBe('true');
+    expect(await feed.getByRole('button', { name: 'Sync now' }).isDisabled()).toBe(true);
+    expect(await options.getByRole('button', { name: 'Add feed' }).isDisabled()).toBe(true);
   }
 
   beforeAll(async () => {
@@ -210,7 +230,13 @@ describe('feed sync', () => {
   });
 
   describe('refuses bad feeds and keeps what the card shows', () => {
-    const cases: { name: string; setup: () => Promise<void>; message: RegExp }[] = [
+    const cases: {
+      name: string;
+      setup: () => Promise<void>;
+      message: RegExp;
+      /** Checked while the sync runs (only a hanging feed runs long enough to look). */
+      whilePending?: () => Promise<void>;
+    }[] = [
       {
         name: 'a feed that answers 500',
         setup: async () => {
@@ -226,6 +252,7 @@ describe('feed sync', () => {
         },
         message:
           /The feed at 127\.0\.0\.1:\d+ did not answer within 15 seconds; your packs are unchanged\./,
+        whilePending: expectChecking,
       },
       {
         name: 'a truncated pack',
@@ -296,7 +323,7 @@ describe('feed sync', () => {
     for (const c of cases) {
       it(`refuses ${c.name}`, async () => {
         await c.setup();
-        const message = await syncNow(c.message);
+        const message = await syncNow(c.message, c.whilePending);
         expect(message).toMatch(c.message);
         expect(await cardPosition()).toEqual(updated());
       });
@@ -308,7 +335,7 @@ describe('feed sync', () => {
     const row = options.locator(`tr[data-pack-id="${builtin().id}"]`);
     await row.getByRole('button', { name: `Roll back to version ${baseVersion}` }).click();
     await expect
-      .poll(() => options.locator('section', { has: row }).getByRole('status').innerText())
+      .poll(() => options.locator('table.packs ~ .notice').first().innerText())
       .toMatch(`is back to version ${baseVersion}`);
     await expect
       .poll(() => cardPosition(), { timeout: CARD_WAIT_MS })

@@ -33,6 +33,12 @@ export interface LaunchBrowserOptions {
   /** Extra Chromium switches. */
   args?: string[];
   /**
+   * The browser's interface language (`de`): `--lang` where Chromium reads it, and `LANGUAGE`
+   * for Linux, where it reads the environment instead. Needs Chromium's locale files (Debian:
+   * `chromium-l10n`); without them Chromium stays in English.
+   */
+  uiLanguage?: string;
+  /**
    * Let Playwright close the browser on Ctrl+C and friends (default true). A caller with its own
    * signal handling (the headed `npm start`) passes false and calls `close()` itself.
    */
@@ -83,6 +89,7 @@ export async function launchBrowser(opts: LaunchBrowserOptions = {}): Promise<La
     ...QUIET_ARGS,
     ...(runningAsRoot() ? ['--no-sandbox'] : []),
     ...(headless ? ['--headless=new'] : []),
+    ...(opts.uiLanguage ? [`--lang=${opts.uiLanguage}`] : []),
     ...(opts.args ?? []),
   ];
   let context: BrowserContext;
@@ -91,6 +98,7 @@ export async function launchBrowser(opts: LaunchBrowserOptions = {}): Promise<La
       executablePath,
       headless: false,
       args,
+      ...(opts.uiLanguage ? { env: { ...process.env, LANGUAGE: opts.uiLanguage } } : {}),
       viewport: opts.viewport === undefined ? DEFAULT_VIEWPORT : opts.viewport,
       // Playwright disables extensions by default; we need ours.
       ignoreDefaultArgs: ['--disable-extensions'],

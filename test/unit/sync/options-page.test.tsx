@@ -113,40 +113,72 @@ describe('options page: feeds', () => {
     );
   });
 
-  it('adds the feed once allowed and syncs it right away, showing the outcome', async () => {
-    replies.addFeed = {
+  it('adds the feed once allowed and syncs it right away, showing the outcome once, in the feed’s line', async () => {
+    const FEED_URL = 'https://news.example.org/feed/index.json';
+    const OUTCOME =
+      'The feed at news.example.org answered with an error (HTTP 500); your packs are unchanged.';
+    const feed = {
+      url: FEED_URL,
+      name: 'news.example.org',
+      publicKey: KEY,
+      addedAt: '2026-11-30T12:00:00.000Z',
+      lastResult: null,
+      nextAttemptAt: null,
+    };
+    replies.addFeed = { ok: true, value: feed };
+    const outcome = { at: '2026-11-30T12:01:00.000Z', ok: false, message: OUTCOME };
+    replies.syncNow = { ok: true, value: [{ ...outcome, updated: [] }] };
+    replies.getSyncStatus = {
       ok: true,
       value: {
-        url: 'https://news.example.org/feed/index.json',
-        name: 'news.example.org',
-        publicKey: KEY,
-        addedAt: '',
-        lastResult: null,
-        nextAttemptAt: null,
+        last: { ...outcome, feedUrl: FEED_URL },
+        intervalMinutes: 360,
+        feeds: [{ ...feed, lastResult: { ...outcome, updated: [] } }],
       },
-    };
-    replies.syncNow = {
-      ok: true,
-      value: [
-        {
-          at: '',
-          ok: false,
-          message:
-            'The feed at news.example.org answered with an error (HTTP 500); your packs are unchanged.',
-          updated: [],
-        },
-      ],
     };
     calls = [];
     await fillAndSubmitFeed('https://news.example.org/feed/', KEY);
-    expect(calls.slice(0, 3)).toEqual([
+    expect(calls.filter((c) => !['getSyncStatus', 'listPacks'].includes(c.type))).toEqual([
       { type: 'requestOrigin', req: 'https://news.example.org/*' },
-      { type: 'addFeed', req: { url: 'https://news.example.org/feed/index.json', publicKey: KEY } },
-      { type: 'syncNow', req: { url: 'https://news.example.org/feed/index.json' } },
+      { type: 'addFeed', req: { url: FEED_URL, publicKey: KEY } },
+      { type: 'syncNow', req: { url: FEED_URL } },
     ]);
-    expect(root.querySelector('[role="alert"]')?.textContent).toBe(
-      'The feed at news.example.org answered with an error (HTTP 500); your packs are unchanged.',
+    const line = root.querySelector(`li.feed[data-feed-url="${FEED_URL}"] .feed-result`)!;
+    expect(line.textContent).toBe(OUTCOME);
+    expect(line.getAttribute('role')).toBe('alert');
+    // Said once: not again in a page-wide line or under another control.
+    expect(root.textContent!.split(OUTCOME)).toHaveLength(2);
+    expect(root.querySelector('form.add-feed')!.textContent).toContain('Added news.example.org.');
+  });
+
+  it('shows that it waits while the permission prompt is open, and cannot be sent twice', async () => {
+    let answer!: (granted: boolean) => void;
+    const d = deps();
+    d.requestOrigin = (pattern) => {
+      calls.push({ type: 'requestOrigin', req: pattern });
+      return new Promise((r) => (answer = r));
+    };
+    render(null, root);
+    await act(() => render(<OptionsApp deps={d} />, root));
+    await flush();
+    calls = [];
+    await fillAndSubmitFeed('https://news.example.org/feed/', KEY);
+    const form = root.querySelector('form.add-feed')!;
+    const status = form.querySelector('.notice')!;
+    expect(status.textContent).toBe(
+      'Waiting for your answer in the browser’s question: may Standpoint contact news.example.org?',
     );
+    expect(status.getAttribute('data-pending')).toBe('true');
+    expect(form.getAttribute('aria-busy')).toBe('true');
+    expect(button('Add feed').disabled).toBe(true);
+    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await flush();
+    expect(calls.filter((c) => c.type === 'requestOrigin')).toHaveLength(1);
+    await act(() => answer(false));
+    await flush();
+    expect(status.getAttribute('data-pending')).toBeNull();
+    expect(status.textContent).toContain('Permission was not given, so the feed was not added.');
+    expect(button('Add feed').disabled).toBe(false);
   });
 });
 
@@ -160,6 +192,10 @@ describe('options page: packs', () => {
     await flush();
     expect(calls).toContainEqual({ type: 'rollbackPack', req: { packId: PACK.id } });
     expect(root.textContent).toContain('“Berlin talks” is back to version 1.');
+    // Beside the table that holds the button, not under the file import further down.
+    expect(root.querySelector('table.packs + .notice')?.textContent).toContain(
+      'is back to version 1',
+    );
   });
 
   it('removes a pack that is not built in, after the reader confirms', async () => {
