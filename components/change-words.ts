@@ -12,6 +12,15 @@ export interface ChangeWords {
   note: string;
 }
 
+/**
+ * `New in update v3`, `Changed in update v3`, `Removed in update v3`: what update `version` did
+ * to a position. The card and matrix show the first two; `npm run pack:diff` prints all three.
+ */
+export function updateNote(kind: 'added' | 'changed' | 'removed', version: number): string {
+  const verb = kind === 'added' ? 'New' : kind === 'changed' ? 'Changed' : 'Removed';
+  return `${verb} in update v${version}`;
+}
+
 /** The words for a position an update added or changed; null for one no update touched. */
 export function changeWords(
   position: Pick<PositionView, 'change' | 'packVersion'>,
@@ -20,7 +29,7 @@ export function changeWords(
   const added = position.change.kind === 'added';
   return {
     mark: added ? 'new' : 'updated',
-    note: `${added ? 'New' : 'Changed'} in update v${position.packVersion}`,
+    note: updateNote(position.change.kind, position.packVersion),
   };
 }
 

@@ -26,6 +26,7 @@ import {
   parseAnnotationsYaml,
 } from '../utils/pack/annotations';
 import { buildPack } from '../utils/pack/build';
+import { pendingEntries, pendingMessage } from '../utils/draft/pending';
 import { serializePack } from '../utils/pack/canonical';
 import type { Pack } from '../utils/pack/schema';
 import { errorMessage } from '../utils/format';
@@ -88,6 +89,13 @@ function main(): number {
     const yaml = parseAnnotationsYaml(bytes.toString('utf8'));
     if (!yaml.ok) {
       for (const p of yaml.problems) console.error(`${label}: ${p.path}: ${p.message}`);
+      failed = true;
+      continue;
+    }
+    // A draft is finished only when a person has reviewed every suggestion (scripts/pack-draft.ts).
+    const pending = pendingEntries(yaml.data);
+    if (pending.length > 0) {
+      for (const line of pendingMessage(label, pending)) console.error(line);
       failed = true;
       continue;
     }

@@ -13,6 +13,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { packDiffText } from '../utils/draft/pack-diff';
+import { pendingEntries, pendingMessage } from '../utils/draft/pending';
 import { LIMITS } from '../utils/pack/schema';
 import { parsePackText } from '../utils/pack/validate';
 import { importPrivateKeyPem, signBytes, toBase64 } from '../utils/sync/crypto';
@@ -36,6 +38,8 @@ export interface PublishOptions {
   now?: () => Date;
   /** Test feeds only: list a lower version than the one already published. */
   allowOlder?: boolean;
+  /** Told, for each pack the feed already offers, what the new version changes for readers. */
+  report?: (diff: string) => void;
 }
 
 /** A publishing failure with a message for the person at the terminal. */
@@ -56,6 +60,12 @@ export async function publish(opts: PublishOptions): Promise<FeedIndex> {
     if (bytes.length > LIMITS.packBytes) {
       throw new PublishError(`${file}: larger than the ${LIMITS.packBytes} bytes a pack may be.`);
     }
+    const pending = pendingEntries(parseOrNull(bytes.toString('utf8')));
+    if (pending.length > 0) {
+      throw new PublishError(
+        `${file} is an unfinished draft:\n${pendingMessage(null, pending).join('\n')}`,
+      );
+    }
     const parsed = parsePackText(bytes.toString('utf8'));
     if (!parsed.ok) {
       const list = parsed.problems.map((p) => `  ${p.path || '(pack)'}: ${p.message}`).join('\n');
@@ -73,6 +83,11 @@ export async function publish(opts: PublishOptions): Promise<FeedIndex> {
       throw new PublishError(
         `${file}: version ${version} of "${id}" was already published with different contents; readers refuse that. Raise "version".`,
       );
+    }
+    if (before && opts.report) {
+      const old = await readFile(join(outDir, before.url), 'utf8').catch(() => null);
+      const oldPack = old === null ? null : parsePackText(old);
+      if (oldPack?.ok) opts.report(packDiffText(oldPack.pack, parsed.pack));
     }
     const url = `packs/${id}-${version}.json`;
     entries.set(id, { id, version, bytes: bytes.length, sha256, url });
@@ -101,6 +116,14 @@ export async function publish(opts: PublishOptions): Promise<FeedIndex> {
 export function publicKeyOf(keyPem: string): string {
   const spki = createPublicKey(keyPem).export({ format: 'der', type: 'spki' });
   return toBase64(new Uint8Array(spki.subarray(spki.length - 32)));
+}
+
+function parseOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 async function readExistingIndex(outDir: string): Promise<FeedIndex | null> {
@@ -150,6 +173,7 @@ async function main() {
       outDir: values.out,
       packFiles: positionals,
       feedId: values['feed-id'],
+      report: (diff) => console.log(`What changes for readers:\n${diff}\n`),
     });
     for (const p of index.packs) console.log(`${p.id} v${p.version}  ${p.bytes} bytes  ${p.url}`);
     console.log(`Signed ${join(values.out, INDEX_FILE)} (feed "${index.feedId}").`);
