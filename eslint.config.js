@@ -35,8 +35,13 @@ const noHtmlSinks = [
  * those modules would weigh on every page. Components are props in, markup out: they never talk
  * to the background themselves.
  */
+const nodeModule = {
+  regex: '^node:|^(fs|path|os|crypto|child_process|url|util|stream|http|https|worker_threads)(/|$)',
+  message: 'Browser code has no Node modules: this belongs in scripts/.',
+};
 const inPageCannotImport = {
   patterns: [
+    nodeModule,
     {
       regex: '(^|/)(db|sync)(/|$)',
       message:
@@ -47,12 +52,33 @@ const inPageCannotImport = {
 };
 const componentsCannotImport = {
   patterns: [
+    nodeModule,
     {
       regex: '(^|/)(messaging|messengers)$|^@webext-core/messaging$|(^|/)pages/ask$',
       message: 'Components take data as props; the page that renders them asks the background.',
     },
   ],
 };
+
+const browserCannotImport = { patterns: [nodeModule] };
+
+/**
+ * The extension's own code runs in browsers, where Node's globals do not exist. Its tsconfig
+ * asks for no Node types, but WXT's declarations import Vite's, which pull @types/node into the
+ * program anyway, so the typecheck alone cannot refuse them: lint does.
+ */
+const nodeGlobals = [
+  'process',
+  'Buffer',
+  'global',
+  '__dirname',
+  '__filename',
+  'require',
+  'module',
+  'exports',
+  'setImmediate',
+  'clearImmediate',
+].map((name) => ({ name, message: `${name} is Node's: browser code cannot use it.` }));
 
 export default tseslint.config(
   {
@@ -77,6 +103,13 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
+    },
+  },
+  {
+    files: ['entrypoints/**', 'components/**', 'utils/**'],
+    rules: {
+      'no-restricted-globals': ['error', ...nodeGlobals],
+      'no-restricted-imports': ['error', browserCannotImport],
     },
   },
   {

@@ -4,7 +4,7 @@
  * problem, `<json path>: <sentence>`, and exits 1. Never a stack trace: every failure, down to
  * a missing file, is a line of text. Exit 2 means the command was called wrongly.
  */
-import { validatePackFile } from '../utils/pack/validate-file';
+import { validatePackFile } from './pack/validate-file';
 import { errorMessage } from '../utils/format';
 
 function main(args: string[]): number {

@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validatePackFile } from '@/utils/pack/validate-file';
+import { validatePackFile } from '@/scripts/pack/validate-file';
 import { serializePack } from '@/utils/pack/canonical';
 import { LIMITS } from '@/utils/pack/schema';
 import { BUILTIN_DIR, REPO_ROOT, builtinPack, repoPath } from './helpers';

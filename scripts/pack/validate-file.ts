@@ -5,10 +5,10 @@
  * text; nothing here throws.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { LIMITS } from './schema';
-import { FILE_PATH } from './problems';
-import { formatBytes } from '../format';
-import { parsePackText } from './validate';
+import { LIMITS } from '../../utils/pack/schema';
+import { FILE_PATH } from '../../utils/pack/problems';
+import { formatBytes } from '../../utils/format';
+import { parsePackText } from '../../utils/pack/validate';
 
 export interface FileCheck {
   /** 0 when the pack is valid, 1 otherwise. */
