@@ -5,7 +5,8 @@
  */
 import { browser } from '#imports';
 import { defineHandler, type Handler } from '../background/handlers';
-import { rollbackPack as storeRollback, applyPack, removePack as storeRemove } from '../db/install';
+import { applyPack } from '../db/install';
+import { rollbackPack as storeRollback, removePack as storeRemove } from '../db/uninstall';
 import type { BackgroundProtocol } from '../messaging';
 import { parsePackText } from '../pack/validate';
 import { err, ok } from '../views';

@@ -185,7 +185,7 @@ describe('syncFeed', () => {
   it('refuses an older version than the highest installed, even after a rollback', async () => {
     await feed.publish([packVersion(3)]);
     await syncFeed(record, deps);
-    const { rollbackPack } = await import('@/utils/db/install');
+    const { rollbackPack } = await import('@/utils/db/uninstall');
     await rollbackPack(db, builtinPack().id);
     expect((await db.packs.get(builtinPack().id))?.version).toBe(1);
     // The rolled-back version stays rolled back while the feed offers the same version...
