@@ -8,7 +8,7 @@
  * - `tabMessenger`: extension pages (the popup) ask the content script of one tab.
  */
 import { z } from 'zod';
-import { CARD_COMMANDS } from './messengers';
+import type { CardCommand } from './messengers';
 import { LIMITS, idSchema } from './pack/schema';
 import type { FeedView, SyncOutcome } from './sync/feeds';
 import { syncIntervalSchema } from './sync/interval';
@@ -153,11 +153,12 @@ export interface PageReport {
 /** Messages a content script answers (sent to one tab). */
 export interface TabProtocol {
   getPageReport(): Result<PageReport>;
-  /** A keyboard command (manifest `commands`) forwarded by the background to the hover card. */
-  cardCommand(req: z.infer<typeof cardCommandSchema>): Result<boolean>;
+  /**
+   * A keyboard command (manifest `commands`) forwarded by the background to the hover card. The
+   * content script checks it with `cardCommandOf` (./messengers.ts), without Zod.
+   */
+  cardCommand(req: { command: CardCommand }): Result<boolean>;
 }
-
-export const cardCommandSchema = z.strictObject({ command: z.enum(CARD_COMMANDS) });
 
 // The channels themselves (`backgroundMessenger`, `tabMessenger`) and CARD_COMMANDS are in
 // ./messengers.ts, apart from the schemas, so that content scripts use them without Zod.

@@ -16,7 +16,7 @@ import {
 // The defaults, bounds and the site check are in ./settings-reader.ts, which content scripts
 // use to read the settings without Zod.
 
-export const settingsSchema = z.strictObject({
+const settingsSchema = z.strictObject({
   highlightStyle: z.enum(HIGHLIGHT_STYLES).default('underline'),
   hoverDelayMs: z
     .int()
@@ -33,7 +33,7 @@ export const settingsSchema = z.strictObject({
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** The raw stored item; use `loadSettings`/`saveSettings`, which validate. */
-export const settingsItem = storage.defineItem<unknown>(`local:${SETTINGS_KEY}`);
+const settingsItem = storage.defineItem<unknown>(`local:${SETTINGS_KEY}`);
 
 /**
  * Changes whenever the installed packs change; content scripts watch it to rebuild their

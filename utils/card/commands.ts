@@ -5,10 +5,8 @@
  * or walks to the next or previous name.
  */
 import { browser, type Browser } from '#imports';
-import { CARD_COMMANDS } from '@/utils/messengers';
+import { CARD_COMMANDS, type CardCommand } from '@/utils/messengers';
 import { sendToTab } from '@/utils/tab-message';
-
-type CardCommand = (typeof CARD_COMMANDS)[number];
 
 const isCardCommand = (c: string): c is CardCommand =>
   (CARD_COMMANDS as readonly string[]).includes(c);

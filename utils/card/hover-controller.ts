@@ -21,8 +21,6 @@ import { firstAtOrAfter, firstVisible, sameMention } from './mentions';
 /** How a card was opened: decides focus (keyboard only) and whether scrolling closes it. */
 export type OpenReason = 'hover' | 'touch' | 'keyboard';
 
-export type { CardCommand };
-
 /** What the controller drives: the rendered card. */
 export interface CardSurface {
   /** Shows the card for `mention`; `point` is the pointer position for multi-line names. */
@@ -55,7 +53,7 @@ export interface HoverController {
 }
 
 /** Scrolls a mention's element to the middle of the view, without motion if the user asks. */
-export function revealMention(mention: Mention): void {
+function revealMention(mention: Mention): void {
   const node = mention.range.startContainer;
   const el = node instanceof Element ? node : node.parentElement;
   const win = node.ownerDocument?.defaultView;

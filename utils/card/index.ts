@@ -21,7 +21,7 @@ export { CARD_HOST_TAG } from '@/utils/spotting/scan';
  * Whether this frame should act on a keyboard command: the frame that holds the focus (and is
  * not merely the parent of a focused iframe), or the top frame when no page has the focus.
  */
-export function frameOwnsCommand(doc: Document = document, win: Window = window): boolean {
+function frameOwnsCommand(doc: Document = document, win: Window = window): boolean {
   if (doc.hasFocus()) return !(doc.activeElement instanceof HTMLIFrameElement);
   return win === win.top;
 }

@@ -20,7 +20,7 @@ import { claimsInOrder, type ClaimKind } from '../pack/ownership';
 import type { Actor, Pack, Position, Source, Stance, Topic } from '../pack/schema';
 
 /** The IndexedDB database name, in the extension's origin. */
-export const DB_NAME = 'standpoint';
+const DB_NAME = 'standpoint';
 
 /** Where an installed pack came from. */
 export type PackOrigin = 'builtin' | 'feed' | 'file';
@@ -158,7 +158,7 @@ export const SCHEMA_V2 = {
  * (written, never read); indexes no query uses dropped (sources.sha256, topics.id,
  * positions.topicId and [actorId+topicId], positionChanges.actorId, packVersion and at).
  */
-export const SCHEMA_V3 = {
+const SCHEMA_V3 = {
   packs: 'id',
   packBodies: '[packId+version], packId',
   sources: '[packId+id], packId, id',
@@ -188,7 +188,7 @@ export interface PackRowV1 {
  * Version 1 -> 2: moves each pack's current and previous body into `packBodies`, keeps only
  * metadata in `packs`, and seeds the anti-rollback memory from the versions present.
  */
-export async function upgradeV1toV2(tx: Transaction): Promise<void> {
+async function upgradeV1toV2(tx: Transaction): Promise<void> {
   const oldRows = (await tx.table('packs').toArray()) as PackRowV1[];
   for (const old of oldRows) {
     const bodies: PackBodyRow[] = [
@@ -228,7 +228,7 @@ export async function upgradeV1toV2(tx: Transaction): Promise<void> {
  * Version 2 -> 3: settles the claims of the installed packs as if they had been installed in the
  * order of their install dates, verified packs first (utils/pack/ownership.ts).
  */
-export async function upgradeV2toV3(tx: Transaction): Promise<void> {
+async function upgradeV2toV3(tx: Transaction): Promise<void> {
   const packs = ((await tx.table('packs').toArray()) as PackRow[]).sort(
     (a, b) =>
       Number(b.origin === 'builtin') - Number(a.origin === 'builtin') ||

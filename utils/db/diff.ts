@@ -15,7 +15,7 @@ const snapshot = (p: Position): PositionSnapshot => ({
  * A position counts as changed when what a reader sees of it changed: its stance, its summary,
  * its date, or whom or what it is about. A moved evidence offset alone is not a change.
  */
-export function positionChanged(before: Position, after: Position): boolean {
+function positionChanged(before: Position, after: Position): boolean {
   return (
     before.stance !== after.stance ||
     before.summary !== after.summary ||

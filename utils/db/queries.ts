@@ -46,7 +46,7 @@ import { ROWS_FORMAT } from './rows';
 const DICTIONARY_FORMAT = `dictionary-1/rows-${ROWS_FORMAT}`;
 
 /** Installed packs, newest first. */
-export async function installedPacks(db: StandpointDB): Promise<PackRow[]> {
+async function installedPacks(db: StandpointDB): Promise<PackRow[]> {
   return (await db.packs.toArray()).sort(comparePacksNewestFirst);
 }
 

@@ -15,7 +15,7 @@ export const aliasKey = (alias: string): string => foldKey(alias.normalize('NFKC
 type Collection = 'sources' | 'actors' | 'topics' | 'positions';
 
 /** Every id used twice within sources, actors, topics or positions. */
-export function findDuplicateIds(pack: Pack): Problem[] {
+function findDuplicateIds(pack: Pack): Problem[] {
   const problems: Problem[] = [];
   const collections: Collection[] = ['sources', 'actors', 'topics', 'positions'];
   for (const name of collections) {
@@ -34,7 +34,7 @@ export function findDuplicateIds(pack: Pack): Problem[] {
 }
 
 /** References that name nothing: a position's actor, topic or source, a membership's group. */
-export function findDanglingReferences(pack: Pack): Problem[] {
+function findDanglingReferences(pack: Pack): Problem[] {
   const problems: Problem[] = [];
   const actors = new Map(pack.actors.map((a) => [a.id, a]));
   const topics = new Set(pack.topics.map((t) => t.id));
@@ -80,7 +80,7 @@ export function findDanglingReferences(pack: Pack): Problem[] {
  * matcher's own key (`foldKey`) after NFKC, so two forms collide when the matcher reads them as
  * one and also when they differ only in compatibility forms (full-width letters, ligatures).
  */
-export function findAliasCollisions(pack: Pack): Problem[] {
+function findAliasCollisions(pack: Pack): Problem[] {
   const problems: Problem[] = [];
   const owner = new Map<string, { actor: string; index: number }>();
   pack.actors.forEach((actor, i) => {
@@ -105,7 +105,7 @@ export function findAliasCollisions(pack: Pack): Problem[] {
  * Offsets that make sense, and, where the source carries its text, evidence that is exactly the
  * source text between them. This is what lets every card point at the words it rests on.
  */
-export function checkEvidence(pack: Pack): Problem[] {
+function checkEvidence(pack: Pack): Problem[] {
   const problems: Problem[] = [];
   const sources = new Map(pack.sources.map((s) => [s.id, s]));
   pack.positions.forEach((position, i) => {
@@ -141,7 +141,7 @@ export function checkEvidence(pack: Pack): Problem[] {
 }
 
 /** A source whose text is present must hash to the sha256 it declares. */
-export function checkSourceHashes(pack: Pack): Problem[] {
+function checkSourceHashes(pack: Pack): Problem[] {
   const problems: Problem[] = [];
   pack.sources.forEach((source, i) => {
     if (source.text === undefined) return;

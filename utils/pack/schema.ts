@@ -59,7 +59,7 @@ export const isoDate = z
   }, 'is not a real calendar date');
 
 /** BCP 47 language tag, kept simple: `en`, `de`, `uk`, `pt-BR`. */
-export const languageTag = z
+const languageTag = z
   .string()
   .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "pt-BR"');
 
@@ -85,7 +85,7 @@ export const STANCES = [
   'warns',
   'unclear',
 ] as const;
-export const stanceSchema = z.enum(STANCES);
+const stanceSchema = z.enum(STANCES);
 export type Stance = z.infer<typeof stanceSchema>;
 
 export const sourceSchema = z.strictObject({
@@ -184,7 +184,7 @@ export const topicSchema = z.strictObject({
   keywords: z.array(text(60)).max(LIMITS.keywordsPerTopic).default([]),
 });
 
-export const evidenceSchema = z.strictObject({
+const evidenceSchema = z.strictObject({
   sourceId: idSchema,
   /** UTF-16 offsets into the source text, `start` inclusive, `end` exclusive. */
   start: z.int().min(0),

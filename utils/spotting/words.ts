@@ -7,9 +7,9 @@
 import { isSkippedElement } from './scan';
 
 /** Characters of page text read for the word list: enough to know the topic of an article. */
-export const PAGE_WORDS_MAX_CHARS = 300_000;
+const PAGE_WORDS_MAX_CHARS = 300_000;
 /** Words reported, most frequent first. */
-export const PAGE_WORDS_COUNT = 100;
+const PAGE_WORDS_COUNT = 100;
 
 const STOP_WORDS = new Set(
   (

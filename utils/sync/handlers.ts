@@ -39,7 +39,7 @@ export interface SyncEnv {
   alarms: Alarms;
 }
 
-export function defaultSyncEnv(): SyncEnv {
+function defaultSyncEnv(): SyncEnv {
   return { now: Date.now, permissions: browser.permissions, alarms: browser.alarms };
 }
 

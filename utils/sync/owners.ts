@@ -17,7 +17,7 @@ import { idSchema } from '../pack/schema';
 const ownersSchema = z.record(idSchema, z.string().max(2000));
 
 /** packId -> feed URL, as version 0.1.0 stored it. Read with `readOwners`, which validates. */
-export const packOwnersItem = storage.defineItem<unknown>('local:packOwners', { fallback: {} });
+const packOwnersItem = storage.defineItem<unknown>('local:packOwners', { fallback: {} });
 
 export async function readOwners(item = packOwnersItem): Promise<Record<string, string>> {
   const parsed = ownersSchema.safeParse(await item.getValue());
