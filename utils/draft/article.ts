@@ -4,6 +4,7 @@
  * per line; scripts, styles, hidden elements and navigation left out), with the title, date,
  * language, address and publisher the page declares.
  */
+import { LIMITS } from '../pack/schema';
 import { sha256 } from '../pack/sha256';
 import { isRendered, isSkippedElement } from '../spotting/scan';
 import type { Article } from './draft';
@@ -25,6 +26,7 @@ export function articleFromText(bytes: Uint8Array, fileName: string): Article {
   }
   if (text.includes('\u0000')) throw new ArticleError(`${fileName} is not a text file`);
   if (text.trim() === '') throw new ArticleError(`${fileName} is empty`);
+  tooLong(text, fileName);
   return {
     text,
     fileName: sourceFileName(fileName),
@@ -49,6 +51,7 @@ export function articleFromDocument(doc: Document, fileName: string): Article {
   }
   if (lines.length === 0) throw new ArticleError(`${fileName} has no article text`);
   const text = `${lines.join('\n')}\n`;
+  tooLong(text, fileName);
   const meta = (sel: string) => doc.querySelector(sel)?.getAttribute('content')?.trim() || null;
   const title =
     meta('meta[property="og:title"]') ??
@@ -74,6 +77,15 @@ export function articleFromDocument(doc: Document, fileName: string): Article {
     url: url && /^https?:\/\/\S+$/.test(url) ? url : null,
     publisher: meta('meta[property="og:site_name"]'),
   };
+}
+
+/** A source longer than a pack may carry is refused before any work is done on it. */
+function tooLong(text: string, fileName: string): void {
+  if (text.length > LIMITS.sourceTextChars) {
+    throw new ArticleError(
+      `${fileName} has ${text.length} characters; a pack's source may have at most ${LIMITS.sourceTextChars}`,
+    );
+  }
 }
 
 function hidden(el: Element): boolean {

@@ -63,11 +63,11 @@ export function attribute(
   };
 
   sentences.forEach((s, index) => {
-    const inSentence = quotes.filter((q) => q.start >= s.start && q.start < s.end);
+    const inSentence = within(quotes, s).filter((q) => q.start < s.end);
     const inQuote = (pos: number) => inSentence.some((q) => pos >= q.start && pos < q.end);
     const bounds = boundaries(text, s, inQuote);
     const clauseEnd = (pos: number) => bounds.find((b) => b >= pos) ?? s.end;
-    const sRefs = refs.filter((r) => r.start >= s.start && r.end <= s.end && !inQuote(r.start));
+    const sRefs = within(refs, s).filter((r) => r.end <= s.end && !inQuote(r.start));
     const speaking: Speaking[] = [];
     let main: { actor: string; stance: Stance } | null = null;
     let contentUntil = s.start;
@@ -173,6 +173,20 @@ export function attribute(
 }
 
 const spanText = (text: string, s: Span) => text.slice(s.start, s.end);
+
+/** The items of a list sorted by start that start inside `span` (binary search: long articles). */
+function within<T extends Span>(items: readonly T[], span: Span): T[] {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < items.length && items[i]!.start < span.end; i++) out.push(items[i]!);
+  return out;
+}
 
 /** Where clauses end in a sentence: dashes, semicolons, ", though", ", with"… outside quotes. */
 function boundaries(text: string, s: Sentence, inQuote: (pos: number) => boolean): number[] {

@@ -4,6 +4,7 @@
  * speaker, statements about someone, a group's statement, a person named who says nothing.
  */
 import { describe, expect, it } from 'vitest';
+import { articleFromText } from '@/utils/draft/article';
 import { candidatesOf, draftOf, HARBOUR_KNOWN, HARBOUR_TEXT, knownFromYaml } from './helpers';
 
 const draft = draftOf(HARBOUR_TEXT, [knownFromYaml(HARBOUR_KNOWN)], { today: '2026-03-02' });
@@ -91,5 +92,18 @@ describe('pack:draft on the Nordhaven harbour article', () => {
     expect(conditional.stance).toBe('supports');
     const stub = draft.topics.find((t) => t.isNew)!;
     expect(stub.topic.proposition).toMatch(/^What does the article say about: .+\?$/);
+  });
+});
+
+describe('articles pack:draft refuses, with one clear sentence', () => {
+  const refused = (bytes: Uint8Array) => () => articleFromText(bytes, 'a.txt');
+  it('refuses a file that is not UTF-8 text, an empty one and one too long for a pack', () => {
+    expect(refused(new Uint8Array([0xff, 0xfe, 0x00]))).toThrow('a.txt is not UTF-8 text');
+    expect(refused(new TextEncoder().encode('a\u0000b'))).toThrow('a.txt is not a text file');
+    expect(refused(new TextEncoder().encode(' \n '))).toThrow('a.txt is empty');
+    const long = new TextEncoder().encode('Varga said so. '.repeat(140_000));
+    expect(refused(long)).toThrow(
+      /^a\.txt has 2100000 characters; a pack's source may have at most 2000000$/,
+    );
   });
 });
