@@ -15,8 +15,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { packDiffText } from '../utils/draft/pack-diff';
 import { pendingEntries, pendingMessage } from '../utils/draft/pending';
-import { LIMITS } from '../utils/pack/schema';
-import { parsePackText } from '../utils/pack/validate';
+import { decodePackBytes, parsePackText } from '../utils/pack/validate';
 import { importPrivateKeyPem, signBytes, toBase64 } from '../utils/sync/crypto';
 import {
   FEED_FORMAT,
@@ -57,16 +56,16 @@ export async function publish(opts: PublishOptions): Promise<FeedIndex> {
 
   for (const file of opts.packFiles) {
     const bytes = await readFile(file);
-    if (bytes.length > LIMITS.packBytes) {
-      throw new PublishError(`${file}: larger than the ${LIMITS.packBytes} bytes a pack may be.`);
-    }
-    const pending = pendingEntries(parseOrNull(bytes.toString('utf8')));
+    // The same byte gate as the extension: size cap, strict UTF-8.
+    const decoded = decodePackBytes(bytes);
+    if (!decoded.ok) throw new PublishError(`${file}: ${decoded.problem.message}.`);
+    const pending = pendingEntries(parseOrNull(decoded.text));
     if (pending.length > 0) {
       throw new PublishError(
         `${file} is an unfinished draft:\n${pendingMessage(null, pending).join('\n')}`,
       );
     }
-    const parsed = parsePackText(bytes.toString('utf8'));
+    const parsed = parsePackText(decoded.text);
     if (!parsed.ok) {
       const list = parsed.problems.map((p) => `  ${p.path || '(pack)'}: ${p.message}`).join('\n');
       throw new PublishError(`${file} is not a valid pack:\n${list}`);

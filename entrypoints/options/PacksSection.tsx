@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { formatBytes, formatDate } from '@/utils/format';
 import { LIMITS } from '@/utils/pack/schema';
+import { decodePackBytes } from '@/utils/pack/validate';
 import type { PackInfo, Result } from '@/utils/views';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { OptionsDeps } from './api';
@@ -48,8 +49,16 @@ export function PacksSection({ deps, packs, reload }: Props) {
         ),
       });
     }
+    // The same byte checks as the command line and the feed sync (size, strict UTF-8).
+    const decoded = decodePackBytes(new Uint8Array(await file.arrayBuffer()));
+    if (!decoded.ok) {
+      return setNotice({
+        ok: false,
+        text: `“${file.name}” is not a pack file: it ${decoded.problem.message.replace(/; it was not read$/, '')}. Nothing was changed.`,
+      });
+    }
     setNotice(null);
-    setPending({ name: file.name, text: await file.text() });
+    setPending({ name: file.name, text: decoded.text });
   }
 
   async function install() {

@@ -8,7 +8,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { LIMITS } from '../../utils/pack/schema';
 import { FILE_PATH } from '../../utils/pack/problems';
 import { formatBytes } from '../../utils/format';
-import { parsePackText } from '../../utils/pack/validate';
+import { parsePackBytes } from '../../utils/pack/validate';
 
 export interface FileCheck {
   /** 0 when the pack is valid, 1 otherwise. */
@@ -50,15 +50,7 @@ export function validatePackFile(path: string, maxBytes: number = LIMITS.packByt
     if (code === 'EACCES') return fail(`"${path}" cannot be read (permission denied)`);
     return fail(`"${path}" cannot be read (${code ?? 'unknown error'})`);
   }
-  if (bytes.length > maxBytes) return fail(tooLarge);
-
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail('is not UTF-8 text');
-  }
-  const result = parsePackText(text, { maxBytes });
+  const result = parsePackBytes(bytes, { maxBytes });
   if (
     !result.ok &&
     /\.ya?ml$/i.test(path) &&

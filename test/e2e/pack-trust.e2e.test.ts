@@ -103,4 +103,61 @@ describe('packs speak only for what they own', () => {
       0,
     );
   });
+
+  const packRows = () => options.locator('table.packs tr[data-pack-id]').allInnerTexts();
+
+  it('refuses a flood of 600,000 aliases with a sentence, and the installed packs stay', async () => {
+    const before = await packRows();
+    expect(before.length).toBeGreaterThan(0);
+    const base = builtin();
+    const flood: Pack = {
+      ...base,
+      id: 'flood',
+      title: 'Flood pack',
+      sources: [{ ...base.sources[0]!, text: undefined }],
+      topics: [],
+      positions: [],
+      actors: Array.from({ length: 3_000 }, (_, i) => ({
+        id: `f${i}`,
+        kind: 'person',
+        name: `F${i}`,
+        role: 'r',
+        country: null,
+        memberOf: [],
+        match: {
+          surnames: [],
+          bareSurname: 'never',
+          givenNames: [],
+          titles: [],
+          commonWord: false,
+        },
+        aliases: Array.from({ length: 200 }, (_, j) => (i * 200 + j).toString(36)),
+      })),
+    };
+    await importFile(flood);
+    await expect
+      .poll(() => notice().innerText(), { timeout: 60_000 })
+      .toBe(
+        '“flood.json” is not a valid pack: actors name 600,000 aliases and surnames in all; a pack may name at most 5,000, so that every page you read stays fast. Nothing was changed.',
+      );
+    expect(await packRows()).toEqual(before);
+    // Pages still spot with the packs that were there.
+    await news.page.reload();
+    await mentionsReady(news.page);
+  });
+
+  it('reads a chosen file as bytes and refuses one that is not UTF-8, as the command line does', async () => {
+    await options.bringToFront();
+    const before = await packRows();
+    await options.locator('input[type="file"]').setInputFiles({
+      name: 'latin1.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"title": "Caf\xe9"}', 'latin1'),
+    });
+    await expect
+      .poll(() => notice().innerText())
+      .toBe('“latin1.json” is not a pack file: it is not UTF-8 text. Nothing was changed.');
+    expect(await options.getByRole('button', { name: 'Install unverified' }).count()).toBe(0);
+    expect(await packRows()).toEqual(before);
+  });
 });

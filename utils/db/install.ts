@@ -9,6 +9,7 @@
  * the dictionary version is published so content scripts rebuild their matcher.
  */
 import { hostOf } from '../format';
+import { dictionaryBudgetRefusal, nameLoad } from '../pack/budgets';
 import type { Pack } from '../pack/schema';
 import { err, ok, type Result } from '../views';
 import { change, publishDictionaryVersion, replaceDerived } from './change';
@@ -93,6 +94,11 @@ export async function applyPack(
           changes: { ...NO_CHANGES },
         });
       }
+      const others = nameLoad({
+        actors: await db.actors.filter((a) => a.packId !== pack.id).toArray(),
+      });
+      const overBudget = dictionaryBudgetRefusal(pack.title, nameLoad(pack), others);
+      if (overBudget) return err(`${overBudget}. Nothing was changed.`);
       const reworded = await rewordingRefusal(db, pack, opts.verified);
       if (reworded) return err(`${reworded}. Nothing was changed.`);
 

@@ -39,7 +39,40 @@ export const idSchema = z
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
-/** Human text: well-formed Unicode, no control characters, bounded length. */
+/**
+ * Invisible format characters (Unicode category Cf): bidi controls (U+202A-U+202E,
+ * U+2066-U+2069, U+200E, U+200F, U+061C) that make text read differently from how it is
+ * stored, zero-width spaces, soft hyphens, word joiners, byte order marks, tags.
+ */
+const FORMAT = /\p{Cf}/gu;
+/** Zero-width non-joiner and joiner: needed to spell words in the scripts below. */
+const JOINERS = new Set(['\u200C', '\u200D']);
+/** Scripts whose spelling needs ZWNJ/ZWJ: Arabic (Persian, Urdu), Syriac, and South Asian scripts. */
+const JOINING_LETTER =
+  /^[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}]$/u;
+
+/**
+ * The first format character `s` may not hold, as `U+202E`, or null. The rule: no character of
+ * category Cf, except ZWNJ (U+200C) and ZWJ (U+200D) with a letter or mark of a script that needs
+ * them on both sides.
+ */
+export function forbiddenFormatCharacter(s: string): string | null {
+  FORMAT.lastIndex = 0;
+  for (let m = FORMAT.exec(s); m; m = FORMAT.exec(s)) {
+    const c = m[0];
+    const at = m.index;
+    if (
+      JOINERS.has(c) &&
+      JOINING_LETTER.test(s[at - 1] ?? '') &&
+      JOINING_LETTER.test(s[at + 1] ?? '')
+    )
+      continue;
+    return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return null;
+}
+
+/** Human text: well-formed Unicode, no control or invisible format characters, bounded length. */
 export const text = (max: number, opts: { multiline?: boolean; min?: number } = {}) =>
   z
     .string()
@@ -47,6 +80,14 @@ export const text = (max: number, opts: { multiline?: boolean; min?: number } = 
     .max(max)
     .refine((s) => s.isWellFormed(), 'contains a lone surrogate (broken Unicode)')
     .refine((s) => !CONTROL.test(s), 'contains a control character')
+    .superRefine((s, ctx) => {
+      const c = forbiddenFormatCharacter(s);
+      if (c)
+        ctx.addIssue({
+          code: 'custom',
+          message: `contains the invisible format character ${c}: bidi controls and other invisible characters could make it read differently from what it says (ZWNJ and ZWJ are allowed only inside Arabic, Syriac and South Asian words)`,
+        });
+    })
     .refine((s) => opts.multiline || !/[\r\n]/.test(s), 'must be a single line');
 
 /** A calendar date, `YYYY-MM-DD`, that exists. */

@@ -8,6 +8,8 @@
 import { errorMessage, formatBytes } from '../format';
 import { LIMITS, packSchema, type Pack } from './schema';
 import { checkPackSemantics } from './checks';
+import { checkNameShapes, checkPackBudget } from './budgets';
+import { findDuplicateKey } from './duplicate-keys';
 import {
   FILE_PATH,
   capProblems,
@@ -92,14 +94,47 @@ export function findForbiddenKeys(data: unknown): Problem[] {
 export function validatePack(data: unknown): PackCheck<Pack> {
   const forbidden = findForbiddenKeys(data);
   if (forbidden.length > 0) return { ok: false, problems: capProblems(forbidden) };
+  // Counted on the raw data: a flood of names is refused before the schema walks it.
+  const flood = checkPackBudget(data);
+  if (flood.length > 0) return { ok: false, problems: flood };
 
   const parsed = packSchema.safeParse(data, { reportInput: true });
   if (!parsed.success)
     return { ok: false, problems: capProblems(problemsFromZod(parsed.error.issues)) };
 
-  const problems = checkPackSemantics(parsed.data);
+  const problems = [...checkPackSemantics(parsed.data), ...checkNameShapes(parsed.data)];
   if (problems.length > 0) return { ok: false, problems: capProblems(problems) };
   return { ok: true, pack: parsed.data };
+}
+
+/** The text of pack file bytes, or the sentence why there is none. */
+type DecodedPack = { ok: true; text: string } | { ok: false; problem: Problem };
+
+/**
+ * The one gate for a pack file's bytes, used by the command line, the options page and the feed
+ * sync alike: at most `maxBytes`, and UTF-8 (strictly: a byte sequence that is not UTF-8 is
+ * refused, never replaced).
+ */
+export function decodePackBytes(bytes: Uint8Array, opts: ParseOptions = {}): DecodedPack {
+  const maxBytes = opts.maxBytes ?? LIMITS.packBytes;
+  const fail = (message: string): DecodedPack => ({
+    ok: false,
+    problem: { path: FILE_PATH, message },
+  });
+  if (bytes.length > maxBytes)
+    return fail(`is larger than the ${formatBytes(maxBytes)} a pack may be; it was not read`);
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return fail('is not UTF-8 text');
+  }
+}
+
+/** `decodePackBytes`, then `parsePackText`. */
+export function parsePackBytes(bytes: Uint8Array, opts: ParseOptions = {}): PackCheck<Pack> {
+  const decoded = decodePackBytes(bytes, opts);
+  if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
+  return parsePackText(decoded.text, opts);
 }
 
 /**
@@ -129,5 +164,7 @@ export function parsePackText(text: string, opts: ParseOptions = {}): PackCheck<
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data))
     return fail('must hold a JSON object, the pack');
+  const duplicate = findDuplicateKey(body);
+  if (duplicate) return { ok: false, problems: [duplicate] };
   return validatePack(data);
 }

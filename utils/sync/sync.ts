@@ -13,7 +13,7 @@
  */
 import type { Pack } from '../pack/schema';
 import { LIMITS } from '../pack/schema';
-import { parsePackText } from '../pack/validate';
+import { parsePackBytes } from '../pack/validate';
 import type { StandpointDB } from '../db/database';
 import { applyPack } from '../db/install';
 import { updateDecision } from '../db/versions';
@@ -58,7 +58,6 @@ const UNCHANGED = 'your packs are unchanged';
 const DETAIL_CHARS = 160;
 /** Longest outcome sentence stored, characters (the feed record allows 4000). */
 const MESSAGE_CHARS = 3000;
-const decoder = () => new TextDecoder('utf-8', { fatal: true });
 
 /** Deadlines, fetch and clock with their defaults filled in. */
 type Ready = SyncDeps & {
@@ -227,13 +226,7 @@ async function downloadPack(
       `${name} does not match the fingerprint in the signed index (altered or damaged on the way), so it was refused`,
     );
   }
-  let text: string;
-  try {
-    text = decoder().decode(bytes);
-  } catch {
-    throw new SyncError('pack-invalid', `${name} is not UTF-8 text`);
-  }
-  const parsed = parsePackText(text);
+  const parsed = parsePackBytes(bytes);
   if (!parsed.ok) {
     const first = parsed.problems[0];
     const more =
