@@ -6,6 +6,7 @@
 import type { PackLabel, PositionView } from '@/utils/views';
 import { extensionUrl, sourceViewerPath } from '@/utils/pages/urls';
 import { formatDate } from '@/utils/format';
+import { t } from '@/utils/i18n';
 
 export interface EvidenceProps {
   position: Pick<PositionView, 'id' | 'evidence' | 'source' | 'pack'>;
@@ -22,13 +23,13 @@ export interface EvidenceProps {
  * Whose word it is: the pack a position (or a person's definition) comes from, and a visible
  * "Unverified" when no signature vouches for it (an imported file). Every surface shows it.
  */
-export function PackNote({ pack, lead = 'From' }: { pack: PackLabel; lead?: string }) {
+export function PackNote({ pack, definer = false }: { pack: PackLabel; definer?: boolean }) {
   return (
     <span class="sp-pack" data-pack={pack.id} data-verified={pack.verified ? 'true' : 'false'}>
-      {`${lead} “${pack.title}”`}
+      {t(definer ? 'packDescribedBy' : 'packFrom', pack.title)}
       {!pack.verified && (
-        <strong class="sp-unverified" title="Imported from a file: no signature vouches for it">
-          Unverified
+        <strong class="sp-unverified" title={t('unverifiedTitle')}>
+          {t('unverified')}
         </strong>
       )}
     </span>
@@ -38,11 +39,8 @@ export function PackNote({ pack, lead = 'From' }: { pack: PackLabel; lead?: stri
 /** A compact "Unverified" mark for tight places (matrix cells and headers). */
 export function UnverifiedMark({ pack }: { pack: PackLabel }) {
   return pack.verified ? null : (
-    <strong
-      class="sp-unverified"
-      title={`From “${pack.title}”, imported from a file: no signature vouches for it`}
-    >
-      Unverified
+    <strong class="sp-unverified" title={t('unverifiedFromTitle', pack.title)}>
+      {t('unverified')}
     </strong>
   );
 }
@@ -55,7 +53,7 @@ export function Evidence({ position, sourceHref, onOpenSource }: EvidenceProps) 
     sourceHref === undefined ? extensionUrl(sourceViewerPath(source.id, position.id)) : sourceHref;
   return (
     <figure class="sp-evidence" data-kind={evidence.kind}>
-      <span class="sp-evidence-kind">{isQuote ? 'Direct quote' : "The source's paraphrase"}</span>
+      <span class="sp-evidence-kind">{t(isQuote ? 'evidenceQuote' : 'evidenceParaphrase')}</span>
       {isQuote ? (
         <blockquote class="sp-evidence-text">{`\u201c${evidence.text}\u201d`}</blockquote>
       ) : (
@@ -72,7 +70,7 @@ export function Evidence({ position, sourceHref, onOpenSource }: EvidenceProps) 
             href={href}
             target="_blank"
             rel="noopener"
-            aria-label={`Show this ${isQuote ? 'quote' : 'passage'} in the source: ${source.title}`}
+            aria-label={t(isQuote ? 'showQuoteInSource' : 'showPassageInSource', source.title)}
             onClick={
               onOpenSource
                 ? (e) => {
@@ -82,7 +80,7 @@ export function Evidence({ position, sourceHref, onOpenSource }: EvidenceProps) 
                 : undefined
             }
           >
-            Show in source
+            {t('showInSource')}
           </a>
         )}
         <PackNote pack={position.pack} />

@@ -15,6 +15,7 @@ import { StanceChip } from './StanceChip';
 import { Evidence, PackNote } from './Evidence';
 import { changeWords, earlierVersionLabel, earlierVersionsLabel } from './change-words';
 import { countryName, formatDate } from '@/utils/format';
+import { t, tn } from '@/utils/i18n';
 
 export interface HoverCardProps {
   card: CardView;
@@ -131,14 +132,14 @@ function CardHead({
       <div class="sp-head-text">
         <h2 class="sp-name">{title}</h2>
         {subtitle !== undefined && <p class="sp-role">{subtitle}</p>}
-        {definedBy && !definedBy.verified && <PackNote pack={definedBy} lead="Described by" />}
+        {definedBy && !definedBy.verified && <PackNote pack={definedBy} definer />}
       </div>
       {onClose && (
         <button
           type="button"
           class="sp-close"
-          aria-label="Close"
-          title="Close (Esc)"
+          aria-label={t('close')}
+          title={t('closeEsc')}
           onClick={onClose}
         >
           {'\u00d7'}
@@ -149,11 +150,7 @@ function CardHead({
 }
 
 function describeActor(actor: ActorSummary): string {
-  return actor.country ? `${actor.role}, ${countryName(actor.country)}` : actor.role;
-}
-
-function sourcesPhrase(n: number): string {
-  return n === 1 ? '1 source' : `${n} sources`;
+  return actor.country ? t('roleCountry', actor.role, countryName(actor.country)) : actor.role;
 }
 
 /** The card for one actor. */
@@ -162,24 +159,22 @@ export function HoverCard({ card, onCompare, onOpenSource, onClose }: HoverCardP
   const groupsWithPositions = card.groups.filter((g) => g.positions.length > 0);
   const hasOwn = card.positions.length > 0;
   return (
-    <div class="sp-card" role="dialog" aria-label={`Standpoint: ${actor.name}`} tabIndex={-1}>
+    <div class="sp-card" role="dialog" aria-label={t('cardLabel', actor.name)} tabIndex={-1}>
       <CardHead
         title={actor.name}
         subtitle={describeActor(actor)}
         definedBy={actor.definedBy}
         onClose={onClose}
       />
-      <div class="sp-body" role="region" tabIndex={0} aria-label={`Positions of ${actor.name}`}>
+      <div class="sp-body" role="region" tabIndex={0} aria-label={t('cardPositionsOf', actor.name)}>
         {hasOwn ? (
           <>
-            <h3 class="sp-section-title">Stated positions</h3>
+            <h3 class="sp-section-title">{t('cardStatedPositions')}</h3>
             <TopicList positions={card.positions} onOpenSource={onOpenSource} />
           </>
         ) : (
           <p class="sp-empty">
-            {`The installed packs hold no position stated by ${actor.name}${
-              groupsWithPositions.length > 0 ? ' personally' : ''
-            }. ${actor.name} (${describeActor(actor)}) is named in ${sourcesPhrase(card.sourceCount)}.`}
+            {`${t(groupsWithPositions.length > 0 ? 'cardNoOwnPosition' : 'cardNoPosition', actor.name)} ${tn('cardNamedIn', card.sourceCount, actor.name, describeActor(actor))}`}
           </p>
         )}
         {groupsWithPositions.map(({ group, positions }) => (
@@ -187,33 +182,33 @@ export function HoverCard({ card, onCompare, onOpenSource, onClose }: HoverCardP
             class="sp-group"
             key={group.id}
             data-group={group.id}
-            aria-label={`Positions of ${group.name}, a group ${actor.name} belongs to`}
+            aria-label={t('cardGroupLabel', group.name, actor.name)}
           >
-            <h3 class="sp-section-title">{`Group: ${group.name}`}</h3>
-            <p class="sp-group-note">
-              {`${actor.name} belongs to ${group.name}. These are the group's positions, not ${actor.name}'s own words.`}
-            </p>
+            <h3 class="sp-section-title">{t('cardGroupTitle', group.name)}</h3>
+            <p class="sp-group-note">{t('cardGroupNote', actor.name, group.name)}</p>
             <TopicList positions={positions} speaker={group.name} onOpenSource={onOpenSource} />
           </section>
         ))}
       </div>
       <footer class="sp-foot">
         <span>
-          {'As of '}
+          {`${t('cardAsOf')} `}
           <time dateTime={card.asOf}>{formatDate(card.asOf)}</time>
           {card.packs.length > 0 &&
             ` \u00b7 ${card.packs
-              .map((p) => `${p.title} v${p.version}${p.verified ? '' : ' (unverified)'}`)
+              .map((p) =>
+                t(p.verified ? 'cardPackVersion' : 'cardPackVersionUnverified', p.title, p.version),
+              )
               .join(', ')}`}
         </span>
         {onCompare && (
           <button
             type="button"
             class="sp-compare"
-            aria-label={`Compare ${actor.name} with others`}
+            aria-label={t('cardCompareLabel', actor.name)}
             onClick={() => onCompare(actor.id)}
           >
-            Compare
+            {t('cardCompare')}
           </button>
         )}
       </footer>
@@ -232,7 +227,7 @@ export function HoverCardMessage({
   onClose?: () => void;
 }) {
   return (
-    <div class="sp-card" role="dialog" aria-label={`Standpoint: ${title}`} tabIndex={-1}>
+    <div class="sp-card" role="dialog" aria-label={t('cardLabel', title)} tabIndex={-1}>
       <CardHead title={title} onClose={onClose} />
       <p class="sp-message" role="status">
         {message}

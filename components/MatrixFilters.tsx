@@ -2,6 +2,7 @@
  * The two filters above the matrix: a topic search box and the "only where they disagree"
  * toggle. What they mean is defined once, in utils/pages/rows.ts.
  */
+import { t } from '@/utils/i18n';
 
 export interface MatrixFiltersProps {
   query: string;
@@ -18,24 +19,24 @@ export function MatrixFilters({
   onOnlyDisagree,
 }: MatrixFiltersProps) {
   return (
-    <div class="sp-filters" role="group" aria-label="Filter topics">
+    <div class="sp-filters" role="group" aria-label={t('filtersLabel')}>
       <label>
-        <span>Search topics</span>
+        <span>{t('filtersSearch')}</span>
         <input
           type="search"
           value={query}
           maxLength={200}
-          placeholder="e.g. NATO, ceasefire"
+          placeholder={t('filtersPlaceholder')}
           onInput={(e) => onQuery((e.currentTarget as HTMLInputElement).value)}
         />
       </label>
-      <label title="Keep topics where at least two picked people have a position (their own, or their group’s as shown) and the stances differ">
+      <label title={t('filtersDisagreeTitle')}>
         <input
           type="checkbox"
           checked={onlyDisagree}
           onChange={(e) => onOnlyDisagree((e.currentTarget as HTMLInputElement).checked)}
         />
-        <span>Only where they disagree</span>
+        <span>{t('filtersDisagree')}</span>
       </label>
     </div>
   );

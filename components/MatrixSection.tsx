@@ -8,6 +8,8 @@ import { filterRows } from '@/utils/pages/rows';
 import type { MatrixView, PositionView } from '@/utils/views';
 import { MatrixFilters } from './MatrixFilters';
 import { StanceMatrix, type OpenCell } from './StanceMatrix';
+import { formatNumber } from '@/utils/format';
+import { t, tn } from '@/utils/i18n';
 
 export interface MatrixSectionProps {
   /** The matrix for the current pick; `null` when nobody is picked. */
@@ -25,8 +27,6 @@ export interface MatrixSectionProps {
   emptyPick?: string;
 }
 
-const topics = (n: number) => `${n} ${n === 1 ? 'topic' : 'topics'}`;
-
 /** Renders the matrix part of a comparison, or a sentence saying why there is none. */
 export function MatrixSection(props: MatrixSectionProps) {
   const { matrix, query, onlyDisagree } = props;
@@ -40,11 +40,11 @@ export function MatrixSection(props: MatrixSectionProps) {
   );
   let body;
   if (matrix === null) {
-    body = <p class="sp-mempty">{props.emptyPick ?? 'Pick people above to compare them.'}</p>;
+    body = <p class="sp-mempty">{props.emptyPick ?? t('matrixPickAbove')}</p>;
   } else if (matrix.state === 'loading') {
     body = (
       <p class="sp-mstatus" role="status">
-        Loading positions…
+        {t('cardLoading')}
       </p>
     );
   } else if (!matrix.result.ok) {
@@ -60,23 +60,19 @@ export function MatrixSection(props: MatrixSectionProps) {
     const names = m.actors.map((a) => a.name).join(', ');
     let status: string;
     if (total === 0) {
-      status =
-        m.actors.length === 1
-          ? `The installed packs hold no stated position for ${names}.`
-          : `The installed packs hold no stated position for any of ${names}.`;
+      status = m.actors.length === 1 ? t('matrixNoneFor', names) : t('matrixNoneForAny', names);
     } else if (out.rows.length === 0) {
       status =
         onlyDisagree && !query.trim()
-          ? `The picked people do not disagree on any of the ${topics(total)} (they disagree where at least two have a position and their stances differ).`
-          : `No topic matches the filters (${topics(total)} in all).`;
+          ? tn('matrixNoDisagreement', total)
+          : tn('matrixNoMatch', total);
     } else {
       status =
         out.rows.length === total
-          ? `${topics(total)}.`
-          : `Showing ${out.rows.length} of ${topics(total)}.`;
+          ? tn('matrixTopics', total)
+          : tn('matrixShowing', total, formatNumber(out.rows.length));
     }
-    if (out.silent > 0 && total > 0)
-      status += ` ${topics(out.silent)} where none of them has a position left out.`;
+    if (out.silent > 0 && total > 0) status += ` ${tn('matrixSilent', out.silent)}`;
     body = (
       <>
         <p class="sp-mstatus" role="status">
@@ -86,7 +82,7 @@ export function MatrixSection(props: MatrixSectionProps) {
           <StanceMatrix
             matrix={m}
             rows={out.rows}
-            caption={`Stated positions of ${names}, by topic`}
+            caption={t('matrixCaption', names)}
             initialOpen={props.initialOpen}
             onOpenChange={props.onOpenChange}
             sourceHref={props.sourceHref}
@@ -97,7 +93,7 @@ export function MatrixSection(props: MatrixSectionProps) {
     );
   }
   return (
-    <section class="sp-msection" aria-label="Positions side by side">
+    <section class="sp-msection" aria-label={t('matrixLabel')}>
       {filters}
       {body}
     </section>

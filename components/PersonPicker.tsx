@@ -5,6 +5,7 @@
  */
 import type { PickerEntry, PickerList } from '@/utils/pages/pick';
 import { UnverifiedMark } from './Evidence';
+import { t, tn } from '@/utils/i18n';
 
 export interface PersonPickerProps {
   list: PickerList;
@@ -20,22 +21,20 @@ export interface PersonPickerProps {
   updated?: ReadonlySet<string>;
 }
 
-const mentions = (n: number) => `${n} ${n === 1 ? 'mention' : 'mentions'}`;
-
 /** Renders the picker; `onChange` gets the new selection in the order of picking. */
 export function PersonPicker(props: PersonPickerProps) {
-  const { list, picked, max, min, onChange, legend = 'Whom to compare', updated } = props;
+  const { list, picked, max, min, onChange, legend = t('pickerLegend'), updated } = props;
   const full = max !== null && picked.length >= max;
   const toggle = (id: string, on: boolean) =>
     onChange(on ? [...picked.filter((p) => p !== id), id] : picked.filter((p) => p !== id));
   const hint =
     max === null
-      ? `${picked.length} picked.`
+      ? t('pickerPicked', picked.length)
       : full
-        ? `${picked.length} of ${max} picked: unpick someone to pick another.`
+        ? t('pickerFull', picked.length, max)
         : picked.length < min
-          ? `Pick ${min} to ${max} to compare (${picked.length} picked).`
-          : `${picked.length} of ${max} picked.`;
+          ? t('pickerTooFew', min, max, picked.length)
+          : t('pickerOf', picked.length, max);
   const item = (e: PickerEntry) => {
     const checked = picked.includes(e.actor.id);
     return (
@@ -50,15 +49,12 @@ export function PersonPicker(props: PersonPickerProps) {
             onChange={(ev) => toggle(e.actor.id, (ev.currentTarget as HTMLInputElement).checked)}
           />
           <span>{e.actor.name}</span>
-          {e.actor.kind === 'group' && <span class="sp-picker-kind">(group)</span>}
+          {e.actor.kind === 'group' && <span class="sp-picker-kind">{t('pickerGroup')}</span>}
           <UnverifiedMark pack={e.actor.definedBy} />
-          {e.count > 0 && <span class="sp-picker-count">{mentions(e.count)}</span>}
+          {e.count > 0 && <span class="sp-picker-count">{tn('pickerMentions', e.count)}</span>}
           {updated?.has(e.actor.id) && (
-            <span
-              class="sp-picker-updated"
-              title="Positions changed by an update since you last looked"
-            >
-              updated
+            <span class="sp-picker-updated" title={t('pickerUpdatedTitle')}>
+              {t('markUpdated')}
             </span>
           )}
         </label>
@@ -73,13 +69,15 @@ export function PersonPicker(props: PersonPickerProps) {
       </p>
       {list.onPage.length > 0 && (
         <>
-          <h3 id="sp-picker-on-page">On this page</h3>
+          <h3 id="sp-picker-on-page">{t('pickerOnPage')}</h3>
           <ul aria-labelledby="sp-picker-on-page">{list.onPage.map(item)}</ul>
         </>
       )}
       {list.others.length > 0 && (
         <>
-          <h3 id="sp-picker-others">{list.onPage.length > 0 ? 'Everyone else' : 'Everyone'}</h3>
+          <h3 id="sp-picker-others">
+            {t(list.onPage.length > 0 ? 'pickerEveryoneElse' : 'pickerEveryone')}
+          </h3>
           <ul aria-labelledby="sp-picker-others">{list.others.map(item)}</ul>
         </>
       )}

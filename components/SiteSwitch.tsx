@@ -2,6 +2,7 @@
  * The per-site switch. A checkbox that reads as it is labelled, "Off on this site", with the
  * host beside it so the reader sees exactly which site the choice sticks to.
  */
+import { t } from '@/utils/i18n';
 
 export interface SiteSwitchProps {
   host: string;
@@ -22,7 +23,7 @@ export function SiteSwitch({ host, enabled, busy = false, onChange }: SiteSwitch
         disabled={busy}
         onChange={(e) => onChange(!(e.currentTarget as HTMLInputElement).checked)}
       />
-      <span>Off on this site</span>
+      <span>{t('siteSwitch')}</span>
       <span class="sp-site-host">({host})</span>
     </label>
   );

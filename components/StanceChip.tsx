@@ -3,27 +3,31 @@
  * stance in words, and screen readers hear "Stance: supports" with the stance's meaning as a
  * description. Used by the hover card, the popup matrix and the source viewer.
  */
+import { t, type MessageKey } from '@/utils/i18n';
 import type { Stance } from '@/utils/pack/schema';
 
-/** Short labels shown on the chip. */
-export const STANCE_LABELS: Record<Stance, string> = {
-  supports: 'Supports',
-  opposes: 'Opposes',
-  conditional: 'Conditional',
-  proposes: 'Proposes',
-  warns: 'Warns',
-  unclear: 'Unclear',
+/** Message keys of the short labels shown on the chip. */
+const STANCE_LABEL_KEYS: Record<Stance, MessageKey> = {
+  supports: 'stanceSupports',
+  opposes: 'stanceOpposes',
+  conditional: 'stanceConditional',
+  proposes: 'stanceProposes',
+  warns: 'stanceWarns',
+  unclear: 'stanceUnclear',
 };
 
 /** What each stance means, relative to the topic's proposition (see utils/pack/schema.ts). */
-const STANCE_DESCRIPTIONS: Record<Stance, string> = {
-  supports: 'In favour of the proposition as phrased',
-  opposes: 'Against the proposition',
-  conditional: 'In favour only if a stated condition is met',
-  proposes: 'Puts the proposition forward as their own plan or offer',
-  warns: 'Cautions about a risk or consequence tied to the proposition',
-  unclear: 'Takes a position whose direction the source leaves open',
+const STANCE_DESCRIPTION_KEYS: Record<Stance, MessageKey> = {
+  supports: 'stanceSupportsMeaning',
+  opposes: 'stanceOpposesMeaning',
+  conditional: 'stanceConditionalMeaning',
+  proposes: 'stanceProposesMeaning',
+  warns: 'stanceWarnsMeaning',
+  unclear: 'stanceUnclearMeaning',
 };
+
+/** The stance in the reader's language: `Supports`. */
+export const stanceLabel = (stance: Stance): string => t(STANCE_LABEL_KEYS[stance]);
 
 export interface StanceChipProps {
   stance: Stance;
@@ -37,10 +41,10 @@ export function StanceChip({ stance, class: extra }: StanceChipProps) {
     <span
       class={extra ? `sp-chip ${extra}` : 'sp-chip'}
       data-stance={stance}
-      title={STANCE_DESCRIPTIONS[stance]}
+      title={t(STANCE_DESCRIPTION_KEYS[stance])}
     >
-      <span class="sp-visually-hidden">Stance: </span>
-      {STANCE_LABELS[stance]}
+      <span class="sp-visually-hidden">{`${t('stancePrefix')} `}</span>
+      {stanceLabel(stance)}
     </span>
   );
 }

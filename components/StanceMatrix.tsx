@@ -9,10 +9,11 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ActorSummary, MatrixView, PositionView } from '@/utils/views';
 import { shownPosition, type MatrixCell, type MatrixRow } from '@/utils/pages/rows';
-import { STANCE_LABELS, StanceChip } from './StanceChip';
+import { stanceLabel, StanceChip } from './StanceChip';
 import { Evidence, UnverifiedMark } from './Evidence';
 import { changeWords, earlierVersionLabel } from './change-words';
 import { formatDate } from '@/utils/format';
+import { t, tn } from '@/utils/i18n';
 
 export interface OpenCell {
   topicId: string;
@@ -41,13 +42,16 @@ export interface StanceMatrixProps {
 
 const cellId = (topicId: string, actorId: string) => `sp-m-${topicId}--${actorId}`;
 
+/** `new` / `updated` in the reader's language. */
+const markWord = (mark: 'new' | 'updated') => t(mark === 'new' ? 'markNew' : 'markUpdated');
+
 /** One position's line: "Supports" chip, an update mark, and the one-line summary. */
 function StanceLine({ position }: { position: PositionView }) {
   const mark = changeWords(position)?.mark;
   return (
     <>
       <StanceChip stance={position.stance} />
-      {mark && <span class="sp-m-updated">{mark}</span>}
+      {mark && <span class="sp-m-updated">{markWord(mark)}</span>}
       <UnverifiedMark pack={position.pack} />
       <span class="sp-m-summary">{position.summary}</span>
     </>
@@ -78,14 +82,12 @@ function cellLabel(
   via: ActorSummary | null,
   more: number,
 ) {
-  const who = via ? `${via.name}, a group ${actor.name} belongs to,` : actor.name;
-  const earlier = more > 0 ? ` ${more} earlier ${more === 1 ? 'statement' : 'statements'}.` : '';
+  const who = via ? t('cellViaGroup', via.name, actor.name) : actor.name;
+  const earlier = more > 0 ? ` ${tn('cellEarlierSentence', more)}` : '';
   const words = changeWords(shown);
   const changed = words ? ` (${words.note})` : '';
-  const unverified = shown.pack.verified
-    ? ''
-    : ` Unverified: from the imported pack “${shown.pack.title}”.`;
-  return `${who} on ${row.topic.label}: ${STANCE_LABELS[shown.stance]}${changed}. ${shown.summary}${unverified}${earlier} Show the evidence.`;
+  const unverified = shown.pack.verified ? '' : ` ${t('cellUnverified', shown.pack.title)}`;
+  return `${t('cellOn', who, row.topic.label, `${stanceLabel(shown.stance)}${changed}`)} ${shown.summary}${unverified}${earlier} ${t('cellShowEvidence')}`;
 }
 
 function Cell(props: {
@@ -100,7 +102,7 @@ function Cell(props: {
   if (!cell || !shown) {
     return (
       <td>
-        <span class="sp-m-empty">no stated position</span>
+        <span class="sp-m-empty">{t('cellEmpty')}</span>
       </td>
     );
   }
@@ -117,14 +119,10 @@ function Cell(props: {
         data-cell={cellId(row.topic.id, actor.id)}
         onClick={onToggle}
       >
-        {shown.via && <span class="sp-m-via">via {shown.via.name}</span>}
+        {shown.via && <span class="sp-m-via">{t('cellVia', shown.via.name)}</span>}
         <StanceLine position={shown.position} />
-        {more > 0 && (
-          <span class="sp-m-more">
-            +{more} earlier {more === 1 ? 'statement' : 'statements'}
-          </span>
-        )}
-        {groupsToo && <span class="sp-m-more">also a group position</span>}
+        {more > 0 && <span class="sp-m-more">{tn('cellEarlier', more)}</span>}
+        {groupsToo && <span class="sp-m-more">{t('cellAlsoGroup')}</span>}
       </button>
     </td>
   );
@@ -145,7 +143,7 @@ function CellDetail(props: {
   const item = (p: PositionView) => (
     <li class="sp-m-detail-item" key={p.id}>
       <StanceChip stance={p.stance} /> <time dateTime={p.date}>{formatDate(p.date)}</time>
-      {changeWords(p) && <span class="sp-m-updated">{changeWords(p)!.mark}</span>}
+      {changeWords(p) && <span class="sp-m-updated">{markWord(changeWords(p)!.mark)}</span>}
       <p>{p.summary}</p>
       <History position={p} />
       <Evidence position={p} sourceHref={sourceHref?.(p)} />
@@ -157,21 +155,16 @@ function CellDetail(props: {
       <td colSpan={colSpan} id={cellId(row.topic.id, actor.id)}>
         <section aria-labelledby={headingId}>
           <button type="button" class="sp-m-detail-close" onClick={onClose}>
-            Close
+            {t('close')}
           </button>
-          <h3 id={headingId}>
-            {actor.name} on “{row.topic.label}”
-          </h3>
+          <h3 id={headingId}>{t('detailTitle', actor.name, row.topic.label)}</h3>
           <p class="sp-m-detail-note">{row.topic.proposition}</p>
           {cell.own.length > 0 && <ul class="sp-m-list">{newestFirst(cell.own).map(item)}</ul>}
           {cell.viaGroups
             .filter((g) => g.positions.length > 0)
             .map((g) => (
               <div key={g.group.id}>
-                <p class="sp-m-detail-note">
-                  Position of {g.group.name}, a group {actor.name} belongs to: the group’s, not{' '}
-                  {actor.name}’s own words.
-                </p>
+                <p class="sp-m-detail-note">{t('detailGroupNote', g.group.name, actor.name)}</p>
                 <ul class="sp-m-list">{newestFirst(g.positions).map(item)}</ul>
               </div>
             ))}
@@ -231,7 +224,7 @@ export function StanceMatrix(props: StanceMatrixProps) {
         </colgroup>
         <thead>
           <tr>
-            <th scope="col">Topic</th>
+            <th scope="col">{t('matrixTopic')}</th>
             {cols.map((a) => (
               <th scope="col" key={a.id} data-actor={a.id}>
                 <span class="sp-m-actor-name">{a.name}</span>

@@ -4,6 +4,7 @@
  */
 import type { PositionChange, PositionView } from '@/utils/views';
 import { formatDate } from '@/utils/format';
+import { t, tn } from '@/utils/i18n';
 
 export interface ChangeWords {
   /** The short mark beside a stance: `new` or `updated`. */
@@ -14,7 +15,8 @@ export interface ChangeWords {
 
 /**
  * `New in update v3`, `Changed in update v3`, `Removed in update v3`: what update `version` did
- * to a position. The card and matrix show the first two; `npm run pack:diff` prints all three.
+ * to a position, in English, for `npm run pack:diff`. The card and matrix show the first two in
+ * the reader's language (`changeWords`, the same English words).
  */
 export function updateNote(kind: 'added' | 'changed' | 'removed', version: number): string {
   const verb = kind === 'added' ? 'New' : kind === 'changed' ? 'Changed' : 'Removed';
@@ -29,16 +31,16 @@ export function changeWords(
   const added = position.change.kind === 'added';
   return {
     mark: added ? 'new' : 'updated',
-    note: updateNote(position.change.kind, position.packVersion),
+    note: t(added ? 'changeNew' : 'changeChanged', position.packVersion),
   };
 }
 
 /** `Show earlier versions (2)`: the control that reveals them. */
 export function earlierVersionsLabel(change: PositionChange): string {
-  return `Show earlier versions (${change.history.length})`;
+  return tn('changeEarlier', change.history.length);
 }
 
 /** `Pack v2, Oct 1, 2025`: which earlier version a history line shows. */
 export function earlierVersionLabel(version: PositionChange['history'][number]): string {
-  return `Pack v${version.packVersion}, ${formatDate(version.date)}`;
+  return t('changeEarlierVersion', version.packVersion, formatDate(version.date));
 }

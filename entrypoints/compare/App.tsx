@@ -11,6 +11,7 @@ import type { Ask } from '@/utils/pages/ask';
 import { compareSearch, parseCompareState, type CompareState } from '@/utils/pages/urls';
 import { pickerList } from '@/utils/pages/pick';
 import { useResult } from '@/utils/pages/use-async';
+import { t } from '@/utils/i18n';
 
 /** Narrowest person column on the comparison page, px, before the table scrolls sideways. */
 export const COMPARE_MIN_COLUMN_PX = 170;
@@ -54,7 +55,8 @@ export function CompareApp({ deps }: { deps: CompareDeps }) {
   );
 
   let people;
-  if (!actors || actors.state === 'loading') people = <p class="sp-mstatus">Loading people…</p>;
+  if (!actors || actors.state === 'loading')
+    people = <p class="sp-mstatus">{t('loadingPeople')}</p>;
   else if (!actors.result.ok)
     people = (
       <p class="sp-notice" role="alert">
@@ -64,15 +66,13 @@ export function CompareApp({ deps }: { deps: CompareDeps }) {
   else if (list && picked)
     people = (
       <details class="compare-pick" open={state.actors.length > 0 && state.actors.length < 2}>
-        <summary>
-          Comparing {picked.length} of {actors.result.value.actors.length} — change whom
-        </summary>
+        <summary>{t('compareComparing', picked.length, actors.result.value.actors.length)}</summary>
         <PersonPicker
           list={list}
           picked={picked}
           max={null}
           min={2}
-          legend="Whom to compare"
+          legend={t('pickerLegend')}
           onChange={(next) => setState((s) => ({ ...s, actors: next.length ? next : [] }))}
         />
       </details>
@@ -81,15 +81,12 @@ export function CompareApp({ deps }: { deps: CompareDeps }) {
   return (
     <main class="compare">
       <header class="compare-head">
-        <h1>Compare positions</h1>
-        <p>
-          Topics as rows, people as columns: each cell is a stated position with its evidence, or
-          “no stated position”.
-        </p>
+        <h1>{t('compareTitle')}</h1>
+        <p>{t('compareIntro', t('cellEmpty'))}</p>
       </header>
       {unknown.length > 0 && (
         <p class="sp-notice" role="status">
-          The installed packs do not know {unknown.join(', ')}; left out.
+          {t('compareUnknown', unknown.join(', '))}
         </p>
       )}
       {people}
@@ -101,7 +98,7 @@ export function CompareApp({ deps }: { deps: CompareDeps }) {
           onQuery={(topic) => setState((s) => ({ ...s, topic }))}
           onOnlyDisagree={(disagree) => setState((s) => ({ ...s, disagree }))}
           minColumnWidth={COMPARE_MIN_COLUMN_PX}
-          emptyPick="Nobody picked: pick people above to compare them."
+          emptyPick={t('compareNobody')}
         />
       )}
       <footer class="compare-foot">

@@ -19,6 +19,7 @@ import { resolveTabId, type TabsApi } from '@/utils/pages/tab';
 import { useResult } from '@/utils/pages/use-async';
 import type { Settings } from '@/utils/settings';
 import { errorMessage } from '@/utils/format';
+import { t } from '@/utils/i18n';
 
 /**
  * After the site is switched back on, the content script scans the page again; the popup asks
@@ -107,7 +108,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
     });
     deps.settings.load().then(
       (s) => live && setSettings(s),
-      () => live && setSettingsError('Your settings could not be read.'),
+      () => live && setSettingsError(t('popupSettingsUnread')),
     );
     deps.lastSync.read().then(
       (s) => live && setLastSync(s),
@@ -188,14 +189,15 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
       }
     } catch (e) {
       if (before) setSettings(before);
-      setSettingsError(`The switch could not be saved: ${errorMessage(e)}`);
+      setSettingsError(t('popupSwitchUnsaved', errorMessage(e)));
     } finally {
       setSaving(false);
     }
   };
 
   let people;
-  if (!actors || actors.state === 'loading') people = <p class="sp-mstatus">Loading people…</p>;
+  if (!actors || actors.state === 'loading')
+    people = <p class="sp-mstatus">{t('loadingPeople')}</p>;
   else if (!actors.result.ok)
     people = (
       <p class="sp-notice" role="alert">
@@ -203,9 +205,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
       </p>
     );
   else if (actors.result.value.actors.length === 0)
-    people = (
-      <p class="sp-notice">The installed packs name nobody yet. Add a pack on the options page.</p>
-    );
+    people = <p class="sp-notice">{t('popupNobody')}</p>;
   else if (list && picked)
     people = (
       <PersonPicker
@@ -217,12 +217,12 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
         updated={updated}
       />
     );
-  else people = <p class="sp-mstatus">Looking at this tab…</p>;
+  else people = <p class="sp-mstatus">{t('noticeLooking')}</p>;
 
   return (
     <div class="popup">
       <header class="popup-head">
-        <h1>Standpoint</h1>
+        <h1>{t('extName')}</h1>
         {report && report.host && (
           <SiteSwitch host={report.host} enabled={enabled} busy={saving} onChange={switchSite} />
         )}
@@ -245,16 +245,16 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
       )}
       <footer class="popup-foot">
         <PackStatus packs={packs} lastSync={lastSync} />
-        <nav class="popup-links" aria-label="More">
+        <nav class="popup-links" aria-label={t('popupMore')}>
           <a
             href={comparePath({ actors: picked ?? [], topic: query, disagree: onlyDisagree })}
             target="_blank"
             rel="noopener"
           >
-            Open the comparison page
+            {t('popupOpenCompare')}
           </a>
           <button type="button" class="popup-linkish" onClick={() => deps.openOptions()}>
-            Options
+            {t('popupOptions')}
           </button>
         </nav>
       </footer>

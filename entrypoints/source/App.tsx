@@ -5,13 +5,14 @@
  * who took which position here; choosing one moves the emphasis.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { StanceChip } from '@/components/StanceChip';
+import { StanceChip, stanceLabel } from '@/components/StanceChip';
 import { Evidence, PackNote } from '@/components/Evidence';
 import { formatDate } from '@/utils/format';
 import { locateEvidence, splitIntoRuns, type LocatedEvidence } from '@/utils/pages/source-marks';
 import { parseSourceSearch, sourceSearch } from '@/utils/pages/urls';
 import type { Ask } from '@/utils/pages/ask';
 import type { PositionView, SourceView } from '@/utils/views';
+import { t, tn } from '@/utils/i18n';
 
 export interface SourceAppProps {
   /** `location.search` when the page opened. */
@@ -50,7 +51,7 @@ export function SourceApp({
   useEffect(() => {
     const sourceId = initial.sourceId;
     if (!sourceId) {
-      setLoad({ state: 'error', error: 'This link names no valid source.' });
+      setLoad({ state: 'error', error: t('sourceBadLink') });
       return;
     }
     let live = true;
@@ -84,13 +85,13 @@ export function SourceApp({
   if (load.state === 'loading')
     return (
       <p class="src-status" role="status">
-        Loading the source…
+        {t('sourceLoading')}
       </p>
     );
   if (load.state === 'error') {
     return (
       <main class="src">
-        <h1>Source not available</h1>
+        <h1>{t('sourceUnavailable')}</h1>
         <p class="src-error" role="alert">
           {load.error}
         </p>
@@ -145,7 +146,7 @@ function SourceBody({
   return (
     <main class="src">
       <header class="src-head">
-        <p class="src-kicker">Source document</p>
+        <p class="src-kicker">{t('sourceKicker')}</p>
         <h1>{source.title}</h1>
         <p class="src-meta">
           {source.publisher ? `${source.publisher} \u00b7 ` : ''}
@@ -154,29 +155,25 @@ function SourceBody({
             <>
               {' \u00b7 '}
               <a href={source.url} rel="noopener noreferrer" target="_blank">
-                Original
+                {t('sourceOriginal')}
               </a>
             </>
           )}
         </p>
         {selected && !selectedPosition && (
           <p class="src-note" role="status">
-            The position in this link does not rest on this source.
+            {t('sourceNotHere')}
           </p>
         )}
         {selectedPosition && located.get(selectedPosition.id) === null && text !== null && (
           <p class="src-note" role="status">
-            The evidence of the chosen position could not be found in this text.
+            {t('sourceNotFoundChosen')}
           </p>
         )}
       </header>
       <div class="src-layout">
         <aside class="src-legend" aria-labelledby="src-legend-title">
-          <h2 id="src-legend-title">
-            {positions.length === 1
-              ? '1 position rests on this source'
-              : `${positions.length} positions rest on this source`}
-          </h2>
+          <h2 id="src-legend-title">{tn('sourcePositions', positions.length)}</h2>
           <ul>
             {positions.map((p) => (
               <li
@@ -191,9 +188,9 @@ function SourceBody({
                 <StanceChip stance={p.stance} />
                 <p class="src-summary">{p.summary}</p>
                 <p class="src-kind">
-                  {p.evidence.kind === 'quote' ? 'Direct quote' : "The source's paraphrase"}
+                  {t(p.evidence.kind === 'quote' ? 'evidenceQuote' : 'evidenceParaphrase')}
                   {located.get(p.id) === null && text !== null
-                    ? ' \u00b7 not found in this text'
+                    ? ` \u00b7 ${t('sourceNotFound')}`
                     : ''}
                 </p>
                 {text !== null && <PackNote pack={p.pack} />}
@@ -203,10 +200,7 @@ function SourceBody({
           </ul>
         </aside>
         {text === null ? (
-          <p class="src-text src-missing">
-            The installed pack does not carry the text of this source. The evidence of each position
-            is listed beside it; the original may be available at the publisher.
-          </p>
+          <p class="src-text src-missing">{t('sourceNoText')}</p>
         ) : (
           <article class="src-text" lang={source.language} ref={textRef}>
             {runs.map((run) =>
@@ -221,7 +215,7 @@ function SourceBody({
                   title={run.positionIds
                     .map((id) => byId.get(id))
                     .filter((p): p is PositionView => p !== undefined)
-                    .map((p) => `${nameOf(p)}: ${p.topic.label} (${p.stance})`)
+                    .map((p) => `${nameOf(p)}: ${p.topic.label} (${stanceLabel(p.stance)})`)
                     .join('\n')}
                   onClick={() => onSelect(run.positionIds[0]!)}
                 >

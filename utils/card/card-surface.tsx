@@ -4,6 +4,7 @@
  * closes. The controller (./hover-controller.ts) decides when; this decides what and where.
  */
 import { HoverCard, HoverCardMessage } from '@/components/HoverCard';
+import { t } from '@/utils/i18n';
 import type { Mention } from '@/utils/spotting/types';
 import type { Result, CardView } from '@/utils/views';
 import type { CardSurface, OpenReason } from './hover-controller';
@@ -41,7 +42,7 @@ export function createCardSurface(opts: CardSurfaceOptions): CardSurface {
       return (
         <HoverCardMessage
           title={mention.text}
-          message={'Loading positions\u2026'}
+          message={t('cardLoading')}
           onClose={onCloseRequest}
         />
       );
@@ -50,7 +51,7 @@ export function createCardSurface(opts: CardSurfaceOptions): CardSurface {
       return (
         <HoverCardMessage
           title={mention.text}
-          message={`Could not load the positions: ${res.error}`}
+          message={t('cardLoadFailed', res.error)}
           onClose={onCloseRequest}
         />
       );

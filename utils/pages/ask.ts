@@ -12,6 +12,7 @@ import type { BackgroundProtocol, RequestOf } from '../messaging';
 import { backgroundMessenger } from '../messengers';
 import { errorMessage } from '../format';
 import { err } from '../views';
+import { t, type MessageKey } from '@/utils/i18n';
 
 /** A message the background answers. */
 export type Message = keyof BackgroundProtocol;
@@ -21,24 +22,24 @@ export type Reply<K extends Message> = GetReturnType<BackgroundProtocol[K]>;
 export type Ask = <K extends Message>(type: K, request: RequestOf<K>) => Promise<Reply<K>>;
 
 /** What the page was doing, for the sentence when a message gets no answer. */
-const DOING: Record<Message, string> = {
-  getDictionary: 'loading the names',
-  getCards: 'loading the card',
-  listActors: 'listing people',
-  getMatrix: 'comparing positions',
-  getSource: 'loading the source',
-  listPacks: 'listing packs',
-  openPage: 'opening the page',
-  syncNow: 'syncing',
-  addFeed: 'adding the feed',
-  removeFeed: 'removing the feed',
-  listFeeds: 'listing feeds',
-  importPack: 'importing the pack',
-  rollbackPack: 'rolling back',
-  removePack: 'removing the pack',
-  getSyncStatus: 'reading the sync status',
-  setSyncInterval: 'saving the interval',
-  getChangedActors: 'looking for updates',
+const DOING: Record<Message, MessageKey> = {
+  getDictionary: 'doingGetDictionary',
+  getCards: 'doingGetCards',
+  listActors: 'doingListActors',
+  getMatrix: 'doingGetMatrix',
+  getSource: 'doingGetSource',
+  listPacks: 'doingListPacks',
+  openPage: 'doingOpenPage',
+  syncNow: 'doingSyncNow',
+  addFeed: 'doingAddFeed',
+  removeFeed: 'doingRemoveFeed',
+  listFeeds: 'doingListFeeds',
+  importPack: 'doingImportPack',
+  rollbackPack: 'doingRollbackPack',
+  removePack: 'doingRemovePack',
+  getSyncStatus: 'doingGetSyncStatus',
+  setSyncInterval: 'doingSetSyncInterval',
+  getChangedActors: 'doingGetChangedActors',
 };
 
 type Send = <K extends Message>(type: K, request: RequestOf<K>) => Promise<Reply<K> | undefined>;
@@ -52,14 +53,9 @@ export function createAsk(
   return async (type, request) => {
     try {
       const answer = await send(type, request);
-      return (
-        answer ??
-        (err(`No answer from Standpoint's background while ${DOING[type]}.`) as Reply<typeof type>)
-      );
+      return answer ?? (err(t('askNoAnswer', t(DOING[type]))) as Reply<typeof type>);
     } catch (e) {
-      return err(
-        `Could not reach Standpoint's background while ${DOING[type]} (${errorMessage(e)}).`,
-      ) as Reply<typeof type>;
+      return err(t('askUnreachable', t(DOING[type]), errorMessage(e))) as Reply<typeof type>;
     }
   };
 }
