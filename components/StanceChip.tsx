@@ -26,6 +26,16 @@ const STANCE_DESCRIPTION_KEYS: Record<Stance, MessageKey> = {
   unclear: 'stanceUnclearMeaning',
 };
 
+/** The stances in English, for command-line tools (`npm run pack:diff`); pages use `stanceLabel`. */
+export const STANCE_LABELS: Record<Stance, string> = {
+  supports: 'Supports',
+  opposes: 'Opposes',
+  conditional: 'Conditional',
+  proposes: 'Proposes',
+  warns: 'Warns',
+  unclear: 'Unclear',
+};
+
 /** The stance in the reader's language: `Supports`. */
 export const stanceLabel = (stance: Stance): string => t(STANCE_LABEL_KEYS[stance]);
 

@@ -40,6 +40,11 @@ export function earlierVersionsLabel(change: PositionChange): string {
   return tn('changeEarlier', change.history.length);
 }
 
+/** `Pack v2, Oct 1, 2025` in English, for `npm run pack:diff`. */
+export function earlierVersionText(version: PositionChange['history'][number]): string {
+  return `Pack v${version.packVersion}, ${formatDate(version.date, 'en')}`;
+}
+
 /** `Pack v2, Oct 1, 2025`: which earlier version a history line shows. */
 export function earlierVersionLabel(version: PositionChange['history'][number]): string {
   return t('changeEarlierVersion', version.packVersion, formatDate(version.date));

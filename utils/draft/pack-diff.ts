@@ -4,7 +4,7 @@
  * for which positions changed (utils/db/diff.ts). Behind `npm run pack:diff` and printed by
  * `npm run pack:publish` for every pack it updates.
  */
-import { earlierVersionLabel, updateNote } from '../../components/change-words';
+import { earlierVersionText, updateNote } from '../../components/change-words';
 import { STANCE_LABELS } from '../../components/StanceChip';
 import { diffPositions } from '../db/diff';
 import type { PositionSnapshot } from '../db/database';
@@ -16,7 +16,7 @@ import { formatDate } from '../format';
  * readers: `Pack v1, Dec 15, 2025: Conditional Expressed willingness…`.
  */
 function historyLine(s: PositionSnapshot, packVersion: number): string {
-  return `${earlierVersionLabel({ ...s, packVersion })}: ${STANCE_LABELS[s.stance]} ${s.summary}`;
+  return `${earlierVersionText({ ...s, packVersion })}: ${STANCE_LABELS[s.stance]} ${s.summary}`;
 }
 
 /** The current wording: `Opposes, Dec 15, 2025: Firmly rejected…`. */
