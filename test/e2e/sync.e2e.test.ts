@@ -8,7 +8,7 @@
  * click, which shows a browser prompt that automation cannot answer. This test therefore runs a
  * copy of the build whose manifest already grants `http://127.0.0.1/*` (test only, never
  * shipped): the production request then resolves at once without a prompt. The prompt path,
- * including a refusal, is covered by test/unit/sync/options-page.test.tsx.
+ * including a refusal, is covered by test/unit/pages/OptionsApp.test.tsx.
  */
 import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';

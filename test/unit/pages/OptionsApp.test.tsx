@@ -7,7 +7,7 @@ import type { Message, Reply } from '@/utils/pages/ask';
 import type { Settings } from '@/utils/settings';
 import { DEFAULT_SETTINGS } from '@/utils/settings-reader';
 import { ok, type PackInfo } from '@/utils/views';
-import { fakeAsk } from '../pages/fake-ask';
+import { fakeAsk } from './fake-ask';
 
 const KEY = 'xknKQRvU/oVEY86eu861uPF8fCXAVpp3jkBrxPPjVe0=';
 const PACK: PackInfo = {
