@@ -200,7 +200,16 @@ function surnameOptions(
   let before: string | undefined; // the folded text before the name, for titles
   for (const { actor: a } of list) {
     if (a.bareSurname === 'never' || (a.isPerson && suffix)) continue;
-    if (lower && (!a.lowerCase || a.commonWord || LOWERCASE_WORDS.has(key))) continue;
+    // A surname that is a word in lower case (`macron`, `poutine`) needs one of the actor's
+    // context words in the same text: "macron a encore parlé de garanties".
+    if (
+      lower &&
+      (!a.lowerCase ||
+        a.commonWord ||
+        (LOWERCASE_WORDS.has(key) && !mentionsAnyOf(text, a.context)))
+    ) {
+      continue;
+    }
     if (familyBefore(prev, key, a.surnames)) continue; // the Macrons: a couple, not our person
     const titled =
       a.titles.length > 0 && titleBefore((before ??= foldBefore(text, start)), a.titles);
@@ -232,10 +241,21 @@ function surnameOptions(
       known ||
       a.bareSurname === 'always' ||
       compoundAfter(text, end) ||
+      foreignCase(key, a) ||
       (a.context.length > 0 && mentionsAnyOf(text, a.context));
     options.push({ id: a.id, settled, full: false });
   }
   return options;
+}
+
+/**
+ * True for a Latin-script Slavic case form of the actor's surname (`Merzu`, `Kushnerem`,
+ * `Ušakova`): only Polish, Czech, Slovak or Croatian writing declines a name so, and the bearer
+ * of a surname that such news declines is the one the pack is about, not a namesake at home.
+ * The home language's own forms (`Ушакова` in Russian) stay in context.
+ */
+function foreignCase(key: string, a: RuleActor): boolean {
+  return key.charCodeAt(0) < 0x250 && a.oblique.has(key);
 }
 
 function hasUpperAfterFirst(word: string): boolean {

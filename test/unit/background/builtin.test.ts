@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import builtinPackJson from '@/utils/pack/generated/builtin-pack.json';
 import { bundledPack, installBuiltin } from '@/utils/background/builtin';
-import { listActors } from '@/utils/db/queries';
+import { createHash } from 'node:crypto';
+import { dictionary, listActors } from '@/utils/db/queries';
 import { dictionaryVersionItem } from '@/utils/settings';
 import { freshDb } from '../db/helpers';
 
@@ -25,6 +26,45 @@ describe('the built-in pack', () => {
       verified: true,
     });
     expect(await dictionaryVersionItem.getValue()).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('moves an install of version 1 (before the match policy grew) to the bundled version', async () => {
+    const db = freshDb();
+    const v1 = structuredClone(builtinPackJson) as unknown as {
+      version: number;
+      actors: { match: Record<string, unknown> }[];
+    };
+    v1.version = 1;
+    for (const a of v1.actors) {
+      for (const k of ['context', 'namesakes', 'inflection', 'lowerCase']) delete a.match[k];
+    }
+    expect((await installBuiltin(db, v1)).ok).toBe(true);
+    const before = await dictionary(db);
+    expect(before.actors.find((a) => a.id === 'merz')?.match.context).toBeUndefined();
+
+    const r = await installBuiltin(db);
+    expect(r.ok && r.value).toMatchObject({ status: 'updated', version: builtinPackJson.version });
+    expect(await db.packs.get(builtinPackJson.id)).toMatchObject({
+      version: builtinPackJson.version,
+      highestVersion: builtinPackJson.version,
+    });
+    const after = await dictionary(db);
+    expect(after.version).not.toBe(before.version);
+    expect(after.actors.find((a) => a.id === 'merz')?.match.context).toContain('Verhandlungen');
+    // And a later start leaves it alone.
+    expect((await installBuiltin(db)).ok && (await db.packs.get(builtinPackJson.id))?.version).toBe(
+      builtinPackJson.version,
+    );
+  });
+
+  it('has a new version number whenever its content changes', () => {
+    // A published version never changes (docs/pack-format.md, "Versions"): whoever changes the
+    // built-in pack raises `version` in its pack.yaml and records the new pair here.
+    const sha256 = createHash('sha256').update(JSON.stringify(builtinPackJson)).digest('hex');
+    expect({ version: builtinPackJson.version, sha256 }).toEqual({
+      version: 2,
+      sha256: '7288c717238d2afe1b03b7b89531ccb57dbf55c45a169448e4c7fb880021a008',
+    });
   });
 
   it('refuses to install a broken bundle, with a reason', async () => {

@@ -46,7 +46,7 @@ describe('npm run pack:validate', { timeout: 60_000 }, () => {
     const result = validate(file('good.json', packText));
     expect(result).toMatchObject({
       code: 0,
-      stdout: 'ok berlin-talks-2025 v1: 11 actors, 10 topics, 14 positions\n',
+      stdout: 'ok berlin-talks-2025 v2: 11 actors, 10 topics, 14 positions\n',
     });
   });
 
@@ -170,7 +170,7 @@ describe('npm run pack:build', { timeout: 60_000 }, () => {
     const b = build('--out', outB);
     expect(a.code).toBe(0);
     expect(b.code).toBe(0);
-    expect(a.stdout).toMatch(/^built berlin-talks-2025 v1: 11 actors, 10 topics, 14 positions -> /);
+    expect(a.stdout).toMatch(/^built berlin-talks-2025 v2: 11 actors, 10 topics, 14 positions -> /);
     expect(readdirSync(outA).sort()).toEqual(['berlin-talks-2025.json', 'builtin-pack.json']);
     const first = readFileSync(join(outA, 'builtin-pack.json'));
     expect(readFileSync(join(outB, 'builtin-pack.json')).equals(first)).toBe(true);

@@ -168,6 +168,13 @@ describe('judge: pack policy and language rules', () => {
     inflection: 'noun',
     context: ['Ukraine'],
   });
+  const merzDeclined = person('merz', { surnames: ['Merz', 'Мерц'], inflection: 'noun' });
+  const macronInContext = person('macron', {
+    surnames: ['Macron'],
+    bareSurname: 'always',
+    lowerCase: true,
+    context: ['garanties'],
+  });
   const s = (a: RuleActor): Entry => ({ actor: a, kind: 'surname' });
   const verdict = (text: string, name: string, a: RuleActor, at = text.indexOf(name)) => {
     const c = judge(text, at, at + name.length, [s(a)]);
@@ -183,6 +190,10 @@ describe('judge: pack policy and language rules', () => {
     ['Les Macron ont dîné', 'Macron', macron, 'none'],
     ['the Macron government', 'Macron', macron, 'settled'],
     ['lol macron again', 'macron', macron, 'none'], // "macron" is a word in lower case
+    ['macron a parlé de garanties', 'macron', macronInContext, 'settled'], // ...unless in context
+    ['a macron over the vowel', 'macron', macronInContext, 'none'],
+    ['O Merzu mówi się', 'Merzu', merzDeclined, 'settled'], // a Latin-script Slavic case form
+    ['Словарь Мерца', 'Мерца', merzDeclined, 'waits'], // Cyrillic case forms stay in context
     ['merz hat recht', 'merz', merz, 'waits'], // lower case allowed, still in context
     ['Merz sprach im Bundestag', 'Merz', merz, 'settled'], // a context word
     ['Gastgeber Merz begrüßte sie', 'Merz', merz, 'settled'], // a German role noun
