@@ -344,17 +344,30 @@ export function buildMatcher(dict: Dictionary): Matcher {
       // Skip the rest of this word (invisible characters inside it included). In a hashtag or
       // handle each capitalised part is a word: `@realDonaldTrump`, `#StandWithZelensky`.
       i++;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (!isWordCode(d) && !isIgnorableCode(d)) break;
-        if (tagged && isUpperChar(text[i]!) && isLowerChar(text[i - 1]!)) break;
-        i++;
+      if (tagged) i = nextTagWord(text, i);
+      else {
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (!isWordCode(d) && !isIgnorableCode(d)) break;
+          i++;
+        }
       }
     }
     return afterNamesakes(out);
   };
 
   return { version: dict.version, aliasCount: forms, find };
+}
+
+/** Where the next word of a tag starts after `i`: a capital after a lower-case letter, or the tag's end. */
+function nextTagWord(text: string, i: number): number {
+  while (i < text.length) {
+    const d = text.charCodeAt(i);
+    if (!isWordCode(d) && !isIgnorableCode(d)) break;
+    if (isUpperChar(text[i]!) && isLowerChar(text[i - 1]!)) break;
+    i++;
+  }
+  return i;
 }
 
 /**

@@ -74,26 +74,28 @@ describe('pack:diff', () => {
   it('prints each change once, under the person it concerns', () => {
     expect(lines[0]).toBe(`berlin-talks-2025: v${before.version} → v${after.version}`);
     const count = (s: string) => lines.filter((l) => l.includes(s)).length;
-    expect(count('Changed in update v2: NATO bid')).toBe(1);
-    expect(count('Removed in update v2: European backing')).toBe(1);
-    expect(count('New in update v2: European backing')).toBe(1);
+    expect(count(`Changed in update v${after.version}: NATO bid`)).toBe(1);
+    expect(count(`Removed in update v${after.version}: European backing`)).toBe(1);
+    expect(count(`New in update v${after.version}: European backing`)).toBe(1);
     expect(count('Alias added: “F. Merz”')).toBe(1);
-    expect(count('Evidence changed in update v2')).toBe(1);
+    expect(count(`Evidence changed in update v${after.version}`)).toBe(1);
     const block = (name: string) => {
       const at = lines.indexOf(name);
       const end = lines.findIndex((l, i) => i > at && !l.startsWith(' '));
       return lines.slice(at, end < 0 ? undefined : end);
     };
-    expect(block('Emmanuel Macron (macron)')).toContain('  Removed in update v2: European backing');
+    expect(block('Emmanuel Macron (macron)')).toContain(
+      `  Removed in update v${after.version}: European backing`,
+    );
     expect(block('Friedrich Merz (merz)')).toEqual([
       'Friedrich Merz (merz)',
       '  Alias added: “F. Merz”',
-      '  New in update v2: European backing',
+      `  New in update v${after.version}: European backing`,
       '    Supports, Dec 15, 2025: Backed Europe standing by Ukraine.',
     ]);
     expect(block('Yuri Ushakov (ushakov)')).toEqual([
       'Yuri Ushakov (ushakov)',
-      '  Evidence changed in update v2 (the card shows no “Changed” mark for this): European contributions',
+      `  Evidence changed in update v${after.version} (the card shows no “Changed” mark for this): European contributions`,
       '    before: quote “unlikely to be constructive”',
       '    now: quote “unlikely to be”',
     ]);
@@ -131,7 +133,7 @@ describe('pack:diff', () => {
   it('says when a new version changes nothing readers see', () => {
     const same = { ...structuredClone(before), version: before.version + 1 };
     expect(packDiffText(before, same)).toBe(
-      `berlin-talks-2025: v1 → v2\n  no change readers will see`,
+      `berlin-talks-2025: v${before.version} → v${same.version}\n  no change readers will see`,
     );
   });
 });
