@@ -53,9 +53,10 @@ async function main(): Promise<number> {
   const checked = parsePackText(readFileSync(PACK, 'utf8'));
   if (!checked.ok)
     throw new Error(`the built-in pack is not valid: ${checked.problems[0]!.message}`);
-  const people = checked.pack.actors.filter((a) => a.kind === 'person').map((a) => a.id);
+  const pack = checked.pack;
+  const people = pack.actors.filter((a) => a.kind === 'person').map((a) => a.id);
   const scored = new Set(people);
-  const matcher = buildMatcher(dictionaryFromPacks([checked.pack]));
+  const matcher = buildMatcher(dictionaryFromPacks([pack]));
 
   const sets = [{ title: 'labelled set', dir: casesDir }];
   const heldOut = path.join(casesDir, 'held-out');
@@ -107,7 +108,7 @@ async function main(): Promise<number> {
     const t = totals(results, people);
     const out: string[] = [];
     out.push(
-      `spot:eval ${title}: ${results.length} cases, ${people.length} people, pack ${checked.pack.id} v${checked.pack.version}`,
+      `spot:eval ${title}: ${results.length} cases, ${people.length} people, pack ${pack.id} v${pack.version}`,
     );
     if (skipped.length) out.push(`skipped (corpus folder absent): ${skipped.join(', ')}`);
     out.push('', table('all', new Map([['all', t.all]])));
