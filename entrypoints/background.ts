@@ -7,7 +7,7 @@
 import '@/utils/zod-jitless';
 import { browser } from '#imports';
 import { installBuiltin } from '@/utils/background/builtin';
-import { ensureDictionaryPublished } from '@/utils/background/dictionary';
+import { ensureDictionaryPublished, republishOnSettingChange } from '@/utils/background/dictionary';
 import { defaultEnv, storeHandlers, type Handler } from '@/utils/background/handlers';
 import { forwardCardCommands } from '@/utils/card/commands';
 import { getDb } from '@/utils/db/index';
@@ -30,6 +30,8 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     ready = ready.then(ensureBuiltin);
   });
+  // Keeping imported packs off pages (a setting) changes the dictionary pages get.
+  republishOnSettingChange(getDb());
   const env = defaultEnv(() => ready);
   // Keyboard shortcuts for the hover card go to the active tab's content script.
   forwardCardCommands();

@@ -21,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   highlightStyle: 'underline',
   hoverDelayMs: DEFAULT_HOVER_DELAY_MS,
   disabledSites: [],
+  importedOnPages: true,
 };
 const defaults = (): Settings => ({ ...DEFAULT_SETTINGS, disabledSites: [] });
 
@@ -33,12 +34,18 @@ export function readSettings(raw: unknown): Settings {
   if (typeof raw !== 'object' || Array.isArray(raw)) return defaults();
   const r = raw as Record<string, unknown>;
   for (const key of Object.keys(r)) {
-    if (key !== 'highlightStyle' && key !== 'hoverDelayMs' && key !== 'disabledSites') {
+    if (
+      key !== 'highlightStyle' &&
+      key !== 'hoverDelayMs' &&
+      key !== 'disabledSites' &&
+      key !== 'importedOnPages'
+    ) {
       return defaults();
     }
   }
   const { highlightStyle = 'underline', hoverDelayMs = DEFAULT_HOVER_DELAY_MS } = r;
-  const { disabledSites = [] } = r;
+  const { disabledSites = [], importedOnPages = true } = r;
+  if (typeof importedOnPages !== 'boolean') return defaults();
   if (!(HIGHLIGHT_STYLES as readonly unknown[]).includes(highlightStyle)) return defaults();
   if (
     !Number.isSafeInteger(hoverDelayMs) ||
@@ -58,6 +65,7 @@ export function readSettings(raw: unknown): Settings {
     highlightStyle: highlightStyle as Settings['highlightStyle'],
     hoverDelayMs: hoverDelayMs as number,
     disabledSites: [...(disabledSites as string[])],
+    importedOnPages,
   };
 }
 

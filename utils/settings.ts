@@ -28,6 +28,12 @@ const settingsSchema = z.strictObject({
     .array(z.string().min(1).max(DISABLED_SITES_LIMITS.length))
     .max(DISABLED_SITES_LIMITS.count)
     .default([]),
+  /**
+   * Whether names from packs the reader imported from files (unverified) are highlighted on
+   * pages. Off: pages get only the built-in pack's and signed feeds' names, so a page reading
+   * `CSS.highlights` cannot learn which files the reader imported (docs/threat-model.md).
+   */
+  importedOnPages: z.boolean().default(true),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -13,7 +13,7 @@ const STYLE_LABELS: Record<Settings['highlightStyle'], MessageKey> = {
 };
 
 /** Which control a notice belongs to: it is shown beside that control only. */
-type Control = 'style' | 'delay' | 'sites';
+type Control = 'style' | 'delay' | 'sites' | 'imported';
 
 export function ReadingSection({ deps }: { deps: OptionsDeps }) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -101,6 +101,22 @@ export function ReadingSection({ deps }: { deps: OptionsDeps }) {
         />
       </label>
       {noticeFor('delay')}
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.importedOnPages}
+          onChange={(e) => {
+            const on = e.currentTarget.checked;
+            void save(
+              'imported',
+              { importedOnPages: on },
+              t(on ? 'importedOnPagesOn' : 'importedOnPagesOff'),
+            );
+          }}
+        />{' '}
+        {t('importedOnPagesLabel')}
+      </label>
+      {noticeFor('imported')}
       <h3>{t('sitesTitle')}</h3>
       {settings.disabledSites.length === 0 ? (
         <p class="empty">{t('sitesNone')}</p>

@@ -97,11 +97,69 @@ describe('packs speak only for what they own', () => {
     await row.getByRole('button', { name: 'Remove Attack pack' }).click();
     await options.getByRole('button', { name: 'Remove pack' }).click();
     await expect.poll(() => row.count()).toBe(0);
-    await expect.poll(() => notice().innerText()).toContain('“Attack pack” was removed.');
+    await expect.poll(() => options.getByText('“Attack pack” was removed.').count()).toBe(1);
     // The built-in pack has no Remove button.
     expect(await options.locator(`tr[data-pack-id="${builtin().id}"] button.remove`).count()).toBe(
       0,
     );
+  });
+
+  it('keeps names from imported packs off pages when the reader asks', async () => {
+    const base = builtin();
+    const template = base.actors.find((a) => a.id === 'merz')!;
+    const extra: Pack = {
+      ...base,
+      id: 'extra-people',
+      title: 'Extra people',
+      sources: [{ ...base.sources[0]!, text: undefined }],
+      topics: [],
+      positions: [],
+      actors: [
+        {
+          ...template,
+          id: 'scholz',
+          name: 'Olaf Scholz',
+          role: 'Former German Chancellor',
+          aliases: ['Olaf Scholz'],
+          memberOf: [],
+          match: {
+            surnames: [],
+            bareSurname: 'never',
+            givenNames: [],
+            titles: [],
+            commonWord: false,
+          },
+        },
+      ],
+    };
+    await options.bringToFront();
+    await importFile(extra);
+    await expect.poll(() => options.locator('tr[data-pack-id="extra-people"]').count()).toBe(1);
+    await news.page.bringToFront();
+    await news.page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Olaf Scholz was also in Berlin.';
+      document.body.append(p);
+    });
+    const texts = async () => (await news.mentions()).map((m) => m.text);
+    await expect.poll(texts, { timeout: 15_000 }).toContain('Olaf Scholz');
+
+    await options.bringToFront();
+    const box = options.getByLabel('Highlight names from packs you imported from files');
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    await expect
+      .poll(() => options.getByText('Names from imported packs are no longer highlighted').count())
+      .toBe(1);
+    // The open page follows at once: the imported name goes, the built-in names stay.
+    await news.page.bringToFront();
+    await expect.poll(texts, { timeout: 15_000 }).not.toContain('Olaf Scholz');
+    expect(await texts()).toContain('Volodymyr Zelenskyy');
+
+    await options.bringToFront();
+    await box.check();
+    await news.page.bringToFront();
+    await expect.poll(texts, { timeout: 15_000 }).toContain('Olaf Scholz');
   });
 
   const packRows = () => options.locator('table.packs tr[data-pack-id]').allInnerTexts();

@@ -6,16 +6,36 @@
  */
 import { browser } from '#imports';
 import type { StandpointDB } from '../db/database';
-import { publishDictionaryVersion } from '../db/install';
+import { pageDictionaryOptions, publishDictionaryVersion } from '../db/change';
 import { dictionaryVersion } from '../db/queries';
+import { watchSettings } from '../settings';
 import { DICTIONARY_KEY, readDictionary } from '../spotting/stored-dictionary';
+
+/** The version of the dictionary pages get under the reader's settings (see `dictionary`). */
+export async function pageDictionaryVersion(db: StandpointDB): Promise<string> {
+  const [version, { verifiedOnly }] = await Promise.all([
+    dictionaryVersion(db),
+    pageDictionaryOptions(),
+  ]);
+  return verifiedOnly ? `${version}/verified` : version;
+}
 
 /** Publishes the dictionary unless the stored one is current; the version now stored. */
 export async function ensureDictionaryPublished(db: StandpointDB): Promise<string> {
   const [stored, version] = await Promise.all([
     browser.storage.local.get(DICTIONARY_KEY),
-    dictionaryVersion(db),
+    pageDictionaryVersion(db),
   ]);
   if (readDictionary(stored[DICTIONARY_KEY])?.version === version) return version;
   return publishDictionaryVersion(db);
+}
+
+/**
+ * Publishes the dictionary again when the reader keeps imported packs off pages or lets them
+ * back; open pages follow at once. Returns the unwatch function.
+ */
+export function republishOnSettingChange(db: StandpointDB): () => void {
+  return watchSettings(() => {
+    void ensureDictionaryPublished(db).catch((e: unknown) => console.error(e));
+  });
 }

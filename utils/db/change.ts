@@ -9,6 +9,7 @@ import { err, type Result } from '../views';
 import { settleClaims } from './claims';
 import { allTables, type StandpointDB } from './database';
 import { dictionary } from './queries';
+import { loadSettings } from '../settings';
 import type { PackRows } from './rows';
 
 /** Deletes the derived rows of one pack (not its bodies, metadata or change history). */
@@ -68,12 +69,17 @@ function storageHint(e: unknown): string {
     : '';
 }
 
+/** What the reader's settings allow on pages: imported packs' names, or only verified ones. */
+export async function pageDictionaryOptions(): Promise<{ verifiedOnly: boolean }> {
+  return { verifiedOnly: !(await loadSettings()).importedOnPages };
+}
+
 /**
  * Writes the current dictionary, and its version beside it, where content scripts read and
  * watch them (utils/spotting/stored-dictionary.ts): one write, so both change together.
  */
 export async function publishDictionaryVersion(db: StandpointDB): Promise<string> {
-  const dict = await dictionary(db);
+  const dict = await dictionary(db, await pageDictionaryOptions());
   await browser.storage.local.set({
     [DICTIONARY_KEY]: dict,
     [DICTIONARY_VERSION_KEY]: dict.version,
