@@ -36,13 +36,13 @@ export interface PackLabel {
   verified: boolean;
 }
 
-export interface ActorSummary {
-  id: string;
-  kind: Actor['kind'];
-  name: string;
-  role: string;
-  country: string | null;
-  memberOf: string[];
+/**
+ * Who an actor is, as the pack that owns it defines it: the fields every surface shows. The
+ * ownership rule (utils/pack/ownership.ts) builds it; the read models below carry it.
+ */
+export type ActorIdentity = Pick<Actor, 'id' | 'kind' | 'name' | 'role' | 'country' | 'memberOf'>;
+
+export interface ActorSummary extends ActorIdentity {
   /** The pack that defines this actor (name, role, groups): the first to describe it. */
   definedBy: PackLabel;
 }

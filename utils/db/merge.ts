@@ -55,15 +55,9 @@ export function mergeActors(rows: ActorRow[], o: Ownership): Map<string, MergedA
 
 /** The read model of a merged actor (what cards and the matrix show), with its owner's label. */
 export function actorSummary(a: OwnedActor, o: Ownership): ActorSummary {
-  return {
-    id: a.id,
-    kind: a.kind,
-    name: a.name,
-    role: a.role,
-    country: a.country,
-    memberOf: [...a.memberOf],
-    definedBy: packLabel(o.packs.get(a.ownerPackId)!),
-  };
+  const { id, kind, name, role, country, memberOf } = a;
+  const definedBy = packLabel(o.packs.get(a.ownerPackId)!);
+  return { id, kind, name, role, country, memberOf: [...memberOf], definedBy };
 }
 
 /** One topic as its owner words it, and which packs' positions may stand under that wording. */

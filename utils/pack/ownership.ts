@@ -20,7 +20,7 @@
  */
 import type { Actor, MatchPolicy, Topic } from './schema';
 import { aliasKey } from './checks';
-import type { DictionaryActor } from '../views';
+import type { ActorIdentity, DictionaryActor } from '../views';
 
 /** What a claim is about. */
 export type ClaimKind = 'actor' | 'topic';
@@ -109,13 +109,7 @@ export function claimsInOrder(
 export type ActorDescription = Actor & { packId: string };
 
 /** One actor as the packs together describe it, under its owner's definition. */
-export interface OwnedActor {
-  id: string;
-  kind: Actor['kind'];
-  name: string;
-  role: string;
-  country: string | null;
-  memberOf: string[];
+export interface OwnedActor extends ActorIdentity {
   /** The owner's aliases first, then those other packs add (see `ownedDictionary`). */
   aliases: string[];
   match: MatchPolicy;
