@@ -9,7 +9,7 @@ import { resolveAll } from '../spotting/context';
 import { buildMatcher } from '../spotting/matcher';
 import type { Dictionary, DictionaryActor } from '../views';
 import { PRONOUNS, ROLE_NOUNS, SIDE_NAMES } from './lexicon';
-import { slug } from './topics';
+import { escape, slug } from './topics';
 
 export interface Ref {
   /** The actor named; empty for a pronoun, which the attribution resolves. */
@@ -122,8 +122,6 @@ export function findRefs(text: string, dict: Dictionary, actors: readonly Actor[
   }
   return refs.sort((a, b) => a.start - b.start);
 }
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Role phrases that name exactly one person ("Russian leader", "chancellor"), lower case. */
 function rolePhrases(actors: readonly Actor[]): Map<string, string> {

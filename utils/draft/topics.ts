@@ -19,7 +19,8 @@ export function slug(s: string): string {
   );
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `s` as a literal inside a regular expression. */
+export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** How many of a topic's keywords occur in `text` as words. */
 function score(topic: Topic, text: string): number {
