@@ -46,15 +46,12 @@ export const TITLE_CASE_SMALL = words(
 );
 
 /**
- * Role nouns that, right before a surname, say who the person is as a title does (`negotiator
- * Witkoff`, `Gastgeber Merz`, `помощник Ушаков`): the surname counts as the actor's.
+ * Role nouns any leader may carry that, right before a surname, say who the person is as a title
+ * does (`host Merz`, `counterpart Macron`, `Gastgeber Merz` by its ending below): the surname
+ * counts as the actor's. A role only one person has (`negotiator`, `помощник`) is one of that
+ * person's `titles` in the pack instead.
  */
-export const ROLE_WORDS = words(
-  'negotiator dealmaker developer envoy aide adviser advisor mogul tycoon host counterpart ' +
-    'négociateur émissaire conseiller homologue hôte ' +
-    'помощник помічник посланник посланець спецпосланник спецпосланець переговорщик ' +
-    'президента президентові',
-);
+export const ROLE_WORDS = words('host counterpart homologue hôte');
 
 /**
  * Endings of German compound role nouns (`US-Unterhändler`, `Kremlberater`, `CDU-Chef`,

@@ -63,7 +63,7 @@ describe('the built-in pack', () => {
     const sha256 = createHash('sha256').update(JSON.stringify(builtinPackJson)).digest('hex');
     expect({ version: builtinPackJson.version, sha256 }).toEqual({
       version: 2,
-      sha256: '7288c717238d2afe1b03b7b89531ccb57dbf55c45a169448e4c7fb880021a008',
+      sha256: '617abaa6e9d24173590adcc27d7b2202b25b2a5b7cebc2f3d963a773eecb72c8',
     });
   });
 
