@@ -7,7 +7,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandArgs, usageError } from './args';
 import { pathToFileURL } from 'node:url';
 import { exportPrivateKeyPem, exportPublicKey, generateKeyPair } from '../utils/sync/crypto';
 
@@ -30,11 +30,10 @@ export async function keygen(dir: string): Promise<{ publicKey: string; privateK
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { out: { type: 'string' } } });
-  if (!values.out) {
-    console.error('Usage: npm run pack:keygen -- --out DIR');
-    process.exit(2);
-  }
+  const usage = 'Usage: npm run pack:keygen -- --out DIR';
+  const { values, positionals } = commandArgs('pack:keygen', usage, { out: { type: 'string' } });
+  if (!values.out || positionals.length > 0)
+    usageError('pack:keygen', 'needs --out DIR only', usage);
   const dir = resolve(values.out);
   try {
     const { publicKey, privateKeyPath } = await keygen(dir);

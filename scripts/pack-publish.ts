@@ -11,12 +11,18 @@
 import { createHash, createPublicKey } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandArgs, usageError } from './args';
 import { pathToFileURL } from 'node:url';
 import { packDiffText } from '../utils/draft/pack-diff';
 import { pendingEntries, pendingMessage } from '../utils/draft/pending';
 import { decodePackBytes, parsePackText } from '../utils/pack/validate';
-import { importPrivateKeyPem, signBytes, toBase64 } from '../utils/sync/crypto';
+import {
+  importPrivateKeyPem,
+  importPublicKey,
+  signBytes,
+  toBase64,
+  verifySignature,
+} from '../utils/sync/crypto';
 import {
   FEED_FORMAT,
   INDEX_FILE,
@@ -39,6 +45,11 @@ export interface PublishOptions {
   allowOlder?: boolean;
   /** Told, for each pack the feed already offers, what the new version changes for readers. */
   report?: (diff: string) => void;
+  /**
+   * Sign an existing feed with a different key. Without it, a key that did not sign the feed's
+   * current index is refused: every reader of the feed checks against the key they added.
+   */
+  rotateKey?: boolean;
 }
 
 /** A publishing failure with a message for the person at the terminal. */
@@ -51,6 +62,11 @@ export async function publish(opts: PublishOptions): Promise<FeedIndex> {
   if (!key) throw new PublishError('The --key file is not an Ed25519 private key in PEM form.');
 
   const existing = await readExistingIndex(outDir);
+  if (existing && !opts.rotateKey && !(await signedBy(outDir, opts.keyPem))) {
+    throw new PublishError(
+      `${join(outDir, INDEX_FILE)} was signed with a different key. Every reader of this feed checks it against the key they added, so signing with this one would stop all their updates. Use the feed's own key, or pass --rotate-key to change keys on purpose.`,
+    );
+  }
   const entries = new Map<string, FeedEntry>(existing?.packs.map((p) => [p.id, p]) ?? []);
   const files: { path: string; bytes: Buffer }[] = [];
 
@@ -111,6 +127,17 @@ export async function publish(opts: PublishOptions): Promise<FeedIndex> {
   return index;
 }
 
+/** True when the feed's current index carries a valid signature by the key of `keyPem`. */
+async function signedBy(outDir: string, keyPem: string): Promise<boolean> {
+  const [index, signature] = await Promise.all([
+    readFile(join(outDir, INDEX_FILE)).catch(() => null),
+    readFile(join(outDir, INDEX_FILE + SIGNATURE_SUFFIX), 'utf8').catch(() => null),
+  ]);
+  const publicKey = await importPublicKey(publicKeyOf(keyPem));
+  if (!index || signature === null || !publicKey) return false;
+  return verifySignature(publicKey, signature.trim(), new Uint8Array(index));
+}
+
 /** The base64 public key matching a PEM private key, for the publisher to double-check. */
 export function publicKeyOf(keyPem: string): string {
   const spki = createPublicKey(keyPem).export({ format: 'der', type: 'spki' });
@@ -154,17 +181,18 @@ function slug(s: string): string {
   );
 }
 
+const PUBLISH_USAGE =
+  'Usage: npm run pack:publish -- --key PRIVATE_KEY --out DIR [--feed-id ID] [--rotate-key] PACK.json...';
+
 async function main() {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { key: { type: 'string' }, out: { type: 'string' }, 'feed-id': { type: 'string' } },
+  const { values, positionals } = commandArgs('pack:publish', PUBLISH_USAGE, {
+    key: { type: 'string' },
+    out: { type: 'string' },
+    'feed-id': { type: 'string' },
+    'rotate-key': { type: 'boolean' },
   });
-  if (!values.key || !values.out || positionals.length === 0) {
-    console.error(
-      'Usage: npm run pack:publish -- --key PRIVATE_KEY --out DIR [--feed-id ID] PACK.json...',
-    );
-    process.exit(2);
-  }
+  if (!values.key || !values.out || positionals.length === 0)
+    usageError('pack:publish', 'needs --key, --out and at least one pack file', PUBLISH_USAGE);
   try {
     const keyPem = await readFile(values.key, 'utf8');
     const index = await publish({
@@ -172,11 +200,19 @@ async function main() {
       outDir: values.out,
       packFiles: positionals,
       feedId: values['feed-id'],
+      rotateKey: values['rotate-key'] === true,
       report: (diff) => console.log(`What changes for readers:\n${diff}\n`),
     });
     for (const p of index.packs) console.log(`${p.id} v${p.version}  ${p.bytes} bytes  ${p.url}`);
     console.log(`Signed ${join(values.out, INDEX_FILE)} (feed "${index.feedId}").`);
-    console.log(`Readers add the URL of index.json with this public key:\n${publicKeyOf(keyPem)}`);
+    if (values['rotate-key'])
+      console.log(
+        `The feed is now signed with a new key. Every reader must remove the feed and add it again with this public key, or their copy stops updating:\n${publicKeyOf(keyPem)}`,
+      );
+    else
+      console.log(
+        `Readers add the URL of index.json with this public key:\n${publicKeyOf(keyPem)}`,
+      );
   } catch (e) {
     console.error(
       e instanceof PublishError ? e.message : `Publishing failed: ${(e as Error).message}`,

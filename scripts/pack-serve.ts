@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandArgs, usageError } from './args';
 import { pathToFileURL } from 'node:url';
 import { INDEX_FILE } from '../utils/sync/feed-schema';
 
@@ -89,16 +89,27 @@ export async function serveFeed(
   };
 }
 
+const SERVE_USAGE = 'Usage: npm run pack:serve -- DIR [--port N]';
+
 async function main() {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { port: { type: 'string' } },
+  const { values, positionals } = commandArgs('pack:serve', SERVE_USAGE, {
+    port: { type: 'string' },
   });
   const dir = positionals[0];
   const port = values.port === undefined ? DEFAULT_FEED_PORT : Number(values.port);
-  if (!dir || !Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error('Usage: npm run pack:serve -- DIR [--port N]');
-    process.exit(2);
+  if (!dir) usageError('pack:serve', 'needs the feed folder', SERVE_USAGE);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    usageError(
+      'pack:serve',
+      `--port must be a number from 0 to 65535, not "${values.port}"`,
+      SERVE_USAGE,
+    );
+  const folder = await stat(dir).catch(() => null);
+  if (!folder?.isDirectory()) {
+    console.error(
+      `pack:serve: ${resolve(dir)} ${folder ? 'is not a folder' : 'does not exist'}; give the folder pack:publish wrote (--out).`,
+    );
+    process.exit(1);
   }
   const served = await serveFeed(dir, port).catch((e: NodeJS.ErrnoException) => {
     console.error(

@@ -5,7 +5,8 @@
  * happy-dom's standard DOM (no scripts run; only what needs real layout may differ). Reads the
  * built-in pack unless `--pack` names another. Problems: one clear line on stderr, exit 1.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { formatBytes } from '../utils/format';
 import { fileURLToPath } from 'node:url';
 import { inertWindow } from './inert-window';
 import { parsePackText } from '../utils/pack/validate';
@@ -43,10 +44,23 @@ function parseArgs(argv: string[]): { file: string; pack: string | null } {
   return { file, pack };
 }
 
-async function readText(path: string, what: string): Promise<string> {
+/**
+ * The largest page `spot` reads, bytes. A page is read whole into a DOM of several times its
+ * size, so a far larger file would take minutes and end in an out-of-memory crash; real news
+ * pages are well under 5 MB. Larger files are refused with one line.
+ */
+const SPOT_MAX_BYTES = 20 * 1024 * 1024;
+
+async function readText(path: string, what: string, maxBytes = Infinity): Promise<string> {
   try {
+    const { size } = await stat(path);
+    if (size > maxBytes)
+      throw new UserError(
+        `${path} is ${formatBytes(size)}; spot reads files of at most ${formatBytes(maxBytes)}`,
+      );
     return await readFile(path, 'utf8');
   } catch (e) {
+    if (e instanceof UserError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT'
@@ -77,7 +91,7 @@ async function main(): Promise<void> {
       .join('\n');
     throw new UserError(`the pack ${packPath} is not valid:\n${first}`);
   }
-  const html = await readText(args.file, 'HTML file');
+  const html = await readText(args.file, 'HTML file', SPOT_MAX_BYTES);
   if (html.includes('\u0000')) throw new UserError(`${args.file} is not a text file`);
 
   const window = inertWindow();

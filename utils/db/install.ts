@@ -14,7 +14,6 @@ import type { Pack } from '../pack/schema';
 import { err, ok, type Result } from '../views';
 import { change, publishDictionaryVersion, replaceDerived } from './change';
 
-export { publishDictionaryVersion } from './change';
 import { rewordingRefusal } from './claims';
 import {
   allTables,
