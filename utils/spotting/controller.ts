@@ -39,7 +39,10 @@ export interface SpottingOptions extends SpotterEnv {
 }
 
 /** Runs `work` when the browser is idle (at the latest after IDLE_TIMEOUT_MS); returns a cancel. */
-function whenIdle(win: Window & typeof globalThis, work: () => void): () => void {
+function whenIdle(
+  win: Window & typeof globalThis,
+  work: (deadline?: IdleDeadline) => void,
+): () => void {
   if (typeof win.requestIdleCallback === 'function') {
     const id = win.requestIdleCallback(work, { timeout: IDLE_TIMEOUT_MS });
     return () => win.cancelIdleCallback(id);
@@ -62,8 +65,8 @@ export function createSpotting(
   let building: { version: string; cancel: () => void } | null = null;
   let enabled = options.enabled ?? true;
 
-  const apply = () => {
-    if (enabled && matcher && !signal.aborted) spotter.start(matcher);
+  const apply = (deadline?: IdleDeadline) => {
+    if (enabled && matcher && !signal.aborted) spotter.start(matcher, deadline);
     else spotter.stop();
   };
   signal.addEventListener(
@@ -93,10 +96,12 @@ export function createSpotting(
         apply();
         return;
       }
-      const cancel = whenIdle(win, () => {
+      // The matcher is built in idle time, and the first scan slice follows in the same idle
+      // period: the first highlight does not wait for a second one.
+      const cancel = whenIdle(win, (deadline) => {
         building = null;
         matcher = buildMatcher(dictionary);
-        apply();
+        apply(deadline);
       });
       building = { version: dictionary.version, cancel };
     },

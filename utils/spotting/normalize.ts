@@ -63,34 +63,48 @@ const WORD_RANGES: readonly [number, number][] = [
   [0xac00, 0xd7af],
 ];
 
-/** One byte per UTF-16 code unit: 1 = word character. Filled from ranges, so it costs nothing to build. */
-const WORD_TABLE: Uint8Array = (() => {
+/**
+ * One byte per UTF-16 code unit: 1 = word character. Filled from ranges on first use, not when
+ * the content script is evaluated: the page's load task should not pay for it.
+ */
+let wordTable: Uint8Array | null = null;
+
+function buildWordTable(): Uint8Array {
   const table = new Uint8Array(0x10000);
   for (const [from, to] of WORD_RANGES) table.fill(1, from, to + 1);
   return table;
-})();
+}
 
 /** True when code unit `c` is a word character. */
 export function isWordCode(c: number): boolean {
-  return WORD_TABLE[c] === 1;
+  return (wordTable ??= buildWordTable())[c] === 1;
 }
 
 /** True when the code unit at `i` is a word character (false outside the string). */
 export function isWordCharAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
-  return WORD_TABLE[text.charCodeAt(i)] === 1;
+  return (wordTable ??= buildWordTable())[text.charCodeAt(i)] === 1;
 }
 
-/** Code unit -> folded code unit; 0 = not computed yet (filled lazily, most pages need ASCII only). */
-const FOLD_TABLE = new Uint16Array(0x10000);
 /** The fold of a space run, an apostrophe and a hyphen. */
 export const SPACE = 0x20;
 export const APOSTROPHE = 0x27;
 /** The folded hyphen. */
 export const HYPHEN_CODE = 0x2d;
-for (let c = 0; c < 0x80; c++) FOLD_TABLE[c] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
-for (const ch of APOSTROPHES) FOLD_TABLE[ch.charCodeAt(0)] = APOSTROPHE;
-for (const ch of HYPHENS) FOLD_TABLE[ch.charCodeAt(0)] = HYPHEN_CODE;
+
+/**
+ * Code unit -> folded code unit; 0 = not computed yet (filled lazily, most pages need ASCII
+ * only). Made on first use, like the word table.
+ */
+let foldTable: Uint16Array | null = null;
+
+function buildFoldTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x80; c++) table[c] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+  for (const ch of APOSTROPHES) table[ch.charCodeAt(0)] = APOSTROPHE;
+  for (const ch of HYPHENS) table[ch.charCodeAt(0)] = HYPHEN_CODE;
+  return table;
+}
 
 /**
  * The folded form of one code unit: lower case when that is one code unit, one apostrophe for
@@ -98,11 +112,12 @@ for (const ch of HYPHENS) FOLD_TABLE[ch.charCodeAt(0)] = HYPHEN_CODE;
  * invisible characters are the matcher's business (runs and skips), not folded here.
  */
 export function foldCode(c: number): number {
-  const f = FOLD_TABLE[c]!;
+  const table = (foldTable ??= buildFoldTable());
+  const f = table[c]!;
   if (f !== 0 || c === 0) return f;
   const lower = String.fromCharCode(c).toLowerCase();
   const folded = lower.length === 1 ? lower.charCodeAt(0) : c;
-  FOLD_TABLE[c] = folded;
+  table[c] = folded;
   return folded;
 }
 

@@ -4,7 +4,7 @@
  * Every list is folded (lower case) and checked with a Set lookup.
  */
 
-const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
+import { wordSet as words } from './word-set';
 
 /** Capitalised words before a surname that are not a given name: they do not make it someone else. */
 export const NEUTRAL_WORDS = words(

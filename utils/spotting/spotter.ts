@@ -104,11 +104,15 @@ export class Spotter {
     signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
-  /** Starts (or restarts) spotting with a matcher: clears what was found, scans the whole page. */
-  start(matcher: Matcher): void {
+  /**
+   * Starts (or restarts) spotting with a matcher: clears what was found, scans the whole page.
+   * Called from an idle callback (`deadline`), the first slice runs at once in what is left of it
+   * rather than waiting for another idle period.
+   */
+  start(matcher: Matcher, deadline?: IdleDeadline): void {
     if (this.signal.aborted) return;
     this.matcher = matcher;
-    this.restart();
+    this.restart(deadline);
     this.observe();
   }
 
@@ -126,7 +130,7 @@ export class Spotter {
   }
 
   /** Forgets the page's mentions and scans it again (after a client-side navigation). */
-  restart(): void {
+  restart(deadline?: IdleDeadline): void {
     if (!this.matcher) return;
     this.store.clear();
     this.hidden.clear();
@@ -134,7 +138,10 @@ export class Spotter {
     this.regions.clear();
     this.fullRescan = false;
     this.initialDone = false;
-    this.schedule();
+    if (deadline) {
+      this.cancel();
+      this.slice(deadline);
+    } else this.schedule();
   }
 
   /** True while scanning work is queued. */
