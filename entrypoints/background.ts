@@ -38,7 +38,6 @@ export default defineBackground(() => {
 
   const register = <K extends keyof BackgroundProtocol>(type: K, handler: Handler<K>) =>
     backgroundMessenger.onMessage(type, ({ data, sender }) => handler(data, sender, env));
-  register('getDictionary', storeHandlers.getDictionary);
   register('getCards', storeHandlers.getCards);
   register('listActors', storeHandlers.listActors);
   register('getMatrix', storeHandlers.getMatrix);

@@ -2,20 +2,21 @@
  * The one message map both sides import. Every reply is a plain `Result`, never a thrown error.
  *
  * Two channels:
- * - `backgroundMessenger`: content scripts and extension pages ask the background, which owns
- *   the Dexie store. The background validates each request with the Zod schemas below and checks
- *   the sender: content scripts may only use the `CONTENT_SCRIPT_MESSAGES`.
- * - `tabMessenger`: extension pages (the popup) ask the content script of one tab.
+ * - `backgroundMessenger` (./messengers.ts): the card bundle and extension pages ask the
+ *   background, which owns the Dexie store. The background validates each request with the Zod
+ *   schemas below and checks the sender: content scripts may only use the
+ *   `CONTENT_SCRIPT_MESSAGES`.
+ * - `sendToTab` / `onTabMessage` (./tab-message.ts): the popup and the background ask the
+ *   content script of one tab (`TabProtocol`).
  */
 import { z } from 'zod';
-import type { CardCommand } from './messengers';
+import type { CardCommand } from './tab-message';
 import { LIMITS, idSchema } from './pack/schema';
 import type { FeedView, SyncOutcome } from './sync/feeds';
 import { syncIntervalSchema } from './sync/interval';
 import type { SyncStatus } from './sync/status';
 import type {
   CardView,
-  Dictionary,
   MatrixView,
   PackInfo,
   Result,
@@ -29,7 +30,6 @@ export const pageHintSchema = z.array(z.string().max(60)).max(400);
 
 /** Request schemas, one per message; the background parses every request with these. */
 export const requestSchemas = {
-  getDictionary: z.strictObject({ knownVersion: z.string().max(200).optional() }),
   getCards: z.strictObject({
     actorIds: z.array(idSchema).min(1).max(50),
     pageWords: pageHintSchema.optional(),
@@ -76,8 +76,6 @@ export type RequestOf<K extends keyof typeof requestSchemas> = z.infer<(typeof r
 
 /** Messages the background answers. */
 export interface BackgroundProtocol {
-  /** The alias dictionary; `null` value when `knownVersion` is already current. */
-  getDictionary(req: RequestOf<'getDictionary'>): Result<Dictionary | null>;
   /** Hover-card data for a set of actors, topics ranked by the page's words. */
   getCards(req: RequestOf<'getCards'>): Result<CardView[]>;
   /** Every actor in the installed packs with the topics known. Extension pages only. */
@@ -131,7 +129,6 @@ export interface SyncState {
 
 /** The only background messages a content script may send: reads for the page it runs in. */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof BackgroundProtocol> = new Set([
-  'getDictionary',
   'getCards',
   'openPage',
 ]);
@@ -155,10 +152,10 @@ export interface TabProtocol {
   getPageReport(): Result<PageReport>;
   /**
    * A keyboard command (manifest `commands`) forwarded by the background to the hover card. The
-   * content script checks it with `cardCommandOf` (./messengers.ts), without Zod.
+   * content script checks it with `cardCommandOf` (./tab-message.ts), without Zod.
    */
   cardCommand(req: { command: CardCommand }): Result<boolean>;
 }
 
-// The channels themselves (`backgroundMessenger`, `tabMessenger`) and CARD_COMMANDS are in
-// ./messengers.ts, apart from the schemas, so that content scripts use them without Zod.
+// The channels themselves (./messengers.ts; ./tab-message.ts with CARD_COMMANDS) are apart
+// from the schemas, so that content scripts use them without Zod.

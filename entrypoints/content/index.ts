@@ -1,26 +1,25 @@
 /**
- * The content script: wiring only, and only what every page needs. It honours the per-site
- * switch before anything is scanned, reads the settings and the alias dictionary from
- * `storage.local` (the background need not wake up), builds the matcher and scans in idle time,
- * follows settings and pack changes live, answers the popup's page report, and starts the
- * hover-intent timing; the card itself loads on the first hover intent or keyboard command
- * (utils/card/lazy-card.ts). No schema library and no UI library run here. It sends nothing off
- * the machine: its only messages go to the extension's own background.
+ * The content script: wiring only, and only what every page needs. It starts in the page's first
+ * idle period, honours the per-site switch before anything is scanned, reads the settings and the
+ * alias dictionary from `storage.local` (the background never has to wake up for a page), builds
+ * the matcher and scans in idle time, follows settings and pack changes live, answers the popup's
+ * page report, and starts the hover-intent timing; the card itself loads on the first hover
+ * intent or keyboard command (utils/card/lazy-card.ts). No schema library, no UI library and no
+ * messaging library run here. It sends nothing off the machine and asks the background nothing:
+ * only the card, once loaded, asks it for card data.
  */
 import '@/utils/spotting/highlight.css';
 import { browser } from 'wxt/browser';
 import { startHoverCards, type HoverCards } from '@/utils/card';
 import type { PageReport } from '@/utils/messaging';
-import { backgroundMessenger, tabMessenger } from '@/utils/messengers';
 import { isSiteDisabled, readSettings, SETTINGS_KEY } from '@/utils/settings-reader';
 import { createSpotting, type SpottingController } from '@/utils/spotting/controller';
+import { IDLE_TIMEOUT_MS } from '@/utils/spotting/spotter';
 import { DICTIONARY_KEY, readDictionary } from '@/utils/spotting/stored-dictionary';
 import { pageWords } from '@/utils/spotting/words';
+import { onTabMessage } from '@/utils/tab-message';
 import { ok } from '@/utils/views';
 import { ignoreForgedRestarts } from '@/utils/page-guard';
-
-/** A dictionary request that failed (the background was waking up) is tried again after this, ms. */
-const DICTIONARY_RETRY_MS = 1500;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -29,6 +28,12 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     ignoreForgedRestarts(ctx.signal);
+    // Nothing at all in the task that evaluates this script: even the first touch of the
+    // storage API costs milliseconds there. The page's load comes first.
+    await new Promise<void>((resolve) => {
+      ctx.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
+    });
+    if (ctx.isInvalid) return;
     const host = location.hostname;
     const stored: Record<string, unknown> = await browser.storage.local
       .get([SETTINGS_KEY, DICTIONARY_KEY])
@@ -39,20 +44,6 @@ export default defineContentScript({
     let spotting: SpottingController | null = null;
     let cards: HoverCards | null = null;
 
-    /** Only when storage has none (installed before the background published one). */
-    const askDictionary = async (retry = true): Promise<void> => {
-      const reply = await backgroundMessenger
-        .sendMessage('getDictionary', { knownVersion: spotting?.dictionaryVersion ?? undefined })
-        .catch(() => null);
-      if (!spotting || ctx.isInvalid) return;
-      if (!reply || !reply.ok) {
-        if (retry) ctx.setTimeout(() => void askDictionary(false), DICTIONARY_RETRY_MS);
-        return;
-      }
-      const dictionary = readDictionary(reply.value);
-      if (dictionary) spotting.setDictionary(dictionary);
-    };
-
     /** Created on the first enabled moment only: a switched-off site gets nothing at all. */
     const ensureSpotting = (): SpottingController => {
       if (spotting) return spotting;
@@ -62,9 +53,10 @@ export default defineContentScript({
         hoverDelayMs: () => settings.hoverDelayMs,
         words: () => pageWords(document),
       });
+      // No dictionary in storage yet (the background is still publishing its first one): it
+      // arrives through storage.onChanged below.
       const dictionary = readDictionary(stored[DICTIONARY_KEY]);
       if (dictionary) created.setDictionary(dictionary);
-      else void askDictionary();
       return created;
     };
 
@@ -100,7 +92,7 @@ export default defineContentScript({
       if (newUrl.href.split('#')[0] !== oldUrl.href.split('#')[0]) spotting?.rescan();
     });
 
-    const removeReport = tabMessenger.onMessage('getPageReport', () => {
+    const removeReport = onTabMessage('getPageReport', () => {
       const summary = enabled && spotting ? spotting.summary() : { actorIds: [], counts: {} };
       const report: PageReport = {
         host,

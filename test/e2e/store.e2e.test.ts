@@ -79,11 +79,11 @@ describe('store', () => {
   it('answers a content script’s reads and refuses it the extension pages’ messages', async () => {
     const news = await session.openPage('/demo.html');
     await expect.poll(() => session.contentScriptWorlds(news)).toContain('Standpoint');
-    const dict = await session.evaluateInContentScript<Wire<{ actors: { id: string }[] }>>(
+    const cards = await session.evaluateInContentScript<Wire<{ actor: { id: string } }[]>>(
       news,
-      sendExpression('getDictionary', {}),
+      sendExpression('getCards', { actorIds: BUILTIN_PEOPLE }),
     );
-    expect(dict.res?.ok && dict.res.value.actors.map((a) => a.id)).toEqual(
+    expect(cards.res?.ok && cards.res.value.map((c) => c.actor.id)).toEqual(
       expect.arrayContaining(BUILTIN_PEOPLE),
     );
     for (const [type, data] of [

@@ -12,7 +12,7 @@ import { watchSettings } from '../settings';
 import { DICTIONARY_KEY, readDictionary } from '../spotting/stored-dictionary';
 
 /** The version of the dictionary pages get under the reader's settings (see `dictionary`). */
-export async function pageDictionaryVersion(db: StandpointDB): Promise<string> {
+async function pageDictionaryVersion(db: StandpointDB): Promise<string> {
   const [version, { verifiedOnly }] = await Promise.all([
     dictionaryVersion(db),
     pageDictionaryOptions(),

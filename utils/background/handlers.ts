@@ -9,13 +9,11 @@ import { z } from 'zod';
 import { comparePath, sourceViewerPath } from '../pages/urls';
 import type { StandpointDB } from '../db/database';
 import { getDb } from '../db/index';
-import { cards, dictionary, listActors, listPacks, matrix, sourceView } from '../db/queries';
+import { cards, listActors, listPacks, matrix, sourceView } from '../db/queries';
 import { requestSchemas, type BackgroundProtocol, type RequestOf } from '../messaging';
 import { err, ok } from '../views';
 import { errorMessage } from '../format';
 import { senderRefusal, type SelfIdentity, type Sender } from './sender';
-import { pageDictionaryOptions } from '../db/change';
-import { pageDictionaryVersion } from './dictionary';
 
 export type { Sender } from './sender';
 
@@ -94,15 +92,6 @@ export function defineHandler<K extends keyof BackgroundProtocol & keyof typeof 
   };
 }
 
-/** The alias dictionary, or `null` when the caller's `knownVersion` is current. */
-export const handleGetDictionary = defineHandler('getDictionary', async (req, env) => {
-  const db = env.db();
-  if (req.knownVersion !== undefined && req.knownVersion === (await pageDictionaryVersion(db))) {
-    return ok(null);
-  }
-  return ok(await dictionary(db, await pageDictionaryOptions()));
-});
-
 /** Hover cards for the actors under the pointer, ranked by the page's words. */
 export const handleGetCards = defineHandler('getCards', async (req, env) =>
   ok(await cards(env.db(), req.actorIds, req.pageWords)),
@@ -141,7 +130,6 @@ export const handleOpenPage = defineHandler('openPage', async (req, env, sender)
 
 /** One handler per message of the protocol. */
 export const storeHandlers = {
-  getDictionary: handleGetDictionary,
   getCards: handleGetCards,
   listActors: handleListActors,
   getMatrix: handleGetMatrix,

@@ -1,7 +1,7 @@
 /**
  * Manifest `commands` of the card: default keys and the descriptions the browser's shortcut
  * page shows (users can change the keys at chrome://extensions/shortcuts or in about:addons).
- * Free of imports so wxt.config.ts can read it. Names match CARD_COMMANDS in utils/messengers.ts.
+ * Free of imports so wxt.config.ts can read it. Names match CARD_COMMANDS in utils/tab-message.ts.
  */
 export const CARD_COMMAND_MANIFEST = {
   'open-card': {

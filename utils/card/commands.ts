@@ -5,8 +5,7 @@
  * or walks to the next or previous name.
  */
 import { browser, type Browser } from '#imports';
-import { CARD_COMMANDS, type CardCommand } from '@/utils/messengers';
-import { sendToTab } from '@/utils/tab-message';
+import { CARD_COMMANDS, sendToTab, type CardCommand } from '@/utils/tab-message';
 
 const isCardCommand = (c: string): c is CardCommand =>
   (CARD_COMMANDS as readonly string[]).includes(c);

@@ -14,7 +14,7 @@
  * (`isTrusted` false) are ignored: only the reader's own pointer opens, keeps or closes a card.
  */
 import type { Mention, MentionIndex } from '@/utils/spotting/types';
-import type { CardCommand } from '@/utils/messengers';
+import type { CardCommand } from '@/utils/tab-message';
 import { CLOSE_GRACE_MS, PREFETCH_DWELL_MS } from './timing';
 import { firstAtOrAfter, firstVisible, sameMention } from './mentions';
 

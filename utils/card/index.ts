@@ -9,7 +9,7 @@
  * bundle, loaded on the first hover intent or command (./lazy-card.ts). Everything is taken down
  * when `signal` aborts (WXT's `ctx.signal` when the extension updates).
  */
-import { cardCommandOf, tabMessenger } from '@/utils/messengers';
+import { cardCommandOf, onTabMessage } from '@/utils/tab-message';
 import type { MentionIndex } from '@/utils/spotting/types';
 import { err, ok } from '@/utils/views';
 import { createHoverController, type HoverController } from './hover-controller';
@@ -62,7 +62,7 @@ export function startHoverCards(
     doc,
   });
 
-  const removeCommandListener = tabMessenger.onMessage('cardCommand', ({ data }) => {
+  const removeCommandListener = onTabMessage('cardCommand', (data) => {
     const command = cardCommandOf(data);
     if (!command) return err('Unknown card command');
     if (!frameOwnsCommand(doc, doc.defaultView ?? window)) return ok(false);

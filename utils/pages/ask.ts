@@ -23,7 +23,6 @@ export type Ask = <K extends Message>(type: K, request: RequestOf<K>) => Promise
 
 /** What the page was doing, for the sentence when a message gets no answer. */
 const DOING: Record<Message, MessageKey> = {
-  getDictionary: 'doingGetDictionary',
   getCards: 'doingGetCards',
   listActors: 'doingListActors',
   getMatrix: 'doingGetMatrix',

@@ -25,7 +25,7 @@ export interface ExtensionSession {
   /** The browser's tab id of a page (it brings the page to the front to find it). */
   tabIdOf(page: Page): Promise<number>;
   /**
-   * Sends a `tabMessenger` message (e.g. `getPageReport`) to the content script of a tab, from
+   * Sends a tab message (e.g. `getPageReport`, utils/tab-message.ts) to the content script of a tab, from
    * the service worker, and returns the handler's reply. Throws if no content script answers.
    */
   sendToTab<T = unknown>(tabId: number, type: string, data?: unknown): Promise<T>;
@@ -96,13 +96,13 @@ export async function launchExtension(
     },
     async sendToTab<T>(tabId: number, type: string, data?: unknown): Promise<T> {
       const worker = await browser.serviceWorker();
-      // The wire format of @webext-core/messaging: {id, type, data, timestamp} -> {res} | {err}.
+      // The tab channel's envelope (utils/tab-message.ts): {type, data} -> {res} | {err}.
       const reply = await worker.evaluate(
         async ([tab, message]) => {
           const { chrome } = globalThis as ExtensionGlobal;
           return chrome.tabs.sendMessage(tab, message);
         },
-        [tabId, { id: Date.now() % 100_000, type, data, timestamp: Date.now() }] as const,
+        [tabId, { type, data }] as const,
       );
       const { res, err } = (reply ?? {}) as { res?: T; err?: { message?: string } };
       if (err) throw new Error(`Content script failed "${type}": ${err.message ?? String(err)}`);

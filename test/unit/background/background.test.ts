@@ -41,7 +41,7 @@ describe('background wiring', () => {
           'Refused: “listPacks” may only be asked from Standpoint’s own pages, not from a web page.',
       },
     });
-    expect(await deliver('getDictionary', {}, { id: 'another-extension' })).toEqual({
+    expect(await deliver('getCards', { actorIds: ['merz'] }, { id: 'another-extension' })).toEqual({
       res: { ok: false, error: 'Refused: only Standpoint itself may ask its background.' },
     });
   });

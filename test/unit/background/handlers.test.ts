@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   defaultEnv,
   handleGetCards,
-  handleGetDictionary,
   handleGetMatrix,
   handleGetSource,
   handleListActors,
@@ -48,10 +47,8 @@ async function envWith(db?: StandpointDB): Promise<HandlerEnv & { opened: string
 }
 
 describe('sender check', () => {
-  it('lets a content script read the dictionary and cards', async () => {
+  it('lets a content script read cards', async () => {
     const env = await envWith();
-    const dict = await handleGetDictionary({}, contentScript, env);
-    expect(dict.ok && dict.value?.actors.length).toBe(4);
     const cards = await handleGetCards({ actorIds: ['anna-berg'] }, contentScript, env);
     expect(cards.ok && cards.value[0]!.actor.id).toBe('anna-berg');
   });
@@ -79,7 +76,6 @@ describe('sender check', () => {
   it('refuses every message from another extension, reads included', async () => {
     const env = await envWith();
     for (const r of [
-      await handleGetDictionary({}, otherExtension, env),
       await handleGetCards({ actorIds: ['anna-berg'] }, otherExtension, env),
       await handleListPacks({}, otherExtension, env),
       await handleListActors({}, { url: `${BASE}popup.html` }, env),
@@ -109,7 +105,7 @@ describe('sender check', () => {
   });
 
   it('allows content scripts exactly the messages the contract lists', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['getCards', 'getDictionary', 'openPage']);
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['getCards', 'openPage']);
     for (const type of Object.keys(storeHandlers))
       expect(Object.keys(requestSchemas)).toContain(type);
   });
@@ -151,20 +147,6 @@ describe('request validation', () => {
 });
 
 describe('handlers', () => {
-  it('sends the dictionary only when the caller’s version is stale', async () => {
-    const env = await envWith();
-    const first = await handleGetDictionary({}, contentScript, env);
-    expect(first.ok && first.value).toBeTruthy();
-    const version = first.ok ? first.value!.version : '';
-    expect(await handleGetDictionary({ knownVersion: version }, contentScript, env)).toEqual({
-      ok: true,
-      value: null,
-    });
-    await install(env.db(), await fixture(FIXTURES.alliance));
-    const after = await handleGetDictionary({ knownVersion: version }, contentScript, env);
-    expect(after.ok && after.value?.version).not.toBe(version);
-  });
-
   it('explains an unknown source', async () => {
     const env = await envWith();
     expect(await handleGetSource({ sourceId: 'gone' }, popup, env)).toEqual({

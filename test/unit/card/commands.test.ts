@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { forwardCardCommands } from '@/utils/card/commands';
 import { CARD_COMMAND_MANIFEST } from '@/utils/card/command-manifest';
-import { CARD_COMMANDS } from '@/utils/messengers';
+import { CARD_COMMANDS } from '@/utils/tab-message';
 
 function fakeCommands() {
   let listener: ((command: string, tab?: { id?: number }) => void) | undefined;
