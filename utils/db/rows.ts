@@ -4,13 +4,14 @@
  */
 import type { Actor, Pack } from '../pack/schema';
 import type { ActorRow, PositionRow, SourceRow, TopicRow } from './database';
-import { containsWords, normalizeName } from '../fold';
+import { containsWords, nameKey } from '../fold';
 
 /**
  * Raise whenever `packRows` derives different rows from the same pack, so installed packs are
- * rebuilt from their stored bodies at the next start. 2: source counts follow the match policy.
+ * rebuilt from their stored bodies at the next start. 2: source counts follow the match policy;
+ * 3: sources name an actor by the page matcher's key, accents kept (utils/fold.ts).
  */
-export const ROWS_FORMAT = 2;
+export const ROWS_FORMAT = 3;
 
 /** The rows one pack contributes to the derived tables. */
 export interface PackRows {
@@ -23,7 +24,7 @@ export interface PackRows {
 /** A source text prepared for name lookups. */
 interface PreparedText {
   sha256: string;
-  /** `normalizeName` of the text. */
+  /** `nameKey` of the text: the page matcher's rule (utils/fold.ts). */
   folded: string;
   /** The text with only spacing unified: case-sensitive lookups (surnames that are common words). */
   cased: string;
@@ -40,20 +41,18 @@ const casedForm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ');
  * capital.
  */
 export function namesActor(actor: Actor, text: PreparedText): boolean {
-  const aliases = actor.aliases.map(normalizeName).filter(Boolean);
+  const aliases = actor.aliases.map(nameKey).filter(Boolean);
   if (aliases.some((a) => containsWords(text.folded, a))) return true;
   const { surnames, bareSurname, titles, commonWord, exclude = [] } = actor.match;
   if (bareSurname === 'never' || surnames.length === 0) return false;
   let folded = text.folded;
   let cased = text.cased;
   for (const phrase of exclude) {
-    folded = folded.split(normalizeName(phrase)).join(' ');
+    folded = folded.split(nameKey(phrase)).join(' ');
     cased = cased.split(casedForm(phrase)).join(' ');
   }
   const found = (phrase: string) =>
-    commonWord
-      ? containsWords(cased, casedForm(phrase))
-      : containsWords(folded, normalizeName(phrase));
+    commonWord ? containsWords(cased, casedForm(phrase)) : containsWords(folded, nameKey(phrase));
   if (bareSurname === 'always') return surnames.some(found);
   return titles.some((title) => surnames.some((surname) => found(`${title} ${surname}`)));
 }
@@ -68,7 +67,7 @@ export function packRows(pack: Pack): PackRows {
     .filter((s) => s.text !== undefined)
     .map((s) => ({
       sha256: s.sha256,
-      folded: normalizeName(s.text ?? ''),
+      folded: nameKey(s.text ?? ''),
       cased: casedForm(s.text ?? ''),
     }));
 

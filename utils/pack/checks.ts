@@ -7,10 +7,7 @@
 import type { Pack } from './schema';
 import type { Problem } from './problems';
 import { sha256Text } from './sha256';
-import { foldKey } from '../spotting/normalize';
-
-/** The key two aliases collide by: the matcher's own (`foldKey`) after NFKC. */
-export const aliasKey = (alias: string): string => foldKey(alias.normalize('NFKC'));
+import { nameKey } from '../fold';
 
 type Collection = 'sources' | 'actors' | 'topics' | 'positions';
 
@@ -77,7 +74,7 @@ function findDanglingReferences(pack: Pack): Problem[] {
 
 /**
  * An alias that two actors claim: a page could not tell them apart. Aliases are compared by the
- * matcher's own key (`foldKey`) after NFKC, so two forms collide when the matcher reads them as
+ * matcher's own key (`nameKey`, utils/fold.ts), so two forms collide when the matcher reads them as
  * one and also when they differ only in compatibility forms (full-width letters, ligatures).
  */
 function findAliasCollisions(pack: Pack): Problem[] {
@@ -86,7 +83,7 @@ function findAliasCollisions(pack: Pack): Problem[] {
   pack.actors.forEach((actor, i) => {
     const own = new Set<string>();
     actor.aliases.forEach((alias, j) => {
-      const key = aliasKey(alias);
+      const key = nameKey(alias);
       if (own.has(key)) return; // the same actor listing a form twice is harmless
       own.add(key);
       const other = owner.get(key);

@@ -19,7 +19,7 @@
  * Pure and synchronous, with no store access, so page-side code and Node tools can import it.
  */
 import type { Actor, MatchPolicy, Topic } from './schema';
-import { aliasKey } from './checks';
+import { nameKey } from '../fold';
 import type { ActorIdentity, DictionaryActor } from '../views';
 
 /** What a claim is about. */
@@ -187,14 +187,14 @@ function spottableAliases(actors: readonly OwnedActor[], rows: readonly ActorDes
   for (const a of actors) {
     const own = ownerRows.get(`${a.ownerPackId}\u0000${a.id}`);
     for (const alias of own?.aliases ?? []) {
-      const key = aliasKey(alias);
+      const key = nameKey(alias);
       if (!taken.has(key)) taken.set(key, a.id);
     }
   }
   const out = new Map<string, string[]>();
   for (const a of actors) {
     const kept = a.aliases.filter((alias) => {
-      const key = aliasKey(alias);
+      const key = nameKey(alias);
       const holder = taken.get(key);
       if (holder === undefined) taken.set(key, a.id);
       return (holder ?? a.id) === a.id;
