@@ -10,15 +10,19 @@
  *   many sources name them;
  * - a position an update added or changed is marked, and its earlier versions can be shown.
  */
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActorSummary, CardView, PositionView } from '@/utils/views';
 import { StanceChip } from './StanceChip';
 import { Evidence, PackNote } from './Evidence';
-import { changeWords, earlierVersionLabel, earlierVersionsLabel } from './change-words';
+import { ChangeNote } from './ChangeNote';
+import { COMPACT_POSITIONS, CompactPositions, type CompactEntry } from './CompactPositions';
 import { countryName, formatDate } from '@/utils/format';
 import { t, tn } from '@/utils/i18n';
 
 export interface HoverCardProps {
   card: CardView;
+  /** `compact` (the default): the positions that matter most, evidence on demand; `full`: all. */
+  initialView?: 'compact' | 'full';
   /** Opens the comparison view with this actor picked. */
   onCompare?: (actorId: string) => void;
   /** Opens the source viewer for a position (content scripts route this through the background). */
@@ -37,29 +41,6 @@ export function groupByTopic(positions: readonly PositionView[]) {
   return [...groups.values()];
 }
 
-function ChangeNote({ position }: { position: PositionView }) {
-  const change = position.change;
-  if (!change) return null;
-  return (
-    <>
-      <span class="sp-change">{changeWords(position)?.note}</span>
-      {change.history.length > 0 && (
-        <details class="sp-history">
-          <summary>{earlierVersionsLabel(change)}</summary>
-          <ul>
-            {change.history.map((h) => (
-              <li key={`${h.packVersion}-${h.date}`}>
-                {`${earlierVersionLabel(h)}: `}
-                <StanceChip stance={h.stance} /> {h.summary}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-    </>
-  );
-}
-
 function PositionItem({
   position,
   speaker,
@@ -71,7 +52,7 @@ function PositionItem({
   onOpenSource: HoverCardProps['onOpenSource'];
 }) {
   return (
-    <li class="sp-position" data-position={position.id}>
+    <li class="sp-position" data-position={position.id} tabIndex={-1}>
       <StanceChip stance={position.stance} />
       <ChangeNote position={position} />
       <p class="sp-summary">
@@ -153,11 +134,18 @@ function describeActor(actor: ActorSummary): string {
   return actor.country ? t('roleCountry', actor.role, countryName(actor.country)) : actor.role;
 }
 
-/** The card for one actor. */
-export function HoverCard({ card, onCompare, onOpenSource, onClose }: HoverCardProps) {
+/**
+ * The card for one actor: compact at first (the positions that matter most on this page, each
+ * in one line, evidence on demand), the full list with every position's evidence one press away.
+ */
+export function HoverCard({
+  card,
+  initialView = 'compact',
+  onCompare,
+  onOpenSource,
+  onClose,
+}: HoverCardProps) {
   const { actor } = card;
-  const groupsWithPositions = card.groups.filter((g) => g.positions.length > 0);
-  const hasOwn = card.positions.length > 0;
   return (
     <div class="sp-card" role="dialog" aria-label={t('cardLabel', actor.name)} tabIndex={-1}>
       <CardHead
@@ -166,30 +154,7 @@ export function HoverCard({ card, onCompare, onOpenSource, onClose }: HoverCardP
         definedBy={actor.definedBy}
         onClose={onClose}
       />
-      <div class="sp-body" role="region" tabIndex={0} aria-label={t('cardPositionsOf', actor.name)}>
-        {hasOwn ? (
-          <>
-            <h3 class="sp-section-title">{t('cardStatedPositions')}</h3>
-            <TopicList positions={card.positions} onOpenSource={onOpenSource} />
-          </>
-        ) : (
-          <p class="sp-empty">
-            {`${t(groupsWithPositions.length > 0 ? 'cardNoOwnPosition' : 'cardNoPosition', actor.name)} ${tn('cardNamedIn', card.sourceCount, actor.name, describeActor(actor))}`}
-          </p>
-        )}
-        {groupsWithPositions.map(({ group, positions }) => (
-          <section
-            class="sp-group"
-            key={group.id}
-            data-group={group.id}
-            aria-label={t('cardGroupLabel', group.name, actor.name)}
-          >
-            <h3 class="sp-section-title">{t('cardGroupTitle', group.name)}</h3>
-            <p class="sp-group-note">{t('cardGroupNote', actor.name, group.name)}</p>
-            <TopicList positions={positions} speaker={group.name} onOpenSource={onOpenSource} />
-          </section>
-        ))}
-      </div>
+      <CardBody key={actor.id} card={card} initialView={initialView} onOpenSource={onOpenSource} />
       <footer class="sp-foot">
         <span>
           {`${t('cardAsOf')} `}
@@ -212,6 +177,127 @@ export function HoverCard({ card, onCompare, onOpenSource, onClose }: HoverCardP
           </button>
         )}
       </footer>
+    </div>
+  );
+}
+
+/** The card's scrolling body, compact or full; one per actor (its state starts compact). */
+function CardBody({
+  card,
+  initialView,
+  onOpenSource,
+}: {
+  card: CardView;
+  initialView: 'compact' | 'full';
+  onOpenSource: HoverCardProps['onOpenSource'];
+}) {
+  const { actor } = card;
+  const groupsWithPositions = card.groups.filter((g) => g.positions.length > 0);
+  const hasOwn = card.positions.length > 0;
+  const [full, setFull] = useState(initialView === 'full');
+  /** Whether the reader asked for the full list (focus then moves into what it added). */
+  const [grown, setGrown] = useState(false);
+  const body = useRef<HTMLDivElement>(null);
+  // Own positions in the page's order first, then the groups'; the compact card shows the first.
+  const entries: CompactEntry[] = [
+    ...card.positions.map((position) => ({ position })),
+    ...groupsWithPositions.flatMap((g) =>
+      g.positions.map((position) => ({ position, speaker: g.group.name })),
+    ),
+  ];
+  const shown = entries.slice(
+    0,
+    hasOwn ? Math.min(COMPACT_POSITIONS, card.positions.length) : COMPACT_POSITIONS,
+  );
+  const firstMore = entries[shown.length]?.position.id;
+  useEffect(() => {
+    // "n more positions" disappears as the list grows: focus moves to the first position it added.
+    if (grown && firstMore)
+      body.current
+        ?.querySelector<HTMLElement>(`li[data-position="${CSS.escape(firstMore)}"]`)
+        ?.focus();
+  }, [grown, firstMore]);
+
+  const empty = (
+    <p class="sp-empty">
+      {`${t(groupsWithPositions.length > 0 ? 'cardNoOwnPosition' : 'cardNoPosition', actor.name)} ${tn('cardNamedIn', card.sourceCount, actor.name, describeActor(actor))}`}
+    </p>
+  );
+  return (
+    <div
+      class="sp-body"
+      role="region"
+      tabIndex={0}
+      aria-label={t('cardPositionsOf', actor.name)}
+      ref={body}
+      data-view={full ? 'full' : 'compact'}
+    >
+      {!full && (
+        <>
+          {hasOwn ? (
+            <>
+              <h3 class="sp-section-title">{t('cardStatedPositions')}</h3>
+              <CompactPositions entries={shown} onOpenSource={onOpenSource} />
+            </>
+          ) : (
+            empty
+          )}
+          {!hasOwn &&
+            groupsWithPositions
+              .filter(({ group }) => shown.some((e) => e.speaker === group.name))
+              .map(({ group }) => (
+                <section
+                  class="sp-group"
+                  key={group.id}
+                  data-group={group.id}
+                  aria-label={t('cardGroupLabel', group.name, actor.name)}
+                >
+                  <h3 class="sp-section-title">{t('cardGroupTitle', group.name)}</h3>
+                  <p class="sp-group-note">{t('cardGroupNote', actor.name, group.name)}</p>
+                  <CompactPositions
+                    entries={shown.filter((e) => e.speaker === group.name)}
+                    onOpenSource={onOpenSource}
+                  />
+                </section>
+              ))}
+          {entries.length > shown.length && (
+            <button
+              type="button"
+              class="sp-more sp-more-all"
+              onClick={() => {
+                setFull(true);
+                setGrown(true);
+              }}
+            >
+              {tn('cardMorePositions', entries.length - shown.length)}
+            </button>
+          )}
+        </>
+      )}
+      {full && (
+        <>
+          {hasOwn ? (
+            <>
+              <h3 class="sp-section-title">{t('cardStatedPositions')}</h3>
+              <TopicList positions={card.positions} onOpenSource={onOpenSource} />
+            </>
+          ) : (
+            empty
+          )}
+          {groupsWithPositions.map(({ group, positions }) => (
+            <section
+              class="sp-group"
+              key={group.id}
+              data-group={group.id}
+              aria-label={t('cardGroupLabel', group.name, actor.name)}
+            >
+              <h3 class="sp-section-title">{t('cardGroupTitle', group.name)}</h3>
+              <p class="sp-group-note">{t('cardGroupNote', actor.name, group.name)}</p>
+              <TopicList positions={positions} speaker={group.name} onOpenSource={onOpenSource} />
+            </section>
+          ))}
+        </>
+      )}
     </div>
   );
 }

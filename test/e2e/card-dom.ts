@@ -217,3 +217,47 @@ export async function waitForCard(page: Page, name?: string) {
 export async function waitForNoCard(page: Page) {
   await expect.poll(() => openCard(page), { timeout: WAIT_MS }).toBeNull();
 }
+
+/** The element focused inside the card, as the accessibility tree names it; null if none. */
+export async function focusedInCard(page: Page): Promise<{ role: string; name: string } | null> {
+  const cdp = await cdpFor(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: {
+        role?: { value?: string };
+        name?: { value?: string };
+        properties?: { name: string; value: { value?: unknown } }[];
+      }[];
+    };
+    const focused = nodes.filter((n) =>
+      n.properties?.some((p) => p.name === 'focused' && p.value.value === true),
+    );
+    const node = focused[focused.length - 1];
+    return node ? { role: node.role?.value ?? '', name: node.name?.value ?? '' } : null;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/**
+ * Opens the full list of the open card ("n more positions"), where every position shows its
+ * evidence; on a card short enough to have no such button, opens each position's evidence.
+ */
+export async function showFullCard(page: Page): Promise<void> {
+  const dialog = await openCard(page);
+  if (!dialog) throw new Error('no card is open');
+  const more = findAll(dialog, byClass('sp-more-all'))[0];
+  const buttons = more
+    ? [more]
+    : findAll(dialog, (e) => e.tag === 'button' && e.attrs['aria-expanded'] === 'false');
+  for (const button of buttons) {
+    const { x, y } = await centreOf(page, button);
+    await page.mouse.move(x, y, { steps: 4 });
+    await page.mouse.click(x, y);
+  }
+  await expect
+    .poll(async () => findAll((await openCard(page))!, byClass('sp-evidence')).length > 0, {
+      timeout: WAIT_MS,
+    })
+    .toBe(true);
+}

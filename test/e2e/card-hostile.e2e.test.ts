@@ -17,6 +17,7 @@ import {
   readCard,
   waitForCard,
   waitForNoCard,
+  showFullCard,
 } from './card-dom';
 
 describe('card on a hostile page', () => {
@@ -36,6 +37,7 @@ describe('card on a hostile page', () => {
   it('shows the positions with their evidence', async () => {
     await news.hoverName('Volodymyr Zelenskyy');
     await waitForCard(news.page, 'Volodymyr Zelenskyy');
+    await showFullCard(news.page);
     const dialog = (await openCard(news.page))!;
     expect(findAll(dialog, byClass('sp-role'))[0]!.text).toBe('Ukrainian President, Ukraine');
     const positions = findAll(dialog, byClass('sp-position'));

@@ -7,7 +7,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_HIGHLIGHT_MARK } from '@/utils/spotting/spotter';
 import { launchExtension, NewsPage, type ExtensionSession } from './harness';
-import { byClass, findAll, mentionsReady, openCard, waitForCard } from './card-dom';
+import { byClass, findAll, mentionsReady, openCard, showFullCard, waitForCard } from './card-dom';
 
 /** Long enough for anything a page load sets off to have run, ms; not a measurement. */
 const SETTLE_MS = 1_500;
@@ -57,10 +57,11 @@ describe('the card bundle, loaded on demand', () => {
     expect(await session.evaluateInContentScript<boolean>(page, BUNDLE_PRESENT)).toBe(false);
   });
 
-  it('is loaded once by the first hover, which opens a full card', async () => {
+  it('is loaded once by the first hover, which opens a working card', async () => {
     const news = new NewsPage(session, page);
     await news.hoverName('Volodymyr Zelenskyy');
     await waitForCard(page, 'Volodymyr Zelenskyy');
+    await showFullCard(page);
     const dialog = (await openCard(page))!;
     expect(findAll(dialog, byClass('sp-role'))[0]!.text).toMatch(/Ukraine/);
     expect(findAll(dialog, byClass('sp-position')).length).toBeGreaterThan(0);

@@ -18,6 +18,7 @@ import {
   openCard,
   waitForCard,
   type CardElement,
+  showFullCard,
 } from './card-dom';
 
 /** Upper bound for a new tab and its page to load (ms); a limit, not a measurement. */
@@ -52,6 +53,7 @@ describe('card links', () => {
   it('opens the source viewer with the evidence of the position marked and in view', async () => {
     await news.hoverName('Volodymyr Zelenskyy');
     await waitForCard(news.page, 'Volodymyr Zelenskyy');
+    await showFullCard(news.page);
     const position = findAll((await openCard(news.page))!, byClass('sp-position'))[0]!;
     const positionId = position.attrs['data-position']!;
     const words = findAll(position, byClass('sp-evidence-text'))[0]!.text.replace(

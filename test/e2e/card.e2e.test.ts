@@ -19,6 +19,7 @@ import {
   readCard,
   waitForCard,
   waitForNoCard,
+  showFullCard,
 } from './card-dom';
 
 /** Upper bound for a card to switch (ms); a limit, not a measurement. */
@@ -45,6 +46,7 @@ describe('hover card', () => {
   it('opens after a deliberate hover with the positions, their evidence and source', async () => {
     await news.hoverName('Volodymyr Zelenskyy');
     await waitForCard(news.page, 'Volodymyr Zelenskyy');
+    await showFullCard(news.page);
     const dialog = (await openCard(news.page))!;
     expect(dialog.attrs['aria-label']).toBe('Standpoint: Volodymyr Zelenskyy');
     expect(findAll(dialog, byClass('sp-role'))[0]!.text).toMatch(/Ukraine/);

@@ -22,7 +22,15 @@ import { keygen, PRIVATE_KEY_FILE } from '@/scripts/pack-keygen';
 import { publish } from '@/scripts/pack-publish';
 import { feedHandler } from '@/scripts/pack-serve';
 import { STANCES, type Pack } from '@/utils/pack/schema';
-import { byClass, findAll, mentionsReady, openCard, waitForCard, waitForNoCard } from './card-dom';
+import {
+  byClass,
+  findAll,
+  mentionsReady,
+  openCard,
+  showFullCard,
+  waitForCard,
+  waitForNoCard,
+} from './card-dom';
 import {
   extensionDir,
   launchExtension,
@@ -97,6 +105,7 @@ describe('feed sync', () => {
     await waitForNoCard(news.page);
     await news.hoverName(NAME);
     await waitForCard(news.page, NAME);
+    await showFullCard(news.page);
     const dialog = (await openCard(news.page))!;
     const li = findAll(dialog, (e) => e.attrs['data-position'] === POSITION)[0];
     if (!li) return null;

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { HoverCard, groupByTopic } from '@/components/HoverCard';
 import { emptyCard, merzCard, rubioCard } from './fixtures';
 
@@ -15,7 +16,7 @@ const texts = (root: ParentNode, sel: string) =>
 
 describe('HoverCard', () => {
   it('shows who the person is, as of when, from which pack', () => {
-    const root = mount(<HoverCard card={merzCard} />);
+    const root = mount(<HoverCard card={merzCard} initialView="full" />);
     const dialog = root.querySelector('[role=dialog]')!;
     expect(dialog.getAttribute('aria-label')).toBe('Standpoint: Friedrich Merz');
     expect(root.querySelector('.sp-name')!.textContent).toBe('Friedrich Merz');
@@ -26,7 +27,7 @@ describe('HoverCard', () => {
   });
 
   it('groups positions by topic in the order given, each with stance, summary and evidence', () => {
-    const root = mount(<HoverCard card={merzCard} />);
+    const root = mount(<HoverCard card={merzCard} initialView="full" />);
     expect(texts(root, '.sp-proposition')).toEqual([
       'Should a ceasefire come first?',
       'Should Ukraine give up its NATO bid?',
@@ -46,7 +47,7 @@ describe('HoverCard', () => {
   });
 
   it('marks a position changed by an update and can show its earlier versions', () => {
-    const root = mount(<HoverCard card={merzCard} />);
+    const root = mount(<HoverCard card={merzCard} initialView="full" />);
     const changed = root.querySelector('[data-position=merz-nato]')!;
     expect(changed.querySelector('.sp-change')!.textContent).toBe('Changed in update v3');
     const history = changed.querySelector('details')!;
@@ -59,7 +60,7 @@ describe('HoverCard', () => {
   });
 
   it("labels a group's positions as the group's, never as the person's own words", () => {
-    const root = mount(<HoverCard card={rubioCard} />);
+    const root = mount(<HoverCard card={rubioCard} initialView="full" />);
     expect(root.querySelector('.sp-empty')!.textContent).toContain(
       'The installed packs hold no position stated by Marco Rubio personally. Marco Rubio (U.S. Secretary of State, United States) is named in 3 sources.',
     );
@@ -91,6 +92,7 @@ describe('HoverCard', () => {
     const root = mount(
       <HoverCard
         card={merzCard}
+        initialView="full"
         onCompare={onCompare}
         onClose={onClose}
         onOpenSource={onOpenSource}
@@ -102,6 +104,39 @@ describe('HoverCard', () => {
     expect(onClose).toHaveBeenCalled();
     root.querySelector<HTMLAnchorElement>('[data-position=merz-nato] a')!.click();
     expect(onOpenSource.mock.calls[0]![0].id).toBe('merz-nato');
+  });
+
+  it('starts compact: topic, stance and one line per position, evidence one press away', async () => {
+    const many = {
+      ...merzCard,
+      positions: [...merzCard.positions, { ...merzCard.positions[0]!, id: 'merz-extra' }],
+    };
+    const root = mount(<HoverCard card={many} />);
+    const items = [...root.querySelectorAll('.sp-cpos')];
+    expect(items.map((li) => li.getAttribute('data-position'))).toEqual(
+      many.positions.slice(0, 3).map((p) => p.id),
+    );
+    expect(root.querySelector('.sp-evidence')).toBeNull();
+    const first = items[0]!;
+    expect(first.querySelector('.sp-cpos-topic')!.textContent).toBe(many.positions[0]!.topic.label);
+    expect(first.querySelector('.sp-chip')!.textContent).toBe('Stance: Supports');
+    const show = first.querySelector<HTMLButtonElement>('button.sp-more')!;
+    expect(show.textContent).toBe('Show evidence');
+    expect(show.getAttribute('aria-expanded')).toBe('false');
+    await act(() => show.click());
+    expect(show.getAttribute('aria-expanded')).toBe('true');
+    expect(show.textContent).toBe('Hide evidence');
+    expect(first.querySelector('blockquote')!.textContent).toBe(
+      '\u201ca ceasefire must come first\u201d',
+    );
+    const more = root.querySelector<HTMLButtonElement>('.sp-more-all')!;
+    expect(more.textContent).toBe('1 more position');
+    await act(() => more.click());
+    expect(root.querySelector('.sp-more-all')).toBeNull();
+    expect(root.querySelectorAll('.sp-position')).toHaveLength(4);
+    expect(root.querySelectorAll('.sp-position .sp-evidence')).toHaveLength(4);
+    // Focus moved to the first position the list added.
+    expect(document.activeElement?.getAttribute('data-position')).toBe('merz-extra');
   });
 
   it('groupByTopic keeps the first-seen order of topics', () => {
@@ -118,7 +153,7 @@ describe('whose word a card shows', () => {
       ...merzCard,
       positions: merzCard.positions.map((p, i) => (i === 0 ? { ...p, pack: imported } : p)),
     };
-    const root = mount(<HoverCard card={card} />);
+    const root = mount(<HoverCard card={card} initialView="full" />);
     const notes = [...root.querySelectorAll('.sp-position .sp-pack')];
     expect(notes).toHaveLength(card.positions.length);
     expect(notes[0]!.textContent).toBe('From “A file”Unverified');
@@ -133,6 +168,8 @@ describe('whose word a card shows', () => {
     expect(root.querySelector('.sp-head .sp-pack')!.textContent).toBe(
       'Described by “A file”Unverified',
     );
-    expect(mount(<HoverCard card={merzCard} />).querySelector('.sp-head .sp-pack')).toBeNull();
+    expect(
+      mount(<HoverCard card={merzCard} initialView="full" />).querySelector('.sp-head .sp-pack'),
+    ).toBeNull();
   });
 });

@@ -67,6 +67,9 @@ describe('card surface', () => {
     expect(t.layer().querySelector('.sp-name')!.textContent).toBe('Friedrich Merz');
     t.layer().querySelector<HTMLButtonElement>('.sp-compare')!.click();
     expect(t.actions.compare).toHaveBeenCalledWith('merz');
+    // The compact card: the evidence (and its source link) is one press away.
+    t.layer().querySelector<HTMLButtonElement>('[data-position=merz-nato] button.sp-more')!.click();
+    await t.flush();
     t.layer().querySelector<HTMLAnchorElement>('[data-position=merz-nato] a')!.click();
     expect(t.actions.openSource).toHaveBeenCalledWith('geneva-talks', 'merz-nato');
     t.layer().querySelector<HTMLButtonElement>('.sp-close')!.click();

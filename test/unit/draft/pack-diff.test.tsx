@@ -61,7 +61,7 @@ function cardTexts(p: PositionView): { change: string; history: string[] } {
     packs: [],
   };
   const root = document.createElement('div');
-  render(<HoverCard card={card} />, root);
+  render(<HoverCard card={card} initialView="full" />, root);
   return {
     change: root.querySelector('.sp-change')!.textContent!,
     history: [...root.querySelectorAll('.sp-history li')].map((li) =>
