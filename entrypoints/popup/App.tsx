@@ -18,7 +18,6 @@ import { siteEnabled, withSite } from '@/utils/pages/site';
 import { resolveTabId, type TabsApi } from '@/utils/pages/tab';
 import { useResult } from '@/utils/pages/use-async';
 import type { Settings } from '@/utils/settings';
-import { errorMessage } from '@/utils/format';
 import { t } from '@/utils/i18n';
 
 /**
@@ -189,7 +188,8 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
       }
     } catch (e) {
       if (before) setSettings(before);
-      setSettingsError(t('popupSwitchUnsaved', errorMessage(e)));
+      console.error('Standpoint: the switch could not be saved', e);
+      setSettingsError(t('popupSwitchUnsaved'));
     } finally {
       setSaving(false);
     }

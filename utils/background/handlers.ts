@@ -12,7 +12,6 @@ import { getDb } from '../db/index';
 import { cards, listActors, listPacks, matrix, sourceView } from '../db/queries';
 import { requestSchemas, type BackgroundProtocol, type RequestOf } from '../messaging';
 import { err, ok } from '../views';
-import { errorMessage } from '../format';
 import { senderRefusal, type SelfIdentity, type Sender } from './sender';
 
 export type { Sender } from './sender';
@@ -80,17 +79,27 @@ export function defineHandler<K extends keyof BackgroundProtocol & keyof typeof 
         request,
       );
       if (!parsed.success) {
-        return err(
-          `Refused a malformed “${type}” request (${describeIssues(parsed.error)}).`,
-        ) as Reply<K>;
+        console.error(
+          `Standpoint: refused a malformed “${type}” request (${describeIssues(parsed.error)})`,
+        );
+        return err(REFUSED_REQUEST) as Reply<K>;
       }
       await e.ready();
       return await run(parsed.data, e, sender);
     } catch (e) {
-      return err(`“${type}” failed: ${errorMessage(e)}`) as Reply<K>;
+      // The reader gets a sentence about their data; the technical detail goes to the console.
+      console.error(`Standpoint: “${type}” failed`, e);
+      return err(UNEXPECTED_FAILURE) as Reply<K>;
     }
   };
 }
+
+/** What a reader sees when a request fails unexpectedly (a storage error, a bug). */
+export const UNEXPECTED_FAILURE =
+  'Standpoint could not read or change its data just now; nothing was changed. Try again, and restart the browser if it keeps failing.';
+/** What a reader sees when one of our own pages sent a request the background cannot read. */
+const REFUSED_REQUEST =
+  'Standpoint did not understand that request, so nothing was changed. Reload this page and try again.';
 
 /** Hover cards for the actors under the pointer, ranked by the page's words. */
 export const handleGetCards = defineHandler('getCards', async (req, env) =>

@@ -10,7 +10,6 @@
 import type { GetReturnType } from '@webext-core/messaging';
 import type { BackgroundProtocol, RequestOf } from '../messaging';
 import { backgroundMessenger } from '../messengers';
-import { errorMessage } from '../format';
 import { err } from '../views';
 import { t, type MessageKey } from '@/utils/i18n';
 
@@ -54,7 +53,9 @@ export function createAsk(
       const answer = await send(type, request);
       return answer ?? (err(t('askNoAnswer', t(DOING[type]))) as Reply<typeof type>);
     } catch (e) {
-      return err(t('askUnreachable', t(DOING[type]), errorMessage(e))) as Reply<typeof type>;
+      // The reader gets a sentence; the technical detail goes to the console.
+      console.error(`Standpoint: “${type}” could not reach the background`, e);
+      return err(t('askUnreachable', t(DOING[type]))) as Reply<typeof type>;
     }
   };
 }

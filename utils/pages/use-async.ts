@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Result } from '../views';
-import { errorMessage } from '../format';
+import { t } from '@/utils/i18n';
 
 export type Loadable<T> = { state: 'loading' } | { state: 'done'; result: Result<T> };
 
@@ -23,12 +23,11 @@ export function useResult<T>(
     setValue({ state: 'loading' });
     load().then(
       (result) => current && setValue({ state: 'done', result }),
-      (e: unknown) =>
-        current &&
-        setValue({
-          state: 'done',
-          result: { ok: false, error: errorMessage(e) },
-        }),
+      (e: unknown) => {
+        // The reader gets a sentence; the technical detail goes to the console.
+        console.error('Standpoint: loading failed', e);
+        if (current) setValue({ state: 'done', result: { ok: false, error: t('loadFailed') } });
+      },
     );
     return () => {
       current = false;

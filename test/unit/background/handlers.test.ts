@@ -8,6 +8,7 @@ import {
   handleListPacks,
   handleOpenPage,
   storeHandlers,
+  UNEXPECTED_FAILURE,
   type HandlerEnv,
   type Sender,
 } from '@/utils/background/handlers';
@@ -123,11 +124,18 @@ describe('request validation', () => {
       [{ actorIds: ['anna-berg'], pageWords: ['x'.repeat(61)] }, /pageWords/],
       [{ actorIds: Array.from({ length: 51 }, (_, i) => `a${i}`) }, /actorIds/],
     ];
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     for (const [request, reason] of cases) {
+      logged.mockClear();
       const r = await handleGetCards(request, contentScript, env);
       expect(r.ok, JSON.stringify(request)).toBe(false);
-      expect(!r.ok && r.error).toMatch(reason);
+      // The reader gets a sentence; the reason goes to the console.
+      expect(!r.ok && r.error).toBe(
+        'Standpoint did not understand that request, so nothing was changed. Reload this page and try again.',
+      );
+      expect(String(logged.mock.calls[0]?.[0])).toMatch(reason);
     }
+    logged.mockRestore();
     const open = await handleOpenPage({ page: 'options' }, contentScript, env);
     expect(open.ok).toBe(false);
     expect(env.opened).toEqual([]);
@@ -141,8 +149,13 @@ describe('request validation', () => {
         throw new Error('database unavailable');
       },
     };
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const r = await handleListPacks({}, popup, broken);
-    expect(r).toEqual({ ok: false, error: '“listPacks” failed: database unavailable' });
+    // A sentence about the reader's data; the technical detail only in the console.
+    expect(r).toEqual({ ok: false, error: UNEXPECTED_FAILURE });
+    expect(!r.ok && r.error).not.toContain('database unavailable');
+    expect(logged).toHaveBeenCalledWith('Standpoint: “listPacks” failed', expect.any(Error));
+    logged.mockRestore();
   });
 });
 

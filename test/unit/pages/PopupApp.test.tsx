@@ -159,7 +159,7 @@ describe('PopupApp', () => {
     await settle(root, () => box().disabled);
     expect(box().checked).toBe(true);
     await act(async () => fail(new Error('storage is full')));
-    await settle(root, () => /could not be saved: storage is full/.test(text(root)));
+    await settle(root, () => /could not be saved; try again/.test(text(root)));
     expect(box().checked).toBe(false);
     expect(box().disabled).toBe(false);
   });

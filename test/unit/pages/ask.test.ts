@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAsk } from '@/utils/pages/ask';
 import { ok } from '@/utils/views';
 import { fakeAsk } from './fake-ask';
@@ -18,11 +18,15 @@ describe('ask', () => {
     const ask = createAsk(async () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(await ask('getMatrix', { actorIds: ['merz'] })).toEqual({
       ok: false,
       error:
-        "Could not reach Standpoint's background while comparing positions (Could not establish connection. Receiving end does not exist.).",
+        "Could not reach Standpoint's background while comparing positions; try again in a moment.",
     });
+    // The browser's own words go to the console only.
+    expect(String(logged.mock.calls[0]?.[1])).toContain('Receiving end does not exist');
+    logged.mockRestore();
   });
 
   it('turns an empty answer into an error sentence', async () => {
