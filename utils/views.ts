@@ -3,6 +3,7 @@
  * They are read models built from the store, not the pack format: a card or a matrix cell
  * carries everything its component needs, so components stay "props in, markup out".
  */
+import type { RuleVocabulary } from './spotting/rule-words';
 import type { Actor, MatchPolicy, Stance } from './pack/schema';
 
 /** Plain result across contexts: never throw over a message boundary. */
@@ -26,6 +27,12 @@ export interface DictionaryActor {
 export interface Dictionary {
   version: string;
   actors: DictionaryActor[];
+  /**
+   * The rules' vocabulary (utils/spotting/rule-vocabulary.ts), carried to pages with the names.
+   * Every dictionary the background publishes has it; a matcher built without it keeps the
+   * vocabulary in use.
+   */
+  vocabulary?: RuleVocabulary;
 }
 
 /** Whose word something is: a pack, and whether a signature (or the extension) vouches for it. */

@@ -38,12 +38,13 @@ import {
 } from './pipeline';
 import { pageWordSet } from './ranking';
 import { ROWS_FORMAT } from './rows';
+import { RULE_VOCABULARY } from '../spotting/rule-vocabulary';
 
 /**
  * Bump when the shape of `Dictionary` changes, so cached matchers are rebuilt. `ROWS_FORMAT` is
  * part of the version too: rows derived differently may hold different aliases.
  */
-const DICTIONARY_FORMAT = `dictionary-1/rows-${ROWS_FORMAT}`;
+const DICTIONARY_FORMAT = `dictionary-2/rows-${ROWS_FORMAT}`;
 
 /** Installed packs, newest first. */
 async function installedPacks(db: StandpointDB): Promise<PackRow[]> {
@@ -57,7 +58,8 @@ async function installedPacks(db: StandpointDB): Promise<PackRow[]> {
 export async function dictionaryVersion(db: StandpointDB): Promise<string> {
   const packs = await db.packs.toArray();
   const lines = packs.map((p) => `${p.id}@${p.version}#${p.sha256}`).sort();
-  return sha256OfText([DICTIONARY_FORMAT, ...lines].join('\n'));
+  // The rules' vocabulary rides with the names: a new list is a new dictionary for every page.
+  return sha256OfText([DICTIONARY_FORMAT, JSON.stringify(RULE_VOCABULARY), ...lines].join('\n'));
 }
 
 /** What to leave out of the page dictionary. */
@@ -88,6 +90,7 @@ export async function dictionary(
   return {
     version: opts.verifiedOnly ? `${version}/verified` : version,
     actors: dictionaryActors(rows, o.claims, filtered),
+    vocabulary: RULE_VOCABULARY,
   };
 }
 

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { claimsInOrder, dictionaryActors } from '../pack/ownership';
 import { idSchema, matchPolicySchema, type Pack } from '../pack/schema';
 import type { Dictionary } from '../views';
+import { RULE_VOCABULARY } from './rule-vocabulary';
+import { VOCABULARY_LISTS } from './rule-words';
 
 /** A dictionary as it crosses a message boundary: validated before a matcher is built from it. */
 export const dictionarySchema = z.strictObject({
@@ -21,6 +23,14 @@ export const dictionarySchema = z.strictObject({
       }),
     )
     .max(20_000),
+  vocabulary: z
+    .strictObject(
+      Object.fromEntries(VOCABULARY_LISTS.map((name) => [name, z.string().max(50_000)])) as Record<
+        (typeof VOCABULARY_LISTS)[number],
+        z.ZodString
+      >,
+    )
+    .optional(),
 });
 
 /**
@@ -40,5 +50,6 @@ export function dictionaryFromPacks(
   return {
     version: packs.map((p) => `${p.id}@${p.version}`).join(','),
     actors: dictionaryActors(rows, claims, standings),
+    vocabulary: RULE_VOCABULARY,
   };
 }

@@ -7,6 +7,7 @@
  * one space, and keeps the longest form that ends on a word boundary. The disambiguation rules
  * (utils/spotting/rules.ts) judge only those few positions; docs/spotting.md documents both.
  */
+import { useVocabulary } from './rule-words';
 import type { Dictionary, DictionaryActor } from '../views';
 import {
   APOSTROPHE,
@@ -233,6 +234,7 @@ function insertSorted(trie: FlatTrie, keys: readonly string[], refs: readonly nu
  * Forms that do not start with a word character are ignored: a name starts with a letter.
  */
 export function buildMatcher(dict: Dictionary): Matcher {
+  if (dict.vocabulary) useVocabulary(dict.vocabulary);
   const keys: string[] = [];
   const refs: number[] = [];
   let codeUnits = 0;

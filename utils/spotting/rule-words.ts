@@ -2,38 +2,51 @@
  * Word lists of the disambiguation rules (utils/spotting/rules.ts). They are about languages,
  * not about any one person: what a person's names are, and who shares them, is pack data.
  * Every list is folded (lower case) and checked with a Set lookup.
+ *
+ * The vocabulary lists (whole words: titles, function words, roles...) are written in
+ * ./rule-vocabulary.ts and travel inside the dictionary (`Dictionary.vocabulary`), so they grow
+ * with the languages we read without growing the always-on content script: here each is a
+ * `WordSet` that `useVocabulary` fills when a matcher is built. Endings and punctuation, which
+ * are grammar and stay small, are written here.
  */
 
-import { wordSet as words } from './word-set';
+import { WordSet } from './word-set';
+
+/** The names of the vocabulary lists; `RuleVocabulary` gives each its words. */
+export const VOCABULARY_LISTS = [
+  'neutral',
+  'abbreviations',
+  'titleCaseSmall',
+  'roles',
+  'familyArticles',
+  'familyArticlesAnyForm',
+  'germanMarkers',
+  'lowercase',
+  'compoundHeads',
+  'pageStopWords',
+] as const;
+export type VocabularyList = (typeof VOCABULARY_LISTS)[number];
+/** Each list's words, separated by white space. */
+export type RuleVocabulary = Record<VocabularyList, string>;
+
+const vocabulary = new Map<VocabularyList, WordSet>();
+
+function vocabularyList(name: VocabularyList): WordSet {
+  const set = new WordSet();
+  vocabulary.set(name, set);
+  return set;
+}
+
+/** Uses the lists of a dictionary's vocabulary from now on (the rules read them on each call). */
+export function useVocabulary(v: RuleVocabulary): void {
+  for (const [name, set] of vocabulary) set.reset(v[name]);
+}
 
 /** Capitalised words before a surname that are not a given name: they do not make it someone else. */
-export const NEUTRAL_WORDS = words(
-  'a an the and but or nor so yet for of in on at by to from with without as if when while after before since ' +
-    'until because although though then now today yesterday tomorrow tonight meanwhile however still also even ' +
-    'only just why how what where who whom whose which that this these those both either neither not no yes ' +
-    'said says asked told according under over against between about during like unlike per via let has had ' +
-    'have is was were will would could should can may might must did does do it he she they we i you his her ' +
-    'their our my your its all some many most more few several every each any other another new old watch read ' +
-    'see video photo photos opinion analysis live update updates breaking exclusive interview news dear thanks ' +
-    'whether once here there later earlier last next first second third finally then instead separately ' +
-    'afterwards previously recently currently ultimately meanwhile overall indeed perhaps maybe ' +
-    'certainly clearly nevertheless nonetheless moreover furthermore besides otherwise thus hence ' +
-    'monday tuesday wednesday thursday friday saturday sunday january february march april june july august ' +
-    'september october november december ' +
-    'mr mrs ms miss mx dr sir dame lord lady prof professor president chancellor minister prime secretary ' +
-    'senator sen rep representative governor gov mayor general gen admiral colonel col leader king queen ' +
-    'prince princess pope premier ambassador envoy commissioner chairman chairwoman chair speaker judge ' +
-    'justice former ex vice deputy acting elect candidate nominee comrade ' +
-    'american russian ukrainian german french british english chinese european israeli palestinian iranian ' +
-    'polish italian spanish turkish indian japanese korean canadian mexican brazilian hungarian belarusian ' +
-    'nato eu un us uk kremlin ' +
-    'der die das den dem des ein eine einen einem le la les un une du au aux',
-);
+export const NEUTRAL_WORDS = vocabularyList('neutral');
 
 /** Abbreviations whose full stop does not end a sentence. */
-export const ABBREVIATIONS = words(
-  'mr mrs ms dr st sen rep gov gen col lt sgt capt adm pres prof jr sr u.s u.k vs no',
-);
+export const ABBREVIATIONS = vocabularyList('abbreviations');
 
 /** Characters that may open a sentence's first word: quotes and brackets. */
 export const OPENERS = '"\'“”‘’«»„‹›([{¡¿*';
@@ -41,9 +54,7 @@ export const OPENERS = '"\'“”‘’«»„‹›([{¡¿*';
 export const SENTENCE_ENDS = '.!?…:|•·';
 
 /** Words Title Case styles leave in lower case; they say nothing either way. */
-export const TITLE_CASE_SMALL = words(
-  'and the for nor but yet with from into over onto upon amid via per off out',
-);
+export const TITLE_CASE_SMALL = vocabularyList('titleCaseSmall');
 
 /**
  * Role nouns any leader may carry that, right before a surname, say who the person is as a title
@@ -51,7 +62,7 @@ export const TITLE_CASE_SMALL = words(
  * counts as the actor's. A role only one person has (`negotiator`, `помощник`) is one of that
  * person's `titles` in the pack instead.
  */
-export const ROLE_WORDS = words('host counterpart homologue hôte');
+export const ROLE_WORDS = vocabularyList('roles');
 
 /**
  * Endings of German compound role nouns (`US-Unterhändler`, `Kremlberater`, `CDU-Chef`,
@@ -82,21 +93,18 @@ export const ROLE_SUFFIXES: readonly string[] = [
 ];
 
 /** Articles before a plural surname that make it a family or a couple: `the Macrons`, `die Trumps`. */
-export const FAMILY_ARTICLES = words('the die den');
+export const FAMILY_ARTICLES = vocabularyList('familyArticles');
 /** French articles that make even the bare surname a family: `les Macron`, `chez les Macron`. */
-export const FAMILY_ARTICLES_ANY_FORM = words('les des aux');
+export const FAMILY_ARTICLES_ANY_FORM = vocabularyList('familyArticlesAnyForm');
 
 /**
  * Common German words: a text with one of them reads as German, where every noun is
  * capitalised and a capitalised word before a surname is no sign of a given name.
  */
-export const GERMAN_MARKERS = words(
-  'und nicht ist mit für sich dem ein eine einen einer auch im zu auf nach bei laut wurde hat ' +
-    'sagte sind war vom zum zur beim über',
-);
+export const GERMAN_MARKERS = vocabularyList('germanMarkers');
 
 /** Surname forms that are ordinary words in lower case somewhere: never a name in lower case. */
-export const LOWERCASE_WORDS = words('trump trumps macron poutine');
+export const LOWERCASE_WORDS = vocabularyList('lowercase');
 
 /** Slavic case endings of surnames declined as nouns (Putin, Merz, Witkoff, Ushakov). */
 export const NOUN_ENDINGS_LATIN: readonly string[] = ['a', 'u', 'om', 'em', 'owi', 'ovi', 'ov'];
@@ -138,7 +146,11 @@ export const ADJECTIVE_ENDINGS_LATIN: readonly string[] = [
 export const ADJECTIVE_ENDINGS_CYRILLIC: readonly string[] = ['ий', 'ого', 'ому', 'им', 'ім', 'ом'];
 
 /** Words a hyphen joins to a surname that make the compound about the person (`Merz-Regierung`). */
-export const COMPOUND_HEADS = words(
-  'regierung kabinett plan anhänger lager interview team regime besuch government administration ' +
-    'cabinet camp supporters led backed era gouvernement camp équipe',
-);
+export const COMPOUND_HEADS = vocabularyList('compoundHeads');
+
+/**
+ * Frequent words that say nothing about what a page is about, left out of the page's words (the
+ * popup's report and the card's topic ranking, ./words.ts). Until a dictionary arrives the list is
+ * empty, and the page is not scanned either.
+ */
+export const PAGE_STOP_WORDS = vocabularyList('pageStopWords');

@@ -6,6 +6,7 @@
  * below instead of a schema: shapes and bounds, so a damaged value is refused, not trusted.
  */
 import type { Dictionary, DictionaryActor } from '../views';
+import { VOCABULARY_LISTS, type RuleVocabulary } from './rule-words';
 
 /** `storage.local` key of the dictionary. */
 export const DICTIONARY_KEY = 'dictionary';
@@ -20,6 +21,8 @@ export const DICTIONARY_LIMITS = {
   /** Forms per list of one actor, after the lists of several packs were merged. */
   formsPerList: 1_000,
   formChars: 200,
+  /** Characters of one list of the rules' vocabulary. */
+  vocabularyChars: 50_000,
 } as const;
 
 const BARE_SURNAME = ['always', 'in-context', 'never'] as const;
@@ -71,10 +74,28 @@ function readActor(raw: unknown): DictionaryActor | null {
   };
 }
 
-/** The stored value as a dictionary, or null when it is absent or not one. */
+function readVocabulary(raw: unknown): RuleVocabulary | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const lists = raw as Record<string, unknown>;
+  const out = {} as RuleVocabulary;
+  for (const name of VOCABULARY_LISTS) {
+    const words = lists[name];
+    if (typeof words !== 'string' || words.length > DICTIONARY_LIMITS.vocabularyChars) return null;
+    out[name] = words;
+  }
+  return out;
+}
+
+/**
+ * The stored value as a dictionary, or null when it is absent or not one. A page needs the
+ * rules' vocabulary with the names: a dictionary without it (written by an older version) is
+ * refused, and the page waits for the background to publish the current one.
+ */
 export function readDictionary(raw: unknown): Dictionary | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const { version, actors } = raw as Record<string, unknown>;
+  const vocabulary = readVocabulary((raw as Record<string, unknown>).vocabulary);
+  if (!vocabulary) return null;
   if (!isText(version, DICTIONARY_LIMITS.versionChars)) return null;
   if (!Array.isArray(actors) || actors.length > DICTIONARY_LIMITS.actors) return null;
   const out: DictionaryActor[] = [];
@@ -83,5 +104,5 @@ export function readDictionary(raw: unknown): Dictionary | null {
     if (!actor) return null;
     out.push(actor);
   }
-  return { version, actors: out };
+  return { version, actors: out, vocabulary };
 }

@@ -1,19 +1,22 @@
 /**
- * A word list written as one string and turned into a Set on its first lookup. The always-on
- * content script holds several such lists; building them when the script is evaluated put their
- * cost into the page's load task, on pages that may never need them.
+ * A word list given as one string and turned into a Set on its first lookup: building sets when
+ * the content script is evaluated would put their cost into the page's load task, on pages that
+ * may never need them.
  */
-export interface WordSet {
-  has(word: string): boolean;
-}
+export class WordSet {
+  private set: ReadonlySet<string> | null = null;
 
-/** The words of `text` (split on white space), as a set built on first use. */
-export function wordSet(text: string): WordSet {
-  let set: ReadonlySet<string> | null = null;
-  return {
-    has(word) {
-      set ??= new Set(text.split(/\s+/).filter(Boolean));
-      return set.has(word);
-    },
-  };
+  constructor(private text = '') {}
+
+  /** True when `word` is one of the list's words. */
+  has(word: string): boolean {
+    this.set ??= new Set(this.text.split(/\s+/).filter(Boolean));
+    return this.set.has(word);
+  }
+
+  /** Uses another list from now on. */
+  reset(text: string): void {
+    this.text = text;
+    this.set = null;
+  }
 }

@@ -5,21 +5,12 @@
  * extension's own background only.
  */
 import { isSkippedElement } from './scan';
-import { wordSet } from './word-set';
+import { PAGE_STOP_WORDS as STOP_WORDS } from './rule-words';
 
 /** Characters of page text read for the word list: enough to know the topic of an article. */
 const PAGE_WORDS_MAX_CHARS = 300_000;
 /** Words reported, most frequent first. */
 const PAGE_WORDS_COUNT = 100;
-
-const STOP_WORDS = wordSet(
-  'that this with from have were will would about which their there they them been also into ' +
-    'more than when what your some said says after could should other over only such then these ' +
-    'those while where being because before under very just most many much must does done each ' +
-    'here even made make like well back still through between against during without within ' +
-    'upon whose whom yours ours theirs itself himself herself themselves again once both same ' +
-    'since until among across along around toward towards including however although though',
-);
 
 const WORD_RE = /[a-zà-ÿа-яёіїєґ]{4,30}/g;
 

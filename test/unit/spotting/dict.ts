@@ -1,5 +1,6 @@
 /** A small dictionary for the spotting tests, shaped like the built-in pack's actors. */
 import type { MatchPolicy } from '@/utils/pack/schema';
+import { RULE_VOCABULARY } from '@/utils/spotting/rule-vocabulary';
 import type { Dictionary } from '@/utils/views';
 
 const policy = (p: Partial<MatchPolicy> = {}): MatchPolicy => ({
@@ -13,6 +14,7 @@ const policy = (p: Partial<MatchPolicy> = {}): MatchPolicy => ({
 
 export const testDictionary: Dictionary = {
   version: 'test-1',
+  vocabulary: RULE_VOCABULARY,
   actors: [
     {
       id: 'zelenskyy',

@@ -24,6 +24,18 @@ describe('readDictionary (the content script side, no schema)', () => {
     }
   });
 
+  it('refuses a dictionary without the rules’ vocabulary, or with a list that is not text', () => {
+    const good = stored(testDictionary) as Record<string, unknown>;
+    const { vocabulary, ...withoutVocabulary } = good;
+    expect(readDictionary(withoutVocabulary)).toBeNull();
+    const lists = vocabulary as Record<string, unknown>;
+    expect(readDictionary({ ...good, vocabulary: { ...lists, neutral: ['the'] } })).toBeNull();
+    const { roles: _roles, ...missingOne } = lists;
+    expect(readDictionary({ ...good, vocabulary: missingOne })).toBeNull();
+    const huge = 'x'.repeat(DICTIONARY_LIMITS.vocabularyChars + 1);
+    expect(readDictionary({ ...good, vocabulary: { ...lists, neutral: huge } })).toBeNull();
+  });
+
   it('refuses values that are not a dictionary, whole, rather than half of one', () => {
     const good = stored(testDictionary) as { version: string; actors: Record<string, unknown>[] };
     const withActor = (change: (a: Record<string, unknown>) => void) => {
