@@ -9,7 +9,7 @@
  * the CI script all go through `ensureBrowsers`.
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export type BrowserKind = 'chromium' | 'firefox';
@@ -177,6 +177,28 @@ export function detectSystem(): SystemInfo {
   return { family, isRoot, passwordlessSudo, hasSudo };
 }
 
+/**
+ * Debian ships Chromium's interface languages apart, in `chromium-l10n`: without it Chromium is
+ * in English whatever `--lang` or `LANGUAGE` say, and the German e2e test cannot run. It goes
+ * with every Debian install of Chromium, and alone when Debian's Chromium is there without it.
+ */
+export const DEBIAN_CHROMIUM_LOCALES = {
+  package: 'chromium-l10n',
+  /** A file the package installs. */
+  marker: '/usr/lib/chromium/locales/de.pak',
+} as const;
+
+/** The packages that install `kinds` on a system family, companions included. */
+function packagesFor(
+  kinds: readonly BrowserKind[],
+  family: Exclude<SystemFamily, 'other'>,
+): string[] {
+  return kinds.flatMap((kind) => [
+    BROWSERS[kind].packages[family],
+    ...(kind === 'chromium' && family === 'debian' ? [DEBIAN_CHROMIUM_LOCALES.package] : []),
+  ]);
+}
+
 /** The apt-get commands that install `packages`, as argument lists (run as root). */
 export function aptCommands(packages: readonly string[]): string[][] {
   return [
@@ -188,7 +210,7 @@ export function aptCommands(packages: readonly string[]): string[][] {
 /** The one shell command a person runs to install `kinds` on this kind of system. */
 export function installCommand(kinds: readonly BrowserKind[], system: SystemInfo): string | null {
   if (system.family === 'other') return null;
-  const packages = kinds.map((kind) => BROWSERS[kind].packages[system.family as 'debian']);
+  const packages = packagesFor(kinds, system.family);
   switch (system.family) {
     case 'debian':
     case 'ubuntu': {
@@ -243,6 +265,8 @@ export interface EnsureOptions {
   run?: (argv: string[], system: SystemInfo) => number;
   /** Whether a path is an executable file; defaults to the file system. */
   isExecutable?: (file: string) => boolean;
+  /** Whether a file exists; defaults to the file system. */
+  exists?: (file: string) => boolean;
 }
 
 function runAsRoot(argv: string[], system: SystemInfo): number {
@@ -273,12 +297,29 @@ export function ensureBrowsers(
   };
   for (const kind of kinds) found[kind] = findBrowser(kind, env, isExecutable);
   const missing = kinds.filter((kind) => !found[kind]);
-  if (missing.length === 0) return found;
+  const exists = opts.exists ?? existsSync;
+  // Debian's Chromium (it lives in /usr/lib/chromium) without its interface languages.
+  const debianChromium = found.chromium?.startsWith('/usr/') && found.chromium.includes('chromium');
+  const lacksLocales = !!debianChromium && !exists(DEBIAN_CHROMIUM_LOCALES.marker);
+  if (missing.length === 0 && !lacksLocales) return found;
 
   const system = opts.system ?? detectSystem();
+  if (missing.length === 0 && (system.family !== 'debian' || !canInstall(system))) {
+    if (system.family === 'debian') {
+      log(
+        `Chromium's interface languages are missing (${DEBIAN_CHROMIUM_LOCALES.package}): ` +
+          `the German e2e test needs them. Install them with: ` +
+          `sudo apt-get install ${DEBIAN_CHROMIUM_LOCALES.package}`,
+      );
+    }
+    return found;
+  }
   if (!canInstall(system)) throw missingBrowsersError(missing, system);
 
-  const packages = missing.map((kind) => BROWSERS[kind].packages[system.family as 'debian']);
+  const packages = [
+    ...packagesFor(missing, system.family as 'debian'),
+    ...(lacksLocales && system.family === 'debian' ? [DEBIAN_CHROMIUM_LOCALES.package] : []),
+  ];
   log(`Installing ${packages.join(', ')} with apt-get (not found on this machine):`);
   const run = opts.run ?? runAsRoot;
   for (const argv of aptCommands(packages)) {

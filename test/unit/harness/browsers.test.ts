@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BrowserSetupError,
+  DEBIAN_CHROMIUM_LOCALES,
   ensureBrowsers,
   familyFromOsRelease,
   findBrowser,
@@ -64,7 +65,7 @@ describe('findBrowser', () => {
 describe('the command a person is told to run', () => {
   it('names the Debian packages, with sudo or su as the machine has them', () => {
     expect(installCommand(['chromium', 'firefox'], debian({ hasSudo: true }))).toBe(
-      'sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium firefox-esr',
+      'sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium chromium-l10n firefox-esr',
     );
     expect(installCommand(['firefox'], debian())).toBe(
       "su -c 'apt-get update && apt-get install -y --no-install-recommends firefox-esr'",
@@ -107,7 +108,7 @@ describe('ensureBrowsers', () => {
       });
     expect(ensure).toThrow(BrowserSetupError);
     expect(ensure).toThrow(
-      "su -c 'apt-get update && apt-get install -y --no-install-recommends chromium firefox-esr'",
+      "su -c 'apt-get update && apt-get install -y --no-install-recommends chromium chromium-l10n firefox-esr'",
     );
   });
 
@@ -119,6 +120,7 @@ describe('ensureBrowsers', () => {
       env: none,
       system: debian({ isRoot: true }),
       isExecutable: (file) => files.has(file),
+      exists: () => true,
       log: (line) => log.push(line),
       run: (argv) => {
         ran.push(argv.join(' '));
@@ -147,6 +149,53 @@ describe('ensureBrowsers', () => {
     // apt-get "succeeded" but no binary appeared: a clear error, not a crash later.
     expect(ensure).toThrow(/Installed chromium, but still found no Chromium/);
     expect(log).toContain('$ sudo apt-get update');
+  });
+
+  it('adds Chromium’s interface languages on Debian, with Chromium or alone', () => {
+    const ran: string[] = [];
+    const files = new Set(['/usr/bin/chromium']);
+    let locales = false;
+    ensureBrowsers(['chromium'], {
+      env: none,
+      system: debian({ isRoot: true }),
+      isExecutable: (file) => files.has(file),
+      exists: (file) => file === DEBIAN_CHROMIUM_LOCALES.marker && locales,
+      log: () => undefined,
+      run: (argv) => {
+        ran.push(argv.join(' '));
+        if (argv[1] === 'install') locales = true;
+        return 0;
+      },
+    });
+    expect(ran).toEqual([
+      'apt-get update',
+      'apt-get install -y --no-install-recommends chromium-l10n',
+    ]);
+    // Present: nothing to do.
+    ran.length = 0;
+    ensureBrowsers(['chromium'], {
+      env: none,
+      system: debian({ isRoot: true }),
+      isExecutable: (file) => files.has(file),
+      exists: () => true,
+      run: () => {
+        throw new Error('must not run anything');
+      },
+    });
+    // Missing but not allowed to install: it says so and goes on (only the German test needs it).
+    const log: string[] = [];
+    const result = ensureBrowsers(['chromium'], {
+      env: none,
+      system: debian(),
+      isExecutable: (file) => files.has(file),
+      exists: () => false,
+      log: (line) => log.push(line),
+      run: () => {
+        throw new Error('must not run anything');
+      },
+    });
+    expect(result.chromium).toBe('/usr/bin/chromium');
+    expect(log.join('\n')).toMatch(/apt-get install chromium-l10n/);
   });
 
   it('reports a failed apt-get as a setup error', () => {
