@@ -8,7 +8,15 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pack } from '@/utils/pack/schema';
-import { byClass, findAll, mentionsReady, openCard, waitForCard, waitForNoCard } from './card-dom';
+import {
+  byClass,
+  centreOf,
+  findAll,
+  mentionsReady,
+  openCard,
+  waitForCard,
+  waitForNoCard,
+} from './card-dom';
 import { launchExtension, NewsPage, type ExtensionSession } from './harness';
 
 const builtin = (): Pack =>
@@ -81,9 +89,17 @@ describe('packs speak only for what they own', () => {
     await news.page.bringToFront();
     await news.hoverName('Volodymyr Zelenskyy');
     await waitForCard(news.page, 'Volodymyr Zelenskyy');
-    const dialog = (await openCard(news.page))!;
+    let dialog = (await openCard(news.page))!;
     expect(findAll(dialog, byClass('sp-role'))[0]!.text).not.toContain('A different person');
-    // Every position names its pack; none of them is the attacker's.
+    // The compact card shows a position's evidence, with its pack, one press away.
+    const more = findAll(dialog, byClass('sp-more'))[0]!;
+    const at = await centreOf(news.page, more);
+    await news.page.mouse.click(at.x, at.y);
+    await expect
+      .poll(async () => findAll((await openCard(news.page))!, byClass('sp-pack')).length)
+      .toBeGreaterThan(0);
+    dialog = (await openCard(news.page))!;
+    // Every position shown names its pack; none of them is the attacker's.
     const notes = findAll(dialog, byClass('sp-pack')).filter((n) => n.attrs['data-pack']);
     expect(notes.length).toBeGreaterThan(0);
     for (const n of notes) expect(n.attrs['data-pack']).toBe(builtin().id);
