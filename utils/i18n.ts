@@ -50,7 +50,7 @@ export function tn(key: PluralKey, n: number, ...subs: Sub[]): string {
 }
 
 /** The browser's interface language (`de`, `en-US`), which picks the locale of the messages. */
-export function uiLanguage(): string {
+function uiLanguage(): string {
   try {
     return browser.i18n.getUILanguage() || 'en';
   } catch {

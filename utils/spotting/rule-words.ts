@@ -25,7 +25,7 @@ export const VOCABULARY_LISTS = [
   'compoundHeads',
   'pageStopWords',
 ] as const;
-export type VocabularyList = (typeof VOCABULARY_LISTS)[number];
+type VocabularyList = (typeof VOCABULARY_LISTS)[number];
 /** Each list's words, separated by white space. */
 export type RuleVocabulary = Record<VocabularyList, string>;
 
