@@ -9,6 +9,7 @@
  *   --out DIR      output folder (default: utils/pack/generated)
  *   --builtin ID   the pack copied to builtin-pack.json (default: berlin-talks-2025)
  */
+import { commandArgs, usageError } from './args';
 import {
   existsSync,
   mkdirSync,
@@ -19,7 +20,6 @@ import {
 } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   ANNOTATIONS_FILE,
   SOURCE_FILE_NAME,
@@ -39,6 +39,7 @@ const BUILTIN_PACK_FILE = 'builtin-pack.json';
 const MAX_ANNOTATIONS_BYTES = 4 * 1024 * 1024;
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const USAGE = 'usage: npm run pack:build [-- --packs DIR] [--out DIR] [--builtin ID]';
 
 /** Writes only when the bytes differ, through a temporary file, so readers never see half a file. */
 function writeIfChanged(path: string, content: string): boolean {
@@ -50,13 +51,13 @@ function writeIfChanged(path: string, content: string): boolean {
 }
 
 function main(): number {
-  const { values } = parseArgs({
-    options: {
-      packs: { type: 'string', default: join(root, 'assets', 'packs') },
-      out: { type: 'string', default: join(root, 'utils', 'pack', 'generated') },
-      builtin: { type: 'string', default: BUILTIN_PACK_ID },
-    },
+  const { values, positionals } = commandArgs('pack:build', USAGE, {
+    packs: { type: 'string', default: join(root, 'assets', 'packs') },
+    out: { type: 'string', default: join(root, 'utils', 'pack', 'generated') },
+    builtin: { type: 'string', default: BUILTIN_PACK_ID },
   });
+  if (positionals.length > 0)
+    usageError('pack:build', `unexpected argument ${positionals[0]}`, USAGE);
   const packsDir = resolve(values.packs);
   const outDir = resolve(values.out);
   const show = (p: string) => relative(process.cwd(), p) || '.';

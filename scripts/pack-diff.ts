@@ -9,6 +9,7 @@ import { parsePackText } from '../utils/pack/validate';
 import type { Pack } from '../utils/pack/schema';
 import { packDiffText } from '../utils/draft/pack-diff';
 import { errorMessage } from '../utils/format';
+import { commandArgs, usageError } from './args';
 
 const USAGE = 'usage: npm run pack:diff -- OLD.json NEW.json';
 
@@ -28,8 +29,11 @@ function read(path: string): Pack {
 }
 
 try {
-  const [oldPath, newPath, ...rest] = process.argv.slice(2);
-  if (!oldPath || !newPath || rest.length > 0) throw new Error(USAGE);
+  const { positionals } = commandArgs('pack:diff', USAGE, {});
+  const [oldPath, newPath, ...rest] = positionals;
+  if (!oldPath || !newPath || rest.length > 0) {
+    usageError('pack:diff', 'give the old and the new pack file', USAGE);
+  }
   const before = read(oldPath);
   const after = read(newPath);
   if (before.id !== after.id) {

@@ -10,7 +10,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { inertWindow } from './inert-window';
 import { annotationsSchema, parseAnnotationsYaml } from '../utils/pack/annotations';
 import { isoDate, type Pack } from '../utils/pack/schema';
@@ -19,6 +18,7 @@ import { ArticleError, articleFromDocument, articleFromText } from '../utils/dra
 import { draftPack, type Article } from '../utils/draft/draft';
 import { draftToYaml } from '../utils/draft/write-yaml';
 import { errorMessage } from '../utils/format';
+import { commandArgs } from './args';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const BUILTIN = join(root, 'utils', 'pack', 'generated', 'builtin-pack.json');
@@ -63,15 +63,12 @@ async function readArticle(path: string): Promise<Article> {
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      pack: { type: 'string', multiple: true },
-      out: { type: 'string' },
-      id: { type: 'string' },
-      date: { type: 'string' },
-      force: { type: 'boolean', default: false },
-    },
+  const { values, positionals } = commandArgs('pack:draft', USAGE, {
+    pack: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    id: { type: 'string' },
+    date: { type: 'string' },
+    force: { type: 'boolean', default: false },
   });
   if (positionals.length !== 1) throw new UserError(USAGE);
   if (values.date && !isoDate.safeParse(values.date).success) {

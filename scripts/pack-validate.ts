@@ -6,13 +6,13 @@
  */
 import { validatePackFile } from './pack/validate-file';
 import { errorMessage } from '../utils/format';
+import { commandArgs, usageError } from './args';
+
+const USAGE = 'usage: npm run pack:validate -- FILE';
 
 function main(args: string[]): number {
-  const files = args.filter((a) => a !== '--');
-  if (files.length !== 1) {
-    console.error('usage: npm run pack:validate -- FILE');
-    return 2;
-  }
+  const { positionals: files } = commandArgs('pack:validate', USAGE, {}, args);
+  if (files.length !== 1) usageError('pack:validate', 'give exactly one pack file', USAGE);
   const { code, lines } = validatePackFile(files[0]!);
   for (const line of lines) console.log(line);
   return code;

@@ -49,6 +49,26 @@ describe('command-line mistakes', { timeout: 120_000 }, () => {
       /^pack:keygen: option '--out <value>' argument missing\nUsage: npm run pack:keygen/,
     ],
     ['scripts/spot.ts', ['--bogus'], /^spot: unknown option --bogus\nusage: npm run --silent spot/],
+    [
+      'scripts/pack-build.ts',
+      ['--bogus'],
+      /^pack:build: unknown option '--bogus'\nusage: npm run pack:build/,
+    ],
+    [
+      'scripts/pack-validate.ts',
+      ['--bogus', 'x.json'],
+      /^pack:validate: unknown option '--bogus'\nusage: npm run pack:validate -- FILE/,
+    ],
+    [
+      'scripts/pack-diff.ts',
+      ['old.json', 'new.json', '--bogus'],
+      /^pack:diff: unknown option '--bogus'\nusage: npm run pack:diff -- OLD.json NEW.json/,
+    ],
+    [
+      'scripts/pack-draft.ts',
+      ['--bogus', 'a.txt'],
+      /^pack:draft: unknown option '--bogus'\nusage: npm run pack:draft -- ARTICLE/,
+    ],
   ];
   for (const [script, args, expected] of cases)
     it(`${script} ${args.join(' ')}: one line and the usage, non-zero`, () => {
