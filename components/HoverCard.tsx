@@ -12,9 +12,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActorSummary, CardView, PositionView } from '@/utils/views';
-import { StanceChip } from './StanceChip';
-import { Evidence, PackNote } from './Evidence';
-import { ChangeNote } from './ChangeNote';
+import { PackNote } from './Evidence';
+import { TopicList } from './TopicList';
 import { COMPACT_POSITIONS, CompactPositions, type CompactEntry } from './CompactPositions';
 import { countryName, formatDate } from '@/utils/format';
 import { t, tn } from '@/utils/i18n';
@@ -30,71 +29,6 @@ export interface HoverCardProps {
   onClose?: () => void;
 }
 
-/** Positions grouped by topic, topics in the order their first position appears. */
-export function groupByTopic(positions: readonly PositionView[]) {
-  const groups = new Map<string, { topic: PositionView['topic']; positions: PositionView[] }>();
-  for (const p of positions) {
-    const g = groups.get(p.topic.id);
-    if (g) g.positions.push(p);
-    else groups.set(p.topic.id, { topic: p.topic, positions: [p] });
-  }
-  return [...groups.values()];
-}
-
-function PositionItem({
-  position,
-  speaker,
-  onOpenSource,
-}: {
-  position: PositionView;
-  /** Set for a group's positions: the group's name, shown before the summary. */
-  speaker?: string;
-  onOpenSource: HoverCardProps['onOpenSource'];
-}) {
-  return (
-    <li class="sp-position" data-position={position.id} tabIndex={-1}>
-      <StanceChip stance={position.stance} />
-      <ChangeNote position={position} />
-      <p class="sp-summary">
-        {speaker && <span class="sp-speaker">{`${speaker}: `}</span>}
-        {position.summary}
-      </p>
-      <Evidence position={position} onOpenSource={onOpenSource} />
-    </li>
-  );
-}
-
-function TopicList({
-  positions,
-  speaker,
-  onOpenSource,
-}: {
-  positions: readonly PositionView[];
-  speaker?: string;
-  onOpenSource: HoverCardProps['onOpenSource'];
-}) {
-  return (
-    <>
-      {groupByTopic(positions).map(({ topic, positions: list }) => (
-        <section
-          class="sp-topic"
-          key={topic.id}
-          data-topic={topic.id}
-          aria-label={topic.proposition}
-        >
-          <h4 class="sp-proposition">{topic.proposition}</h4>
-          <ul class="sp-positions">
-            {list.map((p) => (
-              <PositionItem key={p.id} position={p} speaker={speaker} onOpenSource={onOpenSource} />
-            ))}
-          </ul>
-        </section>
-      ))}
-    </>
-  );
-}
-
-/** "German Chancellor, Germany" */
 /** The card's header: a title, an optional line under it, and the close button. */
 function CardHead({
   title,
@@ -130,6 +64,7 @@ function CardHead({
   );
 }
 
+/** "German Chancellor, Germany" */
 function describeActor(actor: ActorSummary): string {
   return actor.country ? t('roleCountry', actor.role, countryName(actor.country)) : actor.role;
 }

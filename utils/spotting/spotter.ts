@@ -5,7 +5,8 @@
  */
 import type { Matcher } from './matcher';
 import type { MentionStore } from './mentions';
-import { INLINE_TAGS, SubtreeScan, isRendered, type ScanOptions } from './scan';
+import { pageUrl, regionOf } from './regions';
+import { SubtreeScan, isRendered, type ScanOptions } from './scan';
 
 /**
  * Longest slice of scanning in one task, ms. Far under the 50 ms that makes a long task, so even
@@ -40,32 +41,6 @@ export interface SpotterEnv {
   scanOptions?: ScanOptions;
   /** Called when the page's URL changed without a load (client-side navigation). */
   onNavigate?: () => void;
-}
-
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-
-/**
- * The page's URL without its fragment: a jump to `#section` is the same page, while a new path or
- * query from `history.pushState` is a new one.
- */
-function pageUrl(doc: Document): string {
-  const href = doc.location?.href ?? '';
-  const hash = href.indexOf('#');
-  return hash < 0 ? href : href.slice(0, hash);
-}
-
-/** The smallest element whose text must be matched again when `node` changed. */
-function regionOf(node: Node, body: Element): Node | null {
-  if (node.nodeType !== ELEMENT_NODE && node.nodeType !== TEXT_NODE) return null;
-  let el: Node | null = node;
-  // A new block is its own region; text or an inline element joins the line around it.
-  while (el && el.nodeType !== ELEMENT_NODE) el = el.parentNode;
-  while (el && el !== body && INLINE_TAGS.has((el as Element).localName)) el = el.parentNode;
-  if (!el) return null;
-  // Text straight under <body>: rescanning all of <body> for it would cost a whole page scan.
-  if (el === body || el === body.parentNode) return node;
-  return el;
 }
 
 export class Spotter {

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { HoverCard, groupByTopic } from '@/components/HoverCard';
+import { HoverCard } from '@/components/HoverCard';
+import { groupByTopic } from '@/components/TopicList';
 import { emptyCard, merzCard, rubioCard } from './fixtures';
 
 function mount(vnode: preact.ComponentChild): HTMLElement {
