@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keygen, PRIVATE_KEY_FILE } from '@/scripts/pack-keygen';
 import { publish } from '@/scripts/pack-publish';
 import { feedHandler } from '@/scripts/pack-serve';
-import { byClass, findAll, mentionsReady, openCard, waitForCard } from './card-dom';
+import { byClass, findAll, mentionsReady, openCard, showFullCard, waitForCard } from './card-dom';
 import { extensionDir, launchExtension, NewsPage, type ExtensionSession } from './harness';
 
 const ARTICLE = resolve('test/fixtures/draft/harbour-vote.txt');
@@ -134,6 +134,8 @@ describe('from an article to a card', () => {
     await mentionsReady(news.page);
     await news.hoverName('Tomas Lind');
     await waitForCard(news.page, 'Tomas Lind');
+    // The compact card shows the evidence one press away.
+    await showFullCard(news.page);
     const dialog = (await openCard(news.page))!;
     const li = findAll(dialog, (e) => e.attrs['data-position'] === POSITION)[0];
     expect(li, 'the new position is on the card').toBeDefined();

@@ -297,9 +297,11 @@ describe('feed sync', () => {
         setup: async () => {
           await keygen(join(work, 'other-keys'));
           const otherPem = await readFile(join(work, 'other-keys', PRIVATE_KEY_FILE), 'utf8');
+          // Someone else's key: pack:publish refuses that unless told to rotate keys.
           await publish({
             keyPem: otherPem,
             outDir: feedDir,
+            rotateKey: true,
             packFiles: [await writePack('v3b.json', edited(baseVersion + 2, originalStance))],
           });
         },
@@ -309,9 +311,11 @@ describe('feed sync', () => {
       {
         name: 'an older version',
         setup: async () => {
+          // Back to the feed's own key after the case above signed with another one.
           await publish({
             keyPem,
             outDir: feedDir,
+            rotateKey: true,
             allowOlder: true,
             packFiles: [await writePack('old.json', edited(baseVersion, newStance))],
           });
