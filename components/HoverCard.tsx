@@ -10,6 +10,7 @@
  *   many sources name them;
  * - a position an update added or changed is marked, and its earlier versions can be shown.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActorSummary, CardView, PositionView } from '@/utils/views';
 import { PackNote } from './Evidence';
@@ -27,6 +28,29 @@ export interface HoverCardProps {
   /** Opens the source viewer for a position (content scripts route this through the background). */
   onOpenSource?: (position: Pick<PositionView, 'id' | 'evidence' | 'source'>) => void;
   onClose?: () => void;
+}
+
+/** A group's positions, under the group's name: never shown as the person's own words. */
+function GroupSection({
+  group,
+  actorName,
+  children,
+}: {
+  group: { id: string; name: string };
+  actorName: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <section
+      class="sp-group"
+      data-group={group.id}
+      aria-label={t('cardGroupLabel', group.name, actorName)}
+    >
+      <h3 class="sp-section-title">{t('cardGroupTitle', group.name)}</h3>
+      <p class="sp-group-note">{t('cardGroupNote', actorName, group.name)}</p>
+      {children}
+    </section>
+  );
 }
 
 /** The card's header: a title, an optional line under it, and the close button. */
@@ -181,19 +205,12 @@ function CardBody({
             groupsWithPositions
               .filter(({ group }) => shown.some((e) => e.speaker === group.name))
               .map(({ group }) => (
-                <section
-                  class="sp-group"
-                  key={group.id}
-                  data-group={group.id}
-                  aria-label={t('cardGroupLabel', group.name, actor.name)}
-                >
-                  <h3 class="sp-section-title">{t('cardGroupTitle', group.name)}</h3>
-                  <p class="sp-group-note">{t('cardGroupNote', actor.name, group.name)}</p>
+                <GroupSection key={group.id} group={group} actorName={actor.name}>
                   <CompactPositions
                     entries={shown.filter((e) => e.speaker === group.name)}
                     onOpenSource={onOpenSource}
                   />
-                </section>
+                </GroupSection>
               ))}
           {entries.length > shown.length && (
             <button
@@ -220,16 +237,9 @@ function CardBody({
             empty
           )}
           {groupsWithPositions.map(({ group, positions }) => (
-            <section
-              class="sp-group"
-              key={group.id}
-              data-group={group.id}
-              aria-label={t('cardGroupLabel', group.name, actor.name)}
-            >
-              <h3 class="sp-section-title">{t('cardGroupTitle', group.name)}</h3>
-              <p class="sp-group-note">{t('cardGroupNote', actor.name, group.name)}</p>
+            <GroupSection key={group.id} group={group} actorName={actor.name}>
               <TopicList positions={positions} speaker={group.name} onOpenSource={onOpenSource} />
-            </section>
+            </GroupSection>
           ))}
         </>
       )}
