@@ -7,7 +7,7 @@
 import { useState } from 'preact/hooks';
 import type { PositionView } from '@/utils/views';
 import { t } from '@/utils/i18n';
-import { Evidence } from './Evidence';
+import { Evidence, UnverifiedMark } from './Evidence';
 import { StanceChip } from './StanceChip';
 import { ChangeNote } from './ChangeNote';
 
@@ -36,7 +36,7 @@ function CompactItem({
         <span class="sp-cpos-topic" title={position.topic.proposition}>
           {position.topic.label}
         </span>{' '}
-        <StanceChip stance={position.stance} />
+        <StanceChip stance={position.stance} /> <UnverifiedMark pack={position.pack} />
       </p>
       <p class="sp-summary sp-cpos-summary">
         {speaker && <span class="sp-speaker">{`${speaker}: `}</span>}

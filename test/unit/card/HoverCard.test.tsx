@@ -162,6 +162,20 @@ describe('whose word a card shows', () => {
     expect(notes[1]!.textContent).toBe('From “Built-in pack”');
   });
 
+  it('marks an imported position unverified on the compact card too, before any press', () => {
+    const card = {
+      ...merzCard,
+      positions: merzCard.positions.map((p, i) => (i === 0 ? { ...p, pack: imported } : p)),
+    };
+    const root = mount(<HoverCard card={card} />);
+    const heads = [...root.querySelectorAll('.sp-cpos')].map((li) => ({
+      id: li.getAttribute('data-position'),
+      unverified: li.querySelector('.sp-cpos-head .sp-unverified')?.textContent ?? null,
+    }));
+    expect(heads.find((h) => h.id === card.positions[0]!.id)?.unverified).toBe('Unverified');
+    expect(heads.filter((h) => h.unverified !== null)).toHaveLength(1);
+  });
+
   it('says so in the header when an imported pack describes the person', () => {
     const root = mount(
       <HoverCard card={{ ...merzCard, actor: { ...merzCard.actor, definedBy: imported } }} />,
