@@ -3,8 +3,9 @@
  * nobody picked, loading, an error from the background, nothing known, nothing left after the
  * filters. Shared by the popup and the comparison page.
  */
+import { useState } from 'preact/hooks';
 import type { Loadable } from '@/utils/pages/use-async';
-import { filterRows } from '@/utils/pages/rows';
+import { filterRows, foldColumns } from '@/utils/pages/rows';
 import type { MatrixView, PositionView } from '@/utils/views';
 import { MatrixFilters } from './MatrixFilters';
 import { StanceMatrix, type OpenCell } from './StanceMatrix';
@@ -25,11 +26,19 @@ export interface MatrixSectionProps {
   minColumnWidth?: number;
   /** What to say when nobody is picked. */
   emptyPick?: string;
+  /** Row order (see `filterRows`): the background's (the popup) or most positions first. */
+  order?: 'background' | 'positions';
+  /**
+   * Fold away the people who have nothing on the shown topics (the comparison page): their
+   * columns leave the table, a line names them, and a button shows them again.
+   */
+  foldSilent?: boolean;
 }
 
 /** Renders the matrix part of a comparison, or a sentence saying why there is none. */
 export function MatrixSection(props: MatrixSectionProps) {
   const { matrix, query, onlyDisagree } = props;
+  const [showSilent, setShowSilent] = useState(false);
   const filters = (
     <MatrixFilters
       query={query}
@@ -55,7 +64,9 @@ export function MatrixSection(props: MatrixSectionProps) {
     );
   } else {
     const m = matrix.result.value;
-    const out = filterRows(m, { query, onlyDisagree });
+    const out = filterRows(m, { query, onlyDisagree, order: props.order });
+    const fold = props.foldSilent ? foldColumns(m, out.rows) : null;
+    const shownColumns = fold && !showSilent && fold.silent.length > 0 ? fold.speaking : undefined;
     const total = m.rows.length - out.silent;
     const names = m.actors.map((a) => a.name).join(', ');
     let status: string;
@@ -78,11 +89,31 @@ export function MatrixSection(props: MatrixSectionProps) {
         <p class="sp-mstatus" role="status">
           {status}
         </p>
+        {fold && fold.silent.length > 0 && (
+          <p class="sp-mfold">
+            <span>
+              {tn(
+                showSilent ? 'matrixFoldShown' : 'matrixFoldHidden',
+                fold.silent.length,
+                fold.silent.map((a) => a.name).join(', '),
+              )}
+            </span>{' '}
+            <button
+              type="button"
+              class="sp-mfold-btn"
+              aria-expanded={showSilent}
+              onClick={() => setShowSilent(!showSilent)}
+            >
+              {showSilent ? t('matrixFoldHide') : tn('matrixFoldShow', fold.silent.length)}
+            </button>
+          </p>
+        )}
         {out.rows.length > 0 && (
           <StanceMatrix
             matrix={m}
             rows={out.rows}
-            caption={t('matrixCaption', names)}
+            columns={shownColumns}
+            caption={t('matrixCaption', (shownColumns ?? m.actors).map((a) => a.name).join(', '))}
             initialOpen={props.initialOpen}
             onOpenChange={props.onOpenChange}
             sourceHref={props.sourceHref}

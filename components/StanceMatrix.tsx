@@ -38,6 +38,8 @@ export interface StanceMatrixProps {
    * wrapper (the comparison page with many people). Defaults to no minimum.
    */
   minColumnWidth?: number;
+  /** The columns to show, in order; defaults to every actor of the matrix. */
+  columns?: readonly ActorSummary[];
 }
 
 const cellId = (topicId: string, actorId: string) => `sp-m-${topicId}--${actorId}`;
@@ -177,6 +179,7 @@ function CellDetail(props: {
 /** Renders the matrix table; one cell's evidence may be open at a time. */
 export function StanceMatrix(props: StanceMatrixProps) {
   const { matrix, rows, caption, onOpenChange, sourceHref, minColumnWidth } = props;
+  const cols = props.columns ?? matrix.actors;
   const [open, setOpen] = useState<OpenCell | null>(props.initialOpen ?? null);
   const wrap = useRef<HTMLDivElement>(null);
   const set = (next: OpenCell | null) => {
@@ -192,7 +195,6 @@ export function StanceMatrix(props: StanceMatrixProps) {
       queueMicrotask(() => wrap.current?.querySelector<HTMLElement>(sel)?.focus());
     }
   };
-  const cols = matrix.actors;
   return (
     <div
       class="sp-matrix-wrap"
@@ -210,7 +212,7 @@ export function StanceMatrix(props: StanceMatrixProps) {
         style={
           minColumnWidth
             ? {
-                minWidth: `calc(var(--sp-topic-col, 30%) + ${minColumnWidth * matrix.actors.length}px)`,
+                minWidth: `calc(var(--sp-topic-col, 30%) + ${minColumnWidth * cols.length}px)`,
               }
             : undefined
         }

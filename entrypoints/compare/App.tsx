@@ -98,6 +98,8 @@ export function CompareApp({ deps }: { deps: CompareDeps }) {
           onQuery={(topic) => setState((s) => ({ ...s, topic }))}
           onOnlyDisagree={(disagree) => setState((s) => ({ ...s, disagree }))}
           minColumnWidth={COMPARE_MIN_COLUMN_PX}
+          order="positions"
+          foldSilent
           emptyPick={t('compareNobody')}
         />
       )}

@@ -101,6 +101,11 @@ export interface RowFilter {
   query: string;
   /** Keep only the topics where the picked people disagree (see `disagrees`). */
   onlyDisagree: boolean;
+  /**
+   * `positions`: the topics on which most picked columns have a position come first (see
+   * `byPositions`); absent or `background`: the background's order (page topics first).
+   */
+  order?: 'background' | 'positions';
 }
 
 export interface FilteredRows {
@@ -125,5 +130,51 @@ export function filterRows(matrix: MatrixView, filter: RowFilter): FilteredRows 
       filtered += 1;
     else rows.push(row);
   }
-  return { rows, silent, filtered };
+  return { rows: filter.order === 'positions' ? byPositions(rows) : rows, silent, filtered };
+}
+
+/** How full a row is: columns with something to show, and positions stated in all. */
+function fullness(row: MatrixRow): { columns: number; positions: number } {
+  let columns = 0;
+  let positions = 0;
+  for (const cell of row.cells) {
+    if (shownPosition(cell)) columns += 1;
+    positions += cell.own.length;
+    for (const g of cell.viaGroups) positions += g.positions.length;
+  }
+  return { columns, positions };
+}
+
+/**
+ * The comparison page's order: the topics on which the most picked columns show a position come
+ * first (fewest empty cells); on a tie, the topic with more stated positions (earlier ones and
+ * groups' counted); then the background's order. A new array; `rows` is left as it was.
+ */
+export function byPositions(rows: readonly MatrixRow[]): MatrixRow[] {
+  const keyed = rows.map((row, index) => ({ row, index, ...fullness(row) }));
+  keyed.sort((x, y) => y.columns - x.columns || y.positions - x.positions || x.index - y.index);
+  return keyed.map((k) => k.row);
+}
+
+/** The columns of a matrix split by whether they show anything on the given rows. */
+export interface ColumnFold {
+  /** Actors with a position (their own or a group's) on at least one of the rows, in column order. */
+  speaking: ActorSummary[];
+  /** Actors whose every cell on the rows is empty ("no stated position"), in column order. */
+  silent: ActorSummary[];
+}
+
+/**
+ * Which columns have nothing on the shown topics, so the comparison page can fold them away
+ * (with a way to show them). With no rows at all, nobody counts as silent.
+ */
+export function foldColumns(matrix: MatrixView, rows: readonly MatrixRow[]): ColumnFold {
+  if (rows.length === 0) return { speaking: [...matrix.actors], silent: [] };
+  const heard = new Set<string>();
+  for (const row of rows)
+    for (const cell of row.cells) if (shownPosition(cell)) heard.add(cell.actorId);
+  return {
+    speaking: matrix.actors.filter((a) => heard.has(a.id)),
+    silent: matrix.actors.filter((a) => !heard.has(a.id)),
+  };
 }

@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { CompareApp, type CompareDeps } from '@/entrypoints/compare/App';
 import { ok } from '@/utils/views';
 import { actor, matrix, position, topic } from './fixtures';
-import { mount, setInput, text } from './render';
+import { click, mount, setInput, text } from './render';
 import { fakeAsk } from './fake-ask';
 
 const people = [
@@ -94,5 +94,75 @@ describe('CompareApp', () => {
     const d = deps('?actors=merz');
     const root = mount(<CompareApp deps={d} />);
     await settle(root, () => /Feed A: up to date\./.test(text(root.querySelector('.sp-packs'))));
+  });
+
+  it('puts the fullest topics first and folds away people with nothing on them', async () => {
+    const troops = topic('troops', 'European troops');
+    const d = deps('');
+    d.ask = fakeAsk({
+      listActors: () => ok({ actors: people, topics: [nato, ceasefire, troops] }),
+      listPacks: () => ok([]),
+      // The background's order: troops (one voice), nato (two), ceasefire (two, one with two
+      // positions); Putin says nothing on any of them.
+      getMatrix: ({ actorIds }) =>
+        ok(
+          matrix(
+            people.filter((p) => actorIds.includes(p.id)),
+            [
+              { topic: troops, cells: [[], [position('merz', troops, 'supports')], []] },
+              {
+                topic: nato,
+                cells: [
+                  [position('zelenskyy', nato, 'supports')],
+                  [position('merz', nato, 'opposes')],
+                  [],
+                ],
+              },
+              {
+                topic: ceasefire,
+                cells: [
+                  [
+                    position('zelenskyy', ceasefire, 'warns'),
+                    { ...position('zelenskyy', ceasefire, 'opposes'), id: 'older' },
+                  ],
+                  [position('merz', ceasefire, 'warns')],
+                  [],
+                ],
+              },
+            ],
+          ),
+        ),
+    });
+    const root = mount(<CompareApp deps={d} />);
+    await settle(root, () => !!root.querySelector('table'));
+    const topics = () =>
+      [...root.querySelectorAll('tbody tr[data-topic]')].map((r) => r.getAttribute('data-topic'));
+    const columns = () =>
+      [...root.querySelectorAll('thead th[data-actor]')].map((th) => th.getAttribute('data-actor'));
+    expect(topics()).toEqual(['ceasefire', 'nato-membership', 'troops']);
+    expect(columns()).toEqual(['zelenskyy', 'merz']);
+    expect(text(root.querySelector('.sp-mfold'))).toContain(
+      '1 person with no position on these topics is folded away: Vladimir Putin.',
+    );
+    expect(root.querySelector('caption')!.textContent).not.toContain('Putin');
+
+    const toggle = root.querySelector<HTMLButtonElement>('.sp-mfold-btn')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    click(toggle);
+    expect(columns()).toEqual(['zelenskyy', 'merz', 'putin']);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(text(root.querySelector('.sp-mfold'))).toContain(
+      '1 person has no position on these topics: Vladimir Putin.',
+    );
+    click(toggle);
+    expect(columns()).toEqual(['zelenskyy', 'merz']);
+
+    // Searching for the one topic only Merz spoke on folds Zelenskyy away too.
+    setInput(root.querySelector('input[type="search"]'), 'troops');
+    await settle(root, () => topics().join() === 'troops');
+    expect(columns()).toEqual(['merz']);
+    expect(text(root.querySelector('.sp-mfold'))).toContain(
+      '2 people with no position on these topics are folded away: Volodymyr Zelenskyy, Vladimir Putin.',
+    );
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { actorVoices, disagrees, filterRows, matchesSearch, cellStance } from '@/utils/pages/rows';
+import {
+  actorVoices,
+  byPositions,
+  cellStance,
+  disagrees,
+  filterRows,
+  foldColumns,
+  matchesSearch,
+} from '@/utils/pages/rows';
 import { actor, matrix, position, topic } from './fixtures';
 
 const a = actor('zelenskyy', 'Volodymyr Zelenskyy');
@@ -202,5 +210,68 @@ describe('actorVoices', () => {
       ],
     );
     expect(Object.fromEntries(actorVoices(groupOnly))).toEqual({ merz: 'group' });
+  });
+});
+
+describe('byPositions and foldColumns', () => {
+  const m = matrix(
+    [a, b, c],
+    [
+      { topic: troops, cells: [[], [position('merz', troops, 'supports')], []] },
+      {
+        topic: nato,
+        cells: [
+          [position('zelenskyy', nato, 'opposes')],
+          { group: us, positions: [position('us-delegation', nato, 'proposes')] },
+          [],
+        ],
+      },
+      {
+        topic: ceasefire,
+        cells: [
+          [position('zelenskyy', ceasefire, 'warns')],
+          [
+            position('merz', ceasefire, 'warns'),
+            { ...position('merz', ceasefire, 'opposes'), id: 'x' },
+          ],
+          [],
+        ],
+      },
+    ],
+  );
+
+  it('puts the topics most columns speak on first, then the most positions, then the background order', () => {
+    expect(byPositions(m.rows).map((r) => r.topic.id)).toEqual([
+      'ceasefire',
+      'nato-membership',
+      'troops',
+    ]);
+    // Equal on both counts: the background's order stands.
+    const tie = matrix(
+      [a],
+      [
+        { topic: troops, cells: [[position('zelenskyy', troops, 'warns')]] },
+        { topic: nato, cells: [[position('zelenskyy', nato, 'warns')]] },
+      ],
+    );
+    expect(byPositions(tie.rows).map((r) => r.topic.id)).toEqual(['troops', 'nato-membership']);
+    expect(m.rows[0]!.topic.id).toBe('troops');
+  });
+
+  it('filterRows orders by positions only when asked', () => {
+    const filter = { query: '', onlyDisagree: false };
+    expect(filterRows(m, filter).rows[0]!.topic.id).toBe('troops');
+    expect(filterRows(m, { ...filter, order: 'positions' }).rows[0]!.topic.id).toBe('ceasefire');
+  });
+
+  it('folds the columns with nothing on the shown rows; a group position counts as something', () => {
+    const all = foldColumns(m, m.rows);
+    expect(all.speaking.map((x) => x.id)).toEqual(['zelenskyy', 'merz']);
+    expect(all.silent.map((x) => x.id)).toEqual(['putin']);
+    const natoOnly = foldColumns(m, [m.rows[1]!]);
+    expect(natoOnly.speaking.map((x) => x.id)).toEqual(['zelenskyy', 'merz']);
+    const troopsOnly = foldColumns(m, [m.rows[0]!]);
+    expect(troopsOnly.silent.map((x) => x.id)).toEqual(['zelenskyy', 'putin']);
+    expect(foldColumns(m, []).silent).toEqual([]);
   });
 });
