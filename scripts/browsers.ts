@@ -241,12 +241,12 @@ export function missingBrowsersError(
   kinds: readonly BrowserKind[],
   system: SystemInfo,
 ): BrowserSetupError {
-  const what = kinds.map((kind) => BROWSERS[kind].label).join(' and ');
+  const what = kinds.map((kind) => BROWSERS[kind].label).join(' and no ');
   const vars = kinds.map((kind) => BROWSERS[kind].envVar).join(' / ');
   const command = installCommand(kinds, system);
   const why =
     system.family === 'debian' || system.family === 'ubuntu'
-      ? 'Installing it needs root (or sudo without a password), so run this and try again:'
+      ? `Installing ${kinds.length > 1 ? 'them' : 'it'} needs root (or sudo without a password), so run this and try again:`
       : 'Install it with your system, then try again:';
   return new BrowserSetupError(
     `No ${what} found (looked at ${vars}, the PATH and the usual install folders).\n` +

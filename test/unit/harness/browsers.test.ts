@@ -80,6 +80,9 @@ describe('the command a person is told to run', () => {
       'sudo dnf install -y firefox',
     );
     expect(installCommand(['chromium'], debian({ family: 'other' }))).toBeNull();
+    expect(missingBrowsersError(['chromium'], debian()).message).toMatch(
+      /^No Chromium or Chrome found .*\nInstalling it needs root/,
+    );
     expect(missingBrowsersError(['chromium'], debian({ family: 'other' })).message).toMatch(
       /package manager.*CHROME_PATH/s,
     );
@@ -107,6 +110,9 @@ describe('ensureBrowsers', () => {
         run,
       });
     expect(ensure).toThrow(BrowserSetupError);
+    expect(ensure).toThrow(
+      /^No Chromium or Chrome and no Firefox found .*\nInstalling them needs root/,
+    );
     expect(ensure).toThrow(
       "su -c 'apt-get update && apt-get install -y --no-install-recommends chromium chromium-l10n firefox-esr'",
     );
