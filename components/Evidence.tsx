@@ -70,7 +70,6 @@ export function Evidence({ position, sourceHref, onOpenSource }: EvidenceProps) 
             href={href}
             target="_blank"
             rel="noopener"
-            aria-label={t(isQuote ? 'showQuoteInSource' : 'showPassageInSource', source.title)}
             onClick={
               onOpenSource
                 ? (e) => {
@@ -81,6 +80,9 @@ export function Evidence({ position, sourceHref, onOpenSource }: EvidenceProps) 
             }
           >
             {t('showInSource')}
+            <span class="sp-visually-hidden">
+              {` ${t(isQuote ? 'sourceLinkQuote' : 'sourceLinkPassage', source.title)}`}
+            </span>
           </a>
         )}
         <PackNote pack={position.pack} />

@@ -67,7 +67,9 @@ function CardHead({
   onClose?: () => void;
 }) {
   return (
-    <header class="sp-head">
+    // role="none": inside the dialog these are the card's own head and foot, not a second
+    // banner and contentinfo landmark of the page the card opens on.
+    <header class="sp-head" role="none">
       <div class="sp-head-text">
         <h2 class="sp-name">{title}</h2>
         {subtitle !== undefined && <p class="sp-role">{subtitle}</p>}
@@ -114,7 +116,7 @@ export function HoverCard({
         onClose={onClose}
       />
       <CardBody key={actor.id} card={card} initialView={initialView} onOpenSource={onOpenSource} />
-      <footer class="sp-foot">
+      <footer class="sp-foot" role="none">
         <span>
           {`${t('cardAsOf')} `}
           <time dateTime={card.asOf}>{formatDate(card.asOf)}</time>

@@ -69,15 +69,15 @@ export function PersonPicker(props: PersonPickerProps) {
       </p>
       {list.onPage.length > 0 && (
         <>
-          <h3 id="sp-picker-on-page">{t('pickerOnPage')}</h3>
+          <h2 id="sp-picker-on-page">{t('pickerOnPage')}</h2>
           <ul aria-labelledby="sp-picker-on-page">{list.onPage.map(item)}</ul>
         </>
       )}
       {list.others.length > 0 && (
         <>
-          <h3 id="sp-picker-others">
+          <h2 id="sp-picker-others">
             {t(list.onPage.length > 0 ? 'pickerEveryoneElse' : 'pickerEveryone')}
-          </h3>
+          </h2>
           <ul aria-labelledby="sp-picker-others">{list.others.map(item)}</ul>
         </>
       )}

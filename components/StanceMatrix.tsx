@@ -9,7 +9,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ActorSummary, MatrixView, PositionView } from '@/utils/views';
 import { shownPosition, type MatrixCell, type MatrixRow } from '@/utils/pages/rows';
-import { stanceLabel, StanceChip } from './StanceChip';
+import { StanceChip } from './StanceChip';
 import { Evidence, UnverifiedMark } from './Evidence';
 import { changeWords, earlierVersionLabel } from './change-words';
 import { formatDate } from '@/utils/format';
@@ -47,14 +47,22 @@ const cellId = (topicId: string, actorId: string) => `sp-m-${topicId}--${actorId
 /** `new` / `updated` in the reader's language. */
 const markWord = (mark: 'new' | 'updated') => t(mark === 'new' ? 'markNew' : 'markUpdated');
 
-/** One position's line: "Supports" chip, an update mark, and the one-line summary. */
+/**
+ * One position's line: "Supports" chip, an update mark, and the one-line summary. The words a
+ * screen reader needs beyond what is shown (what changed, which imported pack) are visually hidden
+ * inside the line, so a cell's accessible name is its visible text with them added.
+ */
 function StanceLine({ position }: { position: PositionView }) {
-  const mark = changeWords(position)?.mark;
+  const words = changeWords(position);
   return (
     <>
-      <StanceChip stance={position.stance} />
-      {mark && <span class="sp-m-updated">{markWord(mark)}</span>}
+      <StanceChip stance={position.stance} />{' '}
+      {words && <span class="sp-m-updated">{markWord(words.mark)}</span>}
+      {words && <span class="sp-visually-hidden">{` (${words.note}) `}</span>}
       <UnverifiedMark pack={position.pack} />
+      {!position.pack.verified && (
+        <span class="sp-visually-hidden">{` ${t('cellUnverified', position.pack.title)} `}</span>
+      )}{' '}
       <span class="sp-m-summary">{position.summary}</span>
     </>
   );
@@ -75,21 +83,6 @@ function History({ position }: { position: PositionView }) {
       ))}
     </div>
   );
-}
-
-function cellLabel(
-  actor: ActorSummary,
-  row: MatrixRow,
-  shown: PositionView,
-  via: ActorSummary | null,
-  more: number,
-) {
-  const who = via ? t('cellViaGroup', via.name, actor.name) : actor.name;
-  const earlier = more > 0 ? ` ${tn('cellEarlierSentence', more)}` : '';
-  const words = changeWords(shown);
-  const changed = words ? ` (${words.note})` : '';
-  const unverified = shown.pack.verified ? '' : ` ${t('cellUnverified', shown.pack.title)}`;
-  return `${t('cellOn', who, row.topic.label, `${stanceLabel(shown.stance)}${changed}`)} ${shown.summary}${unverified}${earlier} ${t('cellShowEvidence')}`;
 }
 
 function Cell(props: {
@@ -117,14 +110,17 @@ function Cell(props: {
         class="sp-m-cell-btn"
         aria-expanded={open}
         aria-controls={open ? cellId(row.topic.id, actor.id) : undefined}
-        aria-label={cellLabel(actor, row, shown.position, shown.via, more)}
         data-cell={cellId(row.topic.id, actor.id)}
         onClick={onToggle}
       >
-        {shown.via && <span class="sp-m-via">{t('cellVia', shown.via.name)}</span>}
+        <span class="sp-visually-hidden">
+          {`${t('cellWho', shown.via ? t('cellViaGroup', shown.via.name, actor.name) : actor.name, row.topic.label)} `}
+        </span>
+        {shown.via && <span class="sp-m-via">{`${t('cellVia', shown.via.name)} `}</span>}
         <StanceLine position={shown.position} />
-        {more > 0 && <span class="sp-m-more">{tn('cellEarlier', more)}</span>}
-        {groupsToo && <span class="sp-m-more">{t('cellAlsoGroup')}</span>}
+        {more > 0 && <span class="sp-m-more">{` ${tn('cellEarlier', more)}`}</span>}
+        {groupsToo && <span class="sp-m-more">{` ${t('cellAlsoGroup')}`}</span>}
+        <span class="sp-visually-hidden">{` ${t('cellShowEvidence')}`}</span>
       </button>
     </td>
   );
@@ -144,7 +140,7 @@ function CellDetail(props: {
     [...ps].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   const item = (p: PositionView) => (
     <li class="sp-m-detail-item" key={p.id}>
-      <StanceChip stance={p.stance} /> <time dateTime={p.date}>{formatDate(p.date)}</time>
+      <StanceChip stance={p.stance} /> <time dateTime={p.date}>{formatDate(p.date)}</time>{' '}
       {changeWords(p) && <span class="sp-m-updated">{markWord(changeWords(p)!.mark)}</span>}
       <p>{p.summary}</p>
       <History position={p} />
@@ -159,7 +155,7 @@ function CellDetail(props: {
           <button type="button" class="sp-m-detail-close" onClick={onClose}>
             {t('close')}
           </button>
-          <h3 id={headingId}>{t('detailTitle', actor.name, row.topic.label)}</h3>
+          <h2 id={headingId}>{t('detailTitle', actor.name, row.topic.label)}</h2>
           <p class="sp-m-detail-note">{row.topic.proposition}</p>
           {cell.own.length > 0 && <ul class="sp-m-list">{newestFirst(cell.own).map(item)}</ul>}
           {cell.viaGroups

@@ -220,7 +220,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
   else people = <p class="sp-mstatus">{t('noticeLooking')}</p>;
 
   return (
-    <div class="popup">
+    <main class="popup">
       <header class="popup-head">
         <h1>{t('extName')}</h1>
         {report && report.host && (
@@ -258,6 +258,6 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
           </button>
         </nav>
       </footer>
-    </div>
+    </main>
   );
 }

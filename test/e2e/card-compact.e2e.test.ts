@@ -89,7 +89,7 @@ describe('compact card', () => {
     expect(findAll(opened!, byClass('sp-more'))[0]!.text).toBe('Hide evidence');
     expect(findAll(opened!, byClass('sp-evidence-text'))[0]!.text.length).toBeGreaterThan(0);
     const link = await tabTo((f) => f.role === 'link');
-    expect(link.name).toMatch(/^Show this (quote|passage) in the source: /);
+    expect(link.name).toMatch(/^Show in source \(the (quote|passage), in “.+”\)$/);
 
     const more = await tabTo((f) => f.role === 'button' && /more positions?$/.test(f.name));
     const added = Number(/^(\d+)/.exec(more.name)![1]);
