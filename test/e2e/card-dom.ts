@@ -76,7 +76,7 @@ export const byClass = (name: string) => (el: CardElement) =>
 export interface CardSnapshot {
   /** The shadow root's mode as the browser reports it. */
   shadowRootType: string;
-  /** The open dialog, or null when no card is shown. */
+  /** The open dialog, or null when no card is shown (none, or one set up ahead, unseen). */
   dialog: CardElement | null;
   /** The shadow root's content (styles and the layer). */
   root: CardElement;
@@ -107,7 +107,10 @@ export async function readCard(page: Page): Promise<CardSnapshot | null> {
     const shadow = host?.shadowRoots?.[0];
     if (!host || !shadow) return null;
     const el = toElement({ ...shadow, localName: '#shadow-root' });
-    const dialog = findAll(el, (e) => e.attrs.role === 'dialog')[0] ?? null;
+    // A card set up ahead of its hover sits in a layer marked unseen: it is not shown.
+    const layer = findAll(el, byClass('sp-layer'))[0];
+    const shown = layer !== undefined && !byClass('sp-unseen')(layer);
+    const dialog = shown ? (findAll(layer, (e) => e.attrs.role === 'dialog')[0] ?? null) : null;
     return { shadowRootType: shadow.shadowRootType ?? 'unknown', dialog, root: el };
   } finally {
     await cdp.detach().catch(() => undefined);

@@ -55,6 +55,8 @@ describe('the card bundle, loaded on demand', () => {
     expect(scripts.some((u) => u.endsWith('/content-scripts/content.js'))).toBe(true);
     expect(scripts.filter(isCardBundle)).toEqual([]);
     expect(await session.evaluateInContentScript<boolean>(page, BUNDLE_PRESENT)).toBe(false);
+    // Nothing of the card was set up either: the page has no card host.
+    expect(await page.locator('standpoint-card-host').count()).toBe(0);
   });
 
   it('is loaded once by the first hover, which opens a working card', async () => {

@@ -9,6 +9,7 @@ import type { RequestOf } from '@/utils/messaging';
 import { createCardLoader } from './card-data';
 import { createCardHost } from './host';
 import { createCardSurface } from './card-surface';
+import { createIdleSteps } from './idle';
 import type { CardBundle } from './lazy-card';
 
 type OpenPageRequest = RequestOf<'openPage'>;
@@ -25,6 +26,7 @@ export const cardBundle: CardBundle = {
       host,
       loader,
       doc,
+      steps: createIdleSteps(doc.defaultView ?? window, signal),
       actions: {
         compare: (actorId) => openPage({ page: 'compare', actorIds: [actorId] }),
         openSource: (sourceId, positionId) => openPage({ page: 'source', sourceId, positionId }),
@@ -34,7 +36,7 @@ export const cardBundle: CardBundle = {
     signal.addEventListener('abort', () => host.dispose(), { once: true });
     return {
       surface,
-      prefetch: (actorId) => void loader.get(actorId),
+      prefetch: (mention, point) => surface.prepare(mention, point),
       packsChanged: () => loader.clear(),
     };
   },

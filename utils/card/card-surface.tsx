@@ -2,15 +2,23 @@
  * The rendered side of the card: shows the loading state, then the card or a plain error, places
  * it at the name, moves focus into it when the keyboard opened it and back to the page when it
  * closes. The controller (./hover-controller.ts) decides when; this decides what and where.
+ *
+ * `prepare`, called at the prefetch point (the pointer has rested on a name), does during the
+ * hover delay what the first card would otherwise do after it, one small idle step at a time:
+ * the host with its shadow root and styles, the text formats' first use (Intl's region names
+ * alone cost tens of milliseconds), the card rendered hidden with its data, and one unseen
+ * layout and placement. The `open` at the delay's end then only shows and places it.
  */
 import { HoverCard, HoverCardMessage } from '@/components/HoverCard';
-import { t } from '@/utils/i18n';
+import { countryName, formatDate, formatNumber } from '@/utils/format';
+import { t, tn } from '@/utils/i18n';
 import type { Mention } from '@/utils/spotting/types';
 import type { Result, CardView } from '@/utils/views';
 import type { CardSurface, OpenReason } from './hover-controller';
 import type { CardHost } from './host';
 import type { CardLoader } from './card-data';
-import { followMention } from './position';
+import { createIdleSteps, type IdleSteps } from './idle';
+import { followMention, placeOnce } from './position';
 
 interface CardActions {
   /** Opens the comparison view with this actor picked. */
@@ -26,11 +34,38 @@ export interface CardSurfaceOptions {
   /** Called when the card's own close button is used, so the controller forgets the card. */
   onCloseRequest: () => void;
   doc?: Document;
+  /** Where `prepare` queues its steps; by default one queue of this surface's own. */
+  steps?: IdleSteps;
 }
 
-export function createCardSurface(opts: CardSurfaceOptions): CardSurface {
+/** The card as the bundle drives it: the controller's surface, and the set-up ahead of a card. */
+export interface PreparedCardSurface extends CardSurface {
+  /**
+   * The pointer rests on `mention` (the prefetch point): loads its card data and, in idle steps,
+   * sets up everything its card needs, so that `open` only has to show and place it.
+   */
+  prepare(mention: Mention, point?: { x: number; y: number }): void;
+}
+
+/**
+ * First use of the text formats a card needs (Intl's region and date and number formats, plural
+ * rules, the i18n lookup), in two steps: building Intl's data is the costliest part of a first
+ * card. The results are cached by utils/format.ts and utils/i18n.ts.
+ */
+const WARM_TEXT: (() => void)[] = [
+  () => void countryName('DE'),
+  () => void [formatDate('2025-01-01'), formatNumber(1), t('cardLoading'), tn('cardNamedIn', 2)],
+];
+
+export function createCardSurface(opts: CardSurfaceOptions): PreparedCardSurface {
   const { host, loader, actions, onCloseRequest } = opts;
   const doc = opts.doc ?? document;
+  const steps =
+    opts.steps ?? createIdleSteps(doc.defaultView ?? window, new AbortController().signal);
+  /** The text formats were warmed (once per page). */
+  let textWarm = false;
+  /** Increases on every `prepare`, so only the latest name's card is set up ahead. */
+  let preparing = 0;
   /** Increases on every open and close, so a late answer never paints over a newer card. */
   let generation = 0;
   let stopFollowing: (() => void) | null = null;
@@ -71,6 +106,29 @@ export function createCardSurface(opts: CardSurfaceOptions): CardSurface {
   }
 
   return {
+    prepare(mention, point) {
+      const ticket = ++preparing;
+      const gen = generation;
+      // Still the latest name, and no card opened or closed since: the layer is ours to use.
+      const current = () => ticket === preparing && gen === generation && !host.shown;
+      const data = loader.get(mention.actorId);
+      steps.add(() => host.prepare());
+      if (!textWarm) {
+        textWarm = true;
+        steps.add(...WARM_TEXT);
+      }
+      void data.then((res) => {
+        if (!res.ok || !current()) return;
+        steps.add(
+          () => {
+            if (current()) host.prerender(view(mention, res));
+          },
+          () => {
+            if (current()) void host.warmLayout((layer) => placeOnce(layer, mention, point));
+          },
+        );
+      });
+    },
     open(mention: Mention, reason: OpenReason, point?: { x: number; y: number }) {
       const gen = ++generation;
       stopFollowing?.();

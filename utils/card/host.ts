@@ -27,6 +27,21 @@ export { CARD_HOST_TAG };
 const ROOT_CSS = [hostCss, componentsCss, hoverCardCss].join('\n');
 
 export interface CardHost {
+  /** Creates the host, its root and its styles ahead of the first card (nothing is shown). */
+  prepare(): void;
+  /**
+   * Renders `vnode` into the hidden layer, so that the `show` of the same card only shows it.
+   * Does nothing while a card is shown.
+   */
+  prerender(vnode: ComponentChild): void;
+  /**
+   * Lays the prerendered card out once, unseen (`visibility: hidden` in the top layer), and runs
+   * `place` on it, all in the same task: styles, fonts and the placement code are then warm for
+   * the `show`. Does nothing while a card is shown or when nothing is prerendered.
+   */
+  warmLayout(place: (layer: HTMLElement) => Promise<void>): Promise<void>;
+  /** True while a card is shown. */
+  readonly shown: boolean;
   /** Renders `vnode` into the card layer and shows the layer; the first call creates the host. */
   show(vnode: ComponentChild): HTMLElement;
   /** Re-renders without re-showing (content updates of an open card). */
@@ -41,12 +56,17 @@ export interface CardHost {
   dispose(): void;
 }
 
-/** Creates the host lazily; nothing touches the page until the first `show`. */
+/** The layer's class while it holds a card that is not shown (host.css). */
+const UNSEEN_CLASS = 'sp-unseen';
+
+/** Creates the host lazily; nothing touches the page until the first `prepare` or `show`. */
 export function createCardHost(doc: Document = document): CardHost {
   let host: HTMLElement | null = null;
   let root: ShadowRoot | null = null;
   let layer: HTMLElement | null = null;
   let mounted = false;
+  /** A card rendered ahead, hidden. */
+  let prerendered = false;
 
   const canPopover = () => layer !== null && typeof layer.showPopover === 'function';
 
@@ -57,7 +77,7 @@ export function createCardHost(doc: Document = document): CardHost {
       const style = doc.createElement('style');
       style.textContent = ROOT_CSS;
       layer = doc.createElement('div');
-      layer.className = 'sp-layer';
+      layer.className = `sp-layer ${UNSEEN_CLASS}`;
       layer.lang = 'en';
       layer.dir = 'ltr';
       if (typeof layer.showPopover === 'function') layer.popover = 'manual';
@@ -79,11 +99,55 @@ export function createCardHost(doc: Document = document): CardHost {
     }
   }
 
+  const closePopover = () => {
+    if (!canPopover()) return;
+    try {
+      if (layer!.matches(':popover-open')) layer!.hidePopover();
+    } catch {
+      // Already hidden.
+    }
+  };
+
   return {
+    prepare() {
+      ensure();
+    },
+    prerender(vnode) {
+      if (mounted) return;
+      const el = ensure();
+      el.classList.add(UNSEEN_CLASS);
+      render(vnode, el);
+      prerendered = true;
+    },
+    async warmLayout(place) {
+      if (mounted || !prerendered || !layer) return;
+      const el = layer;
+      el.classList.add(UNSEEN_CLASS);
+      let opened = false;
+      if (canPopover() && !el.matches(':popover-open')) {
+        try {
+          el.showPopover();
+          opened = true;
+        } catch {
+          // Not in a document: nothing to lay out.
+        }
+      }
+      try {
+        await place(el);
+      } finally {
+        // Still in the same task: the unseen card was never painted.
+        if (opened && !mounted) closePopover();
+      }
+    },
+    get shown() {
+      return mounted;
+    },
     show(vnode) {
       const el = ensure();
       render(vnode, el);
+      el.classList.remove(UNSEEN_CLASS);
       mounted = true;
+      prerendered = false;
       raise();
       return el;
     },
@@ -91,16 +155,11 @@ export function createCardHost(doc: Document = document): CardHost {
       if (mounted && layer) render(vnode, layer);
     },
     hide() {
-      if (!layer || !mounted) return;
+      if (!layer || (!mounted && !prerendered)) return;
       render(null, layer);
-      mounted = false;
-      if (canPopover()) {
-        try {
-          if (layer.matches(':popover-open')) layer.hidePopover();
-        } catch {
-          // Already hidden.
-        }
-      }
+      layer.classList.add(UNSEEN_CLASS);
+      mounted = prerendered = false;
+      closePopover();
     },
     contains(target) {
       if (!host || !target) return false;
@@ -113,6 +172,7 @@ export function createCardHost(doc: Document = document): CardHost {
       this.hide();
       host?.remove();
       host = root = layer = null;
+      mounted = prerendered = false;
     },
   };
 }

@@ -17,6 +17,10 @@ import type { Mention, MentionIndex } from '@/utils/spotting/types';
 import type { CardCommand } from '@/utils/tab-message';
 import { CLOSE_GRACE_MS, PREFETCH_DWELL_MS } from './timing';
 import { firstAtOrAfter, firstVisible, sameMention } from './mentions';
+import { whenIdle } from './idle';
+
+/** Longest wait for an idle period before the hit test is warmed anyway, ms. */
+const HIT_WARM_TIMEOUT_MS = 1_000;
 
 /** How a card was opened: decides focus (keyboard only) and whether scrolling closes it. */
 export type OpenReason = 'hover' | 'touch' | 'keyboard';
@@ -34,8 +38,11 @@ export interface CardSurface {
 export interface HoverControllerOptions {
   index: MentionIndex;
   surface: CardSurface;
-  /** Starts loading an actor's card data; called once the pointer rests on a name. */
-  prefetch: (actorId: string) => void;
+  /**
+   * Starts loading a name's card and setting it up; called once the pointer rests on the name
+   * (PREFETCH_DWELL_MS), with the pointer's position.
+   */
+  prefetch: (mention: Mention, point: { x: number; y: number }) => void;
   /** The current hover delay in ms (the user's setting). */
   hoverDelayMs: () => number;
   signal: AbortSignal;
@@ -124,7 +131,7 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
     if (sameMention(pending, mention)) return;
     cancelPending();
     pending = mention;
-    prefetchTimer = setTimeout(() => prefetch(mention.actorId), PREFETCH_DWELL_MS);
+    prefetchTimer = setTimeout(() => prefetch(mention, point), PREFETCH_DWELL_MS);
     openTimer = setTimeout(() => open(mention, 'hover', point), hoverDelayMs());
   }
 
@@ -219,9 +226,27 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
   win.addEventListener('keydown', onKeyDown, listen);
   win.addEventListener('scroll', onScroll, listen);
 
+  /**
+   * The first pointer move would find the hit test cold: the browser's caret lookup (and the
+   * layout state it needs) and the index's code run for the first time. One lookup in idle time,
+   * once the page has names, does that first run ahead of the reader.
+   */
+  let hitTestWarmed = false;
+  const warmHitTest = () => {
+    if (hitTestWarmed) return;
+    hitTestWarmed = true;
+    whenIdle(
+      win,
+      () => void index.mentionAt(win.innerWidth / 2, win.innerHeight / 2),
+      HIT_WARM_TIMEOUT_MS,
+      signal,
+    );
+  };
+
   // Names gone from the index (removed from the page, or the site switched off) take their card
   // and any waiting hover with them.
   const unsubscribe = index.subscribe(() => {
+    warmHitTest();
     if (!current && !pending) return;
     const all = index.all();
     if (current && !all.some((m) => sameMention(m, current))) close();

@@ -56,7 +56,7 @@ export function startHoverCards(
   const controller = createHoverController({
     index,
     surface: card.surface,
-    prefetch: (actorId) => card.prefetch(actorId),
+    prefetch: (mention, point) => card.prefetch(mention, point),
     hoverDelayMs: opts.hoverDelayMs,
     signal,
     doc,

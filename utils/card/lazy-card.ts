@@ -29,8 +29,11 @@ export interface CardStartOptions {
 /** The card as started on a page. */
 interface StartedCard {
   surface: CardSurface;
-  /** Starts loading an actor's card data. */
-  prefetch(actorId: string): void;
+  /**
+   * The pointer rests on `mention`: loads its card data and sets its card up during the hover
+   * delay, so the open at the delay's end only shows and places it.
+   */
+  prefetch(mention: Mention, point?: { x: number; y: number }): void;
   /** The installed packs changed: cached cards are stale. */
   packsChanged(): void;
 }
@@ -127,13 +130,13 @@ export function createLazyCard(load: () => Promise<CardBundle>, opts: CardStartO
     get loaded() {
       return card !== null;
     },
-    prefetch(actorId) {
+    prefetch(mention, point) {
       if (card) {
-        card.prefetch(actorId);
+        card.prefetch(mention, point);
         return;
       }
       ensure().then(
-        (c) => c.prefetch(actorId),
+        (c) => c.prefetch(mention, point),
         () => undefined,
       );
     },

@@ -25,6 +25,61 @@ const EDGE_PX = 8;
 /** The card never gets shorter than this, px, even when little room is left: it scrolls inside. */
 const MIN_HEIGHT_PX = 160;
 
+/** The name as Floating UI's reference: a range, with the line under the pointer for `inline`. */
+function referenceOf(mention: Mention): VirtualElement {
+  const node = mention.range.startContainer;
+  const range = liveRange(mention, node.ownerDocument ?? document);
+  return {
+    getBoundingClientRect: () => range.getBoundingClientRect(),
+    getClientRects: () => range.getClientRects(),
+    contextElement: node instanceof Element ? node : (node.parentElement ?? undefined),
+  };
+}
+
+/** Computes where the card goes and puts it there, unless `stopped()` says it is no longer shown. */
+function place(
+  reference: VirtualElement,
+  floating: HTMLElement,
+  point: { x: number; y: number } | undefined,
+  stopped: () => boolean,
+): Promise<void> {
+  return computePosition(reference, floating, {
+    strategy: 'fixed',
+    placement: 'bottom-start',
+    middleware: [
+      inline(point),
+      offset(GAP_PX),
+      flip({ padding: EDGE_PX, fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }),
+      shift({ padding: EDGE_PX }),
+      size({
+        padding: EDGE_PX,
+        apply({ availableHeight, elements }) {
+          elements.floating.style.setProperty(
+            '--sp-card-max-height',
+            `${Math.max(MIN_HEIGHT_PX, Math.floor(availableHeight))}px`,
+          );
+        },
+      }),
+    ],
+  }).then(({ x, y }) => {
+    if (stopped()) return;
+    floating.style.left = `${Math.round(x)}px`;
+    floating.style.top = `${Math.round(y)}px`;
+  });
+}
+
+/**
+ * Places `floating` at `mention` once. Used ahead of a hover's card, on the card laid out unseen,
+ * so the first real placement finds Floating UI's code and the page's geometry warm.
+ */
+export function placeOnce(
+  floating: HTMLElement,
+  mention: Mention,
+  point?: { x: number; y: number },
+): Promise<void> {
+  return place(referenceOf(mention), floating, point, () => false);
+}
+
 /**
  * Positions `floating` at `mention` now and on every scroll and resize until the returned
  * function is called.
@@ -34,40 +89,9 @@ export function followMention(
   mention: Mention,
   point?: { x: number; y: number },
 ): () => void {
-  const node = mention.range.startContainer;
-  const doc = node.ownerDocument ?? document;
-  const range = liveRange(mention, doc);
-  const reference: VirtualElement = {
-    getBoundingClientRect: () => range.getBoundingClientRect(),
-    getClientRects: () => range.getClientRects(),
-    contextElement: node instanceof Element ? node : (node.parentElement ?? undefined),
-  };
+  const reference = referenceOf(mention);
   let stopped = false;
-  const update = () => {
-    void computePosition(reference, floating, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [
-        inline(point),
-        offset(GAP_PX),
-        flip({ padding: EDGE_PX, fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }),
-        shift({ padding: EDGE_PX }),
-        size({
-          padding: EDGE_PX,
-          apply({ availableHeight, elements }) {
-            elements.floating.style.setProperty(
-              '--sp-card-max-height',
-              `${Math.max(MIN_HEIGHT_PX, Math.floor(availableHeight))}px`,
-            );
-          },
-        }),
-      ],
-    }).then(({ x, y }) => {
-      if (stopped) return;
-      floating.style.left = `${Math.round(x)}px`;
-      floating.style.top = `${Math.round(y)}px`;
-    });
-  };
+  const update = () => void place(reference, floating, point, () => stopped);
   const stop = autoUpdate(reference, floating, update);
   return () => {
     stopped = true;

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCardHost, type CardHost } from '@/utils/card/host';
 import { createCardSurface } from '@/utils/card/card-surface';
+import { createIdleSteps } from '@/utils/card/idle';
 import type { CardLoader } from '@/utils/card/card-data';
 import type { Mention } from '@/utils/spotting/types';
 import { err, ok, type CardView, type Result } from '@/utils/views';
@@ -51,9 +52,25 @@ function setup() {
   const { loader, answer } = manualLoader();
   const actions = { compare: vi.fn(), openSource: vi.fn() };
   const onCloseRequest = vi.fn();
-  const surface = createCardSurface({ host, loader, actions, onCloseRequest });
+  // Idle callbacks the test runs by hand (`idle()` runs every step queued so far).
+  const idleCallbacks: (() => void)[] = [];
+  const steps = createIdleSteps(
+    {
+      setTimeout: (() => 0) as unknown as Window['setTimeout'],
+      requestIdleCallback: (cb: IdleRequestCallback) =>
+        idleCallbacks.push(() => cb({ didTimeout: false, timeRemaining: () => 0 })),
+    },
+    new AbortController().signal,
+  );
+  const idle = async () => {
+    while (idleCallbacks.length > 0) {
+      idleCallbacks.shift()!();
+      await Promise.resolve();
+    }
+  };
+  const surface = createCardSurface({ host, loader, actions, onCloseRequest, steps });
   const flush = () => new Promise((r) => setTimeout(r, 0));
-  return { host, surface, answer, actions, onCloseRequest, flush, layer: () => layer! };
+  return { host, surface, answer, actions, onCloseRequest, flush, idle, layer: () => layer! };
 }
 
 describe('card surface', () => {
@@ -110,6 +127,70 @@ describe('card surface', () => {
     expect(t.host.focused()?.getAttribute('role')).toBe('dialog');
     t.surface.close();
     expect(document.activeElement).toBe(button);
+    t.host.dispose();
+  });
+
+  it('sets the card up during the hover delay, so the open only shows it', async () => {
+    const t = setup();
+    const m = mention();
+    // The layer the set-up lays out, caught on its way to the placement.
+    let warmed: HTMLElement | null = null;
+    const warmLayout = t.host.warmLayout.bind(t.host);
+    t.host.warmLayout = (place) => warmLayout((layer) => ((warmed = layer), place(layer)));
+    t.surface.prepare(m, { x: 1, y: 1 });
+    await t.idle();
+    expect(warmed).toBeNull(); // no data yet: nothing to render
+    t.answer('merz', ok(merzCard));
+    await t.flush();
+    await t.idle();
+    // Before any open: the card is in the layer with its data, unseen.
+    expect(t.host.shown).toBe(false);
+    const layer = warmed as HTMLElement | null;
+    const name = layer?.querySelector('.sp-name');
+    expect(name?.textContent).toBe('Friedrich Merz');
+    expect(layer?.classList.contains('sp-unseen')).toBe(true);
+    t.surface.open(m, 'hover', { x: 1, y: 1 });
+    // The open shows that same element: nothing was rebuilt, and no loading state.
+    expect(t.layer()).toBe(layer);
+    expect(t.layer().querySelector('.sp-name')).toBe(name);
+    expect(t.layer().querySelector('[role=status]')).toBeNull();
+    expect(t.layer().classList.contains('sp-unseen')).toBe(false);
+    t.host.dispose();
+  });
+
+  it('leaves a shown card alone when the pointer rests on another name meanwhile', async () => {
+    const t = setup();
+    const m = mention();
+    t.surface.open(m, 'hover');
+    t.answer('merz', ok(merzCard));
+    await t.flush();
+    const other: Mention = { ...m, actorId: 'rubio', text: 'Rubio' };
+    t.surface.prepare(other);
+    await t.idle();
+    t.answer(
+      'rubio',
+      ok({ ...merzCard, actor: { ...merzCard.actor, id: 'rubio', name: 'Marco Rubio' } }),
+    );
+    await t.flush();
+    await t.idle();
+    expect(t.host.shown).toBe(true);
+    expect(t.layer().querySelector('.sp-name')?.textContent).toBe('Friedrich Merz');
+    expect(t.layer().classList.contains('sp-unseen')).toBe(false);
+    t.host.dispose();
+  });
+
+  it('an open before the set-up is done shows the card as usual, and the set-up then stays out', async () => {
+    const t = setup();
+    const m = mention();
+    t.surface.prepare(m);
+    t.surface.open(m, 'hover');
+    expect(t.layer().querySelector('[role=status]')).not.toBeNull();
+    t.answer('merz', ok(merzCard));
+    await t.flush();
+    await t.idle();
+    expect(t.layer().querySelector('.sp-name')?.textContent).toBe('Friedrich Merz');
+    expect(t.layer().classList.contains('sp-unseen')).toBe(false);
+    expect(t.host.shown).toBe(true);
     t.host.dispose();
   });
 });

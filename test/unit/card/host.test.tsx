@@ -28,3 +28,51 @@ describe('card host', () => {
     expect(document.querySelector(CARD_HOST_TAG)).toBeNull();
   });
 });
+
+describe('card host, set up ahead of a card', () => {
+  it('prepares the host unseen, prerenders a card hidden, and shows that same card', () => {
+    document.documentElement.querySelectorAll(CARD_HOST_TAG).forEach((e) => e.remove());
+    const host = createCardHost(document);
+    host.prepare();
+    expect(document.querySelectorAll(CARD_HOST_TAG)).toHaveLength(1);
+    host.prerender(<p class="probe">Merz</p>);
+    expect(host.shown).toBe(false);
+    const layer = host.show(<p class="probe">Merz</p>);
+    const shownProbe = layer.querySelector('.probe');
+    expect(layer.classList.contains('sp-unseen')).toBe(false);
+    expect(host.shown).toBe(true);
+    // The prerendered element is the one shown: `show` had nothing left to build.
+    host.hide();
+    host.prerender(<p class="probe">Rubio</p>);
+    const prerendered = layer.querySelector('.probe');
+    expect(layer.classList.contains('sp-unseen')).toBe(true);
+    expect(prerendered?.textContent).toBe('Rubio');
+    host.show(<p class="probe">Rubio</p>);
+    expect(layer.querySelector('.probe')).toBe(prerendered);
+    expect(shownProbe).not.toBe(prerendered);
+    host.dispose();
+  });
+
+  it('never prerenders over a shown card, and lays out only a prerendered, unshown one', async () => {
+    document.documentElement.querySelectorAll(CARD_HOST_TAG).forEach((e) => e.remove());
+    const host = createCardHost(document);
+    const placed: HTMLElement[] = [];
+    const place = async (layer: HTMLElement) => void placed.push(layer);
+    await host.warmLayout(place);
+    expect(placed).toEqual([]); // nothing prerendered yet
+    const layer = host.show(<p>shown</p>);
+    host.prerender(<p>ahead</p>);
+    expect(layer.textContent).toBe('shown');
+    await host.warmLayout(place);
+    expect(placed).toEqual([]);
+    host.hide();
+    host.prerender(<p>ahead</p>);
+    await host.warmLayout(place);
+    expect(placed).toEqual([layer]);
+    // Still unseen afterwards, and a hide clears the prerendered card.
+    expect(layer.classList.contains('sp-unseen')).toBe(true);
+    host.hide();
+    expect(layer.textContent).toBe('');
+    host.dispose();
+  });
+});

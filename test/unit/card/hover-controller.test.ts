@@ -44,8 +44,9 @@ function setup() {
   let under: Mention | null = null;
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((l) => l());
+  const lookups: { x: number; y: number }[] = [];
   const index: MentionIndex = {
-    mentionAt: () => under,
+    mentionAt: (x, y) => (lookups.push({ x, y }), under),
     all: () => mentions,
     subscribe: (cb) => (listeners.add(cb), () => listeners.delete(cb)),
   };
@@ -99,6 +100,7 @@ function setup() {
     move,
     isOpen: () => isOpen,
     notify,
+    lookups,
     close: () => ctl.close(),
     setUnder: (m: Mention | null) => (under = m),
   };
@@ -112,7 +114,7 @@ describe('hover controller', () => {
     const t = setup();
     t.move(t.p, t.mentions[1]!);
     vi.advanceTimersByTime(PREFETCH_DWELL_MS);
-    expect(t.prefetch).toHaveBeenCalledWith('rubio');
+    expect(t.prefetch).toHaveBeenCalledWith(t.mentions[1], { x: 5, y: 5 });
     expect(t.opened).toEqual([]);
     // Moving within the same name keeps the dwell going.
     t.move(t.p, t.mentions[1]!);
@@ -303,5 +305,21 @@ describe('hover controller', () => {
     t.mentions.splice(1, 1);
     t.notify();
     expect(t.isOpen()).toBe(false);
+  });
+
+  it('warms the hit test once, in idle time, when the page first has names', () => {
+    const t = setup();
+    vi.advanceTimersByTime(5_000);
+    expect(t.lookups).toEqual([]); // no names reported yet: nothing to warm
+    t.notify();
+    expect(t.lookups).toEqual([]); // not in the spotter's task
+    vi.advanceTimersByTime(1_000);
+    expect(t.lookups).toEqual([{ x: window.innerWidth / 2, y: window.innerHeight / 2 }]);
+    t.notify();
+    vi.advanceTimersByTime(5_000);
+    expect(t.lookups).toHaveLength(1);
+    // The warm-up opens and fetches nothing.
+    expect(t.prefetch).not.toHaveBeenCalled();
+    expect(t.opened).toEqual([]);
   });
 });
