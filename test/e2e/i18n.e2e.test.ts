@@ -95,4 +95,25 @@ describe('in German', () => {
       .toBe('Feeds werden einmal täglich geprüft.');
     await options.close();
   });
+
+  it('describes the keyboard shortcuts and writes the background’s sentences in German', async () => {
+    const worker = await session.serviceWorker();
+    const commands = await worker.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { commands: { getAll(): Promise<{ name?: string; description?: string }[]> } };
+        }
+      ).chrome.commands.getAll(),
+    );
+    const described = Object.fromEntries(commands.map((c) => [c.name, c.description]));
+    expect(described['next-name']).toBe('Die Karte für den nächsten Namen auf der Seite zeigen');
+    expect(described['open-card']).toBe('Die Karte für den Namen an oder nach der Auswahl zeigen');
+
+    // A refusal written by the background: the source viewer asks for a source no pack has.
+    const viewer = await session.openExtensionPage('source.html?source=no-such-source');
+    await expect
+      .poll(() => viewer.locator('body').innerText())
+      .toContain('Kein installiertes Paket hat eine Quelle „no-such-source“.');
+    await viewer.close();
+  });
 });

@@ -9,6 +9,7 @@ import type { Pack } from '../pack/schema';
 import { validatePack } from '../pack/validate';
 import { err, ok, type Result } from '../views';
 import { errorMessage } from '../format';
+import { t } from '../i18n';
 
 /** The bundled pack, parsed with the pack schema and checks; an error if the build shipped a bad one. */
 export function bundledPack(data: unknown = builtinPackJson): Result<Pack> {
@@ -18,7 +19,7 @@ export function bundledPack(data: unknown = builtinPackJson): Result<Pack> {
     .slice(0, 3)
     .map((p) => `${p.path}: ${p.message}`)
     .join('; ');
-  return err(`The built-in pack is invalid and was not installed (${first}).`);
+  return err(t('builtinInvalid', first));
 }
 
 /**
@@ -35,6 +36,6 @@ export async function installBuiltin(
     if (!pack.ok) return pack;
     return await ensureBuiltinPack(db, pack.value);
   } catch (e) {
-    return err(`The built-in pack could not be installed (${errorMessage(e)}).`);
+    return err(t('builtinFailed', errorMessage(e)));
   }
 }

@@ -13,6 +13,7 @@ import { cards, listActors, listPacks, matrix, sourceView } from '../db/queries'
 import { requestSchemas, type BackgroundProtocol, type RequestOf } from '../messaging';
 import { err, ok } from '../views';
 import { senderRefusal, type SelfIdentity, type Sender } from './sender';
+import { t } from '../i18n';
 
 export type { Sender } from './sender';
 
@@ -82,24 +83,20 @@ export function defineHandler<K extends keyof BackgroundProtocol & keyof typeof 
         console.error(
           `Standpoint: refused a malformed “${type}” request (${describeIssues(parsed.error)})`,
         );
-        return err(REFUSED_REQUEST) as Reply<K>;
+        return err(t('bgMalformed')) as Reply<K>;
       }
       await e.ready();
       return await run(parsed.data, e, sender);
     } catch (e) {
       // The reader gets a sentence about their data; the technical detail goes to the console.
       console.error(`Standpoint: “${type}” failed`, e);
-      return err(UNEXPECTED_FAILURE) as Reply<K>;
+      return err(unexpectedFailure()) as Reply<K>;
     }
   };
 }
 
 /** What a reader sees when a request fails unexpectedly (a storage error, a bug). */
-export const UNEXPECTED_FAILURE =
-  'Standpoint could not read or change its data just now; nothing was changed. Try again, and restart the browser if it keeps failing.';
-/** What a reader sees when one of our own pages sent a request the background cannot read. */
-const REFUSED_REQUEST =
-  'Standpoint did not understand that request, so nothing was changed. Reload this page and try again.';
+export const unexpectedFailure = () => t('bgStoreFailed');
 
 /** Hover cards for the actors under the pointer, ranked by the page's words. */
 export const handleGetCards = defineHandler('getCards', async (req, env) =>
@@ -119,7 +116,7 @@ export const handleGetMatrix = defineHandler('getMatrix', async (req, env) =>
 /** A source with its evidence spans, for the source viewer. */
 export const handleGetSource = defineHandler('getSource', async (req, env) => {
   const view = await sourceView(env.db(), req.sourceId);
-  return view ? ok(view) : err(`No installed pack has a source “${req.sourceId}”.`);
+  return view ? ok(view) : err(t('bgNoSource', req.sourceId));
 });
 
 /** Installed packs, for the popup and the options page. */

@@ -11,6 +11,7 @@ import { allTables, type StandpointDB } from './database';
 import { dictionary } from './queries';
 import { loadSettings } from '../settings';
 import type { PackRows } from './rows';
+import { t } from '../i18n';
 
 /** Deletes the derived rows of one pack (not its bodies, metadata or change history). */
 export async function clearDerived(db: StandpointDB, packId: string): Promise<void> {
@@ -53,20 +54,18 @@ export async function change<T>(
     result = await db.transaction('rw', allTables(db), work);
   } catch (e) {
     console.error(`Standpoint: ${failure}`, e);
-    return err(`${failure}; nothing was changed.${storageHint(e)}`);
+    return err(t(storageFull(e) ? 'storeFull' : 'storeFailed', failure));
   }
   if (result.ok && changed(result.value)) await publishDictionaryVersion(db);
   return result;
 }
 
-/** A hint a reader can act on, for the failures that have one. */
-function storageHint(e: unknown): string {
+/** True when the browser refused for want of room, a failure the reader can act on. */
+function storageFull(e: unknown): boolean {
   const names: unknown[] = [];
   for (let x = e as { name?: unknown; inner?: unknown } | undefined; x; x = x.inner as typeof x)
     names.push(x.name);
-  return names.includes('QuotaExceededError')
-    ? ' The browser has no room left for Standpoint’s data; free some disk space and try again.'
-    : '';
+  return names.includes('QuotaExceededError');
 }
 
 /** What the reader's settings allow on pages: imported packs' names, or only verified ones. */

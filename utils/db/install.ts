@@ -26,6 +26,7 @@ import { diffPositions } from './diff';
 import { sha256OfText } from './hash';
 import { packRows, ROWS_FORMAT } from './rows';
 import { updateDecision } from './versions';
+import { t } from '../i18n';
 
 /** How a pack reached us and what vouches for it. */
 export interface ApplyOptions {
@@ -66,7 +67,7 @@ export async function applyPack(
   const rows = packRows(pack);
   return change(
     db,
-    `“${pack.title}” could not be installed`,
+    t('storeNotInstalled', pack.title),
     async (): Promise<Result<ApplyOutcome>> => {
       const existing = await db.packs.get(pack.id);
       const decision = updateDecision(existing, {
@@ -81,9 +82,7 @@ export async function applyPack(
       // Asked again here, inside the transaction: another feed may have installed this pack id
       // while this one was downloading it.
       if (opts.feedUrl && existing?.feedUrl && existing.feedUrl !== opts.feedUrl)
-        return err(
-          `“${pack.title}” was refused: that pack comes from another feed (${hostOf(existing.feedUrl)}), and one feed may not replace another's packs. Nothing was changed.`,
-        );
+        return err(t('storeForeignPack', pack.title, hostOf(existing.feedUrl)));
       if (decision.kind === 'same') {
         return ok({
           status: 'unchanged',
@@ -97,9 +96,9 @@ export async function applyPack(
         actors: await db.actors.filter((a) => a.packId !== pack.id).toArray(),
       });
       const overBudget = dictionaryBudgetRefusal(pack.title, nameLoad(pack), others);
-      if (overBudget) return err(`${overBudget}. Nothing was changed.`);
+      if (overBudget) return err(t('storeNothingChanged', overBudget));
       const reworded = await rewordingRefusal(db, pack, opts.verified);
-      if (reworded) return err(`${reworded}. Nothing was changed.`);
+      if (reworded) return err(t('storeNothingChanged', reworded));
 
       let changes: PositionChangeRow[] = [];
       let previous: PreviousPackMeta | null = null;

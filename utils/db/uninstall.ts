@@ -8,6 +8,7 @@ import { change, clearDerived, replaceDerived } from './change';
 import { settleClaims } from './claims';
 import type { StandpointDB } from './database';
 import { packRows } from './rows';
+import { t } from '../i18n';
 
 /** What a rollback did. */
 export interface RollbackOutcome {
@@ -28,16 +29,16 @@ export async function rollbackPack(
   packId: string,
 ): Promise<Result<RollbackOutcome>> {
   const row = await db.packs.get(packId);
-  if (!row) return err(`No pack “${packId}” is installed.`);
-  if (!row.previous) return err(`“${row.title}” has no earlier version to roll back to.`);
+  if (!row) return err(t('storeNoPack', packId));
+  if (!row.previous) return err(t('storeNoEarlier', row.title));
   const prev = row.previous;
   const body = await db.packBodies.get([packId, prev.version]);
-  if (!body) return err(`The earlier version of “${row.title}” is no longer stored.`);
+  if (!body) return err(t('storeEarlierGone', row.title));
   const rows = packRows(body.pack);
-  return change(db, `“${row.title}” could not be rolled back`, async () => {
+  return change(db, t('storeNotRolledBack', row.title), async () => {
     const now = await db.packs.get(packId);
     if (!now || now.version !== row.version || now.previous?.version !== prev.version) {
-      return err<RollbackOutcome>(`“${row.title}” changed while rolling back; please try again.`);
+      return err<RollbackOutcome>(t('storeChangedMeanwhile', row.title));
     }
     await db.packBodies.delete([packId, row.version]);
     await db.positionChanges
@@ -77,13 +78,11 @@ export interface RemoveOutcome {
  * start anyway.
  */
 export async function removePack(db: StandpointDB, packId: string): Promise<Result<RemoveOutcome>> {
-  return change(db, 'The pack could not be removed', async () => {
+  return change(db, t('storeNotRemoved'), async () => {
     const row = await db.packs.get(packId);
-    if (!row) return err<RemoveOutcome>(`No pack “${packId}” is installed.`);
+    if (!row) return err<RemoveOutcome>(t('storeNoPack', packId));
     if (row.origin === 'builtin') {
-      return err<RemoveOutcome>(
-        `“${row.title}” comes with Standpoint and cannot be removed; you can roll it back instead.`,
-      );
+      return err<RemoveOutcome>(t('storeBuiltinStays', row.title));
     }
     await db.packBodies.where('packId').equals(packId).delete();
     await db.positionChanges.where('packId').equals(packId).delete();

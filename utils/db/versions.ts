@@ -5,6 +5,7 @@
  * refuse. Pure: no I/O.
  */
 import type { PackOrigin, PackRow } from './database';
+import { t } from '../i18n';
 
 /** A pack version on its way in: from a file, a feed's signed index, or the extension itself. */
 export interface IncomingVersion {
@@ -26,11 +27,17 @@ export type UpdateDecision =
   | {
       kind: 'refuse';
       code: 'unverified-over-verified' | 'older' | 'changed-bytes';
+      /** The whole sentence: "“Title” version 3 was refused: …". */
       reason: string;
+      /** Why, without the subject (the sync names the pack its own way). */
+      detail: string;
     };
 
-const refuse = (code: Extract<UpdateDecision, { kind: 'refuse' }>['code'], reason: string) =>
-  ({ kind: 'refuse', code, reason }) as const;
+const refuse = (
+  code: Extract<UpdateDecision, { kind: 'refuse' }>['code'],
+  subject: string,
+  detail: string,
+) => ({ kind: 'refuse', code, reason: t('syncRefused', subject, detail), detail }) as const;
 
 /**
  * - Nothing installed: install.
@@ -51,18 +58,18 @@ export function updateDecision(
   if (!existing) return { kind: 'install' };
   if (existing.version === next.version && existing.sha256 === next.sha256) return { kind: 'same' };
   if (!next.verified && existing.verified) {
-    const from =
-      existing.origin === 'builtin' ? 'comes with Standpoint' : 'comes from a feed you trust';
     return refuse(
       'unverified-over-verified',
-      `“${next.title}” was refused: a pack with the same id (“${next.id}”) ${from}, and a file no signature vouches for never replaces a verified pack`,
+      t('storeTitle', next.title),
+      t(existing.origin === 'builtin' ? 'storeRefusedBuiltin' : 'storeRefusedVerified', next.id),
     );
   }
   if (next.verified && !existing.verified) return { kind: 'install' };
   if (next.version < existing.highestVersion) {
     return refuse(
       'older',
-      `“${next.title}” version ${next.version} was refused: version ${existing.highestVersion} was already installed, and an older version could quietly undo corrections`,
+      t('storeTitleVersion', next.title, next.version),
+      t('storeRefusedOlder', existing.highestVersion),
     );
   }
   if (next.version === existing.highestVersion) {
@@ -72,7 +79,8 @@ export function updateDecision(
       if (builtinCopy && next.origin === 'feed') return { kind: 'same' };
       return refuse(
         'changed-bytes',
-        `“${next.title}” version ${next.version} was refused: it differs from the version ${next.version} already installed, and a published version must never change (this copy may have been altered)`,
+        t('storeTitleVersion', next.title, next.version),
+        t('storeRefusedChanged', next.version),
       );
     }
     if (existing.version !== next.version && next.origin !== 'file') return { kind: 'same' };

@@ -10,6 +10,7 @@ import { publicKeySchema } from './crypto';
 import { INDEX_FILE } from './feed-schema';
 import { type Result, err, ok } from '../views';
 import { LOOPBACK_HOSTS } from './feed-hosts';
+import { t } from '../i18n';
 
 /** What the last attempt on a feed did, for the options page. */
 const syncOutcomeSchema = z.strictObject({
@@ -64,12 +65,12 @@ export function normalizeFeedUrl(input: string): Result<string> {
   try {
     u = new URL(input.trim());
   } catch {
-    return err('That is not a web address. Paste the full feed URL, starting with https://.');
+    return err(t('feedNotUrl'));
   }
   if (u.protocol !== 'https:' && !(u.protocol === 'http:' && LOOPBACK_HOSTS.has(u.hostname))) {
-    return err('Feeds must be served over https:// (plain http:// only works on this computer).');
+    return err(t('feedNotHttps'));
   }
-  if (u.username || u.password) return err('A feed URL must not contain a user name or password.');
+  if (u.username || u.password) return err(t('feedCredentials'));
   u.hash = '';
   if (u.pathname.endsWith('/')) u.pathname += INDEX_FILE;
   return ok(u.href);
@@ -112,12 +113,10 @@ export async function addFeedRecord(
   if (!url.ok) return url;
   const key = publicKeySchema.safeParse(input.publicKey);
   if (!key.success) {
-    return err(
-      'That public key is not valid: it should be 44 characters of base64, ending in "=".',
-    );
+    return err(t('feedBadKey'));
   }
   const feeds = await listFeeds(item);
-  if (feeds.some((f) => f.url === url.value)) return err('This feed is already in your list.');
+  if (feeds.some((f) => f.url === url.value)) return err(t('feedDuplicate'));
   const record = feedRecordSchema.parse({
     url: url.value,
     publicKey: key.data,

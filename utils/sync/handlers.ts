@@ -26,6 +26,7 @@ import { dropOwner } from './owners';
 import type { RunnerDeps } from './runner';
 import { syncOne } from './runner';
 import { readLastSync, recordSync } from './status';
+import { t } from '../i18n';
 
 type Permissions = Pick<typeof browser.permissions, 'contains' | 'remove'>;
 type Alarms = Parameters<typeof setSyncInterval>[1];
@@ -58,7 +59,7 @@ export function syncHandlers(env: () => SyncEnv = defaultSyncEnv) {
 
   const syncNow = defineHandler('syncNow', async (req, henv) => {
     const urls = req.url ? [req.url] : (await listFeeds()).map((f) => f.url);
-    if (urls.length === 0) return err('There are no feeds to sync yet. Add one first.');
+    if (urls.length === 0) return err(t('syncNoFeeds'));
     const outcomes = [];
     for (const url of urls) outcomes.push(await syncOne(url, runner(henv.db())));
     return ok(outcomes);
@@ -70,9 +71,7 @@ export function syncHandlers(env: () => SyncEnv = defaultSyncEnv) {
     if (!url.ok) return url;
     const allowed = await e.permissions.contains({ origins: [originPattern(url.value)] });
     if (!allowed) {
-      return err(
-        `Standpoint is not allowed to contact ${hostOf(url.value)}. Add the feed again and accept the browser's question.`,
-      );
+      return err(t('feedNotAllowed', hostOf(url.value)));
     }
     const added = await addFeedRecord({ ...req, url: url.value }, e.now);
     return added.ok ? ok(feedView(added.value)) : added;
@@ -80,7 +79,7 @@ export function syncHandlers(env: () => SyncEnv = defaultSyncEnv) {
 
   const removeFeed = defineHandler('removeFeed', async (req, henv) => {
     const e = env();
-    if (!(await removeFeedRecord(req.url))) return err('That feed is not in your list.');
+    if (!(await removeFeedRecord(req.url))) return err(t('feedNotListed'));
     await dropOwner(henv.db(), req.url);
     // Give the host permission back unless another feed still lives on that origin.
     const pattern = originPattern(req.url);
@@ -95,19 +94,18 @@ export function syncHandlers(env: () => SyncEnv = defaultSyncEnv) {
 
   const importPack = defineHandler('importPack', async (req, henv) => {
     const e = env();
-    const file = req.fileName ? `“${req.fileName}”` : 'The file';
+    const file = req.fileName ? t('importNamedFile', req.fileName) : t('importTheFile');
     if (!req.confirmUnverified) {
-      return err(
-        `${file} is not signed by a feed you trust. Confirm that you want to install it as unverified.`,
-      );
+      return err(t('importNotSigned', file));
     }
     const parsed = parsePackText(req.text);
     if (!parsed.ok) {
       const [first] = parsed.problems;
-      const more =
-        parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more problems)` : '';
       const detail = clip(`${first?.path} ${first?.message}`, 300);
-      const message = `${file} is not a valid pack: ${detail}${more}. Nothing was changed.`;
+      const message =
+        parsed.problems.length > 1
+          ? t('importInvalidMore', file, detail, parsed.problems.length - 1)
+          : t('importInvalid', file, detail);
       await recordSync({ ok: false, message, feedUrl: null }, e.now);
       return err(message);
     }
@@ -120,8 +118,8 @@ export function syncHandlers(env: () => SyncEnv = defaultSyncEnv) {
     });
     const message = applied.ok
       ? applied.value.status === 'unchanged'
-        ? `“${parsed.pack.title}” version ${parsed.pack.version} is already installed.`
-        : `“${parsed.pack.title}” version ${parsed.pack.version} was installed from a file, marked unverified.`
+        ? t('importAlready', parsed.pack.title, parsed.pack.version)
+        : t('importDone', parsed.pack.title, parsed.pack.version)
       : applied.error;
     await recordSync({ ok: applied.ok, message, feedUrl: null }, e.now);
     if (!applied.ok) return applied;
@@ -136,7 +134,7 @@ export function syncHandlers(env: () => SyncEnv = defaultSyncEnv) {
     const e = env();
     const done = await storeRollback(henv.db(), req.packId);
     const message = done.ok
-      ? `“${req.packId}” is back to version ${done.value.version} (version ${done.value.rolledBack} was rolled back; a feed will only replace it with a newer version).`
+      ? t('rollbackDone', req.packId, done.value.version, done.value.rolledBack)
       : done.error;
     await recordSync({ ok: done.ok, message, feedUrl: null }, e.now);
     return done;
@@ -146,11 +144,9 @@ export function syncHandlers(env: () => SyncEnv = defaultSyncEnv) {
     const e = env();
     const done = await storeRemove(henv.db(), req.packId);
     const message = done.ok
-      ? `“${done.value.title}” was removed with its positions, names and history.${
-          done.value.feedUrl
-            ? ` The feed at ${hostOf(done.value.feedUrl)} still offers it: it comes back at the next sync unless you remove that feed too.`
-            : ''
-        }`
+      ? done.value.feedUrl
+        ? t('removeDoneFeed', done.value.title, hostOf(done.value.feedUrl))
+        : t('removeDone', done.value.title)
       : done.error;
     await recordSync({ ok: done.ok, message, feedUrl: null }, e.now);
     return done;

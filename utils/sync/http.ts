@@ -6,6 +6,7 @@
 import { parseRetryAfter } from './backoff';
 import { formatBytes } from '../format';
 import { SyncError } from './errors';
+import { t } from '../i18n';
 
 /** A feed index must answer within this, ms: a reader waits for "sync now", so keep it short. */
 export const INDEX_TIMEOUT_MS = 15_000;
@@ -43,14 +44,11 @@ export async function fetchCapped(url: string, opts: FetchOptions): Promise<Fetc
   const headers: Record<string, string> = {};
   if (opts.etag) headers['If-None-Match'] = opts.etag;
   const tooLarge = () =>
-    new SyncError(
-      'too-large',
-      `${label} sent more than ${formatBytes(maxBytes)}, more than allowed`,
-    );
+    new SyncError('too-large', t('syncTooLarge', label, formatBytes(maxBytes)));
   const failed = (e: unknown) =>
     isTimeout(e, signal)
-      ? new SyncError('timeout', `${label} did not answer within ${seconds} seconds`)
-      : new SyncError('network', `${label} could not be reached`);
+      ? new SyncError('timeout', t('syncTimeout', label, seconds))
+      : new SyncError('network', t('syncUnreachable', label));
 
   let res: Response;
   try {
@@ -72,9 +70,9 @@ export async function fetchCapped(url: string, opts: FetchOptions): Promise<Fetc
     await res.body?.cancel().catch(() => {});
     if (res.status === 429 || res.status === 503) {
       const wait = parseRetryAfter(res.headers.get('Retry-After'), now());
-      throw new SyncError('busy', `${label} is busy (HTTP ${res.status})`, wait);
+      throw new SyncError('busy', t('syncBusy', label, res.status), wait);
     }
-    throw new SyncError('http', `${label} answered with an error (HTTP ${res.status})`);
+    throw new SyncError('http', t('syncHttpError', label, res.status));
   }
   const declared = Number(res.headers.get('Content-Length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
@@ -99,9 +97,7 @@ export async function fetchCapped(url: string, opts: FetchOptions): Promise<Fetc
     }
   } catch (e) {
     if (e instanceof SyncError) throw e;
-    throw isTimeout(e, signal)
-      ? failed(e)
-      : new SyncError('network', `${label} broke off while sending`);
+    throw isTimeout(e, signal) ? failed(e) : new SyncError('network', t('syncBrokeOff', label));
   }
   const bytes = new Uint8Array(total);
   let at = 0;

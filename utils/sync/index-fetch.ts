@@ -8,6 +8,7 @@ import { SyncError } from './errors';
 import { FEED_LIMITS, type FeedIndex, feedIndexSchema, signatureUrl } from './feed-schema';
 import type { FeedRecord } from './feeds';
 import { fetchCapped } from './http';
+import { t } from '../i18n';
 
 /** What fetching the index needs: deadlines, fetch and clock. */
 export interface IndexDeps {
@@ -45,7 +46,7 @@ export async function fetchVerifiedIndex(
   deps: IndexDeps,
 ): Promise<VerifiedIndex | null> {
   const host = hostOf(feed.url);
-  const feedLabel = `The feed at ${host}`;
+  const feedLabel = t('syncFeedLabel', host);
   const common = {
     timeoutMs: deps.indexTimeoutMs,
     fetchFn: deps.fetch,
@@ -61,12 +62,12 @@ export async function fetchVerifiedIndex(
   if (fetched.kind === 'not-modified') return null;
   const sig = await fetchCapped(signatureUrl(feed.url), {
     ...common,
-    label: `The signature of the feed at ${host}`,
+    label: t('syncSignatureLabel', host),
     maxBytes: FEED_LIMITS.signatureBytes,
   });
-  if (sig.kind !== 'ok') throw new SyncError('signature', `${feedLabel} sent no signature`);
+  if (sig.kind !== 'ok') throw new SyncError('signature', t('syncNoSignature', feedLabel));
   const key = await importPublicKey(feed.publicKey, deps.subtle);
-  if (!key) throw new SyncError('bad-key', `The public key saved for ${host} is not usable`);
+  if (!key) throw new SyncError('bad-key', t('syncBadKey', host));
   let sigText = '';
   try {
     sigText = decoder().decode(sig.bytes);
@@ -74,16 +75,13 @@ export async function fetchVerifiedIndex(
     // not text: verification below fails
   }
   if (!(await verifySignature(key, sigText, fetched.bytes, deps.subtle))) {
-    throw new SyncError(
-      'signature',
-      `The index of the feed at ${host} is not signed by the key you added for it, so nothing in it was trusted`,
-    );
+    throw new SyncError('signature', t('syncBadSignature', host));
   }
   const index = parseIndex(fetched.bytes, host);
   if (feed.lastGeneratedAt && Date.parse(index.generatedAt) < Date.parse(feed.lastGeneratedAt)) {
     throw new SyncError(
       'stale-index',
-      `${feedLabel} sent an index signed on ${index.generatedAt.slice(0, 10)}, older than one it already sent (an old copy replayed?)`,
+      t('syncStaleIndex', feedLabel, index.generatedAt.slice(0, 10)),
     );
   }
   return { index, etag: storableEtag(fetched.etag) };
@@ -95,17 +93,20 @@ function parseIndex(bytes: Uint8Array, host: string): FeedIndex {
   try {
     data = JSON.parse(decoder().decode(bytes));
   } catch {
-    throw new SyncError('index-invalid', `The feed at ${host} sent an index that is not JSON`);
+    throw new SyncError('index-invalid', t('syncIndexNotJson', host));
   }
   const parsed = feedIndexSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length
-      ? ` (${clip(issue.path.join('.'), DETAIL_CHARS)}: ${clip(issue.message, DETAIL_CHARS)})`
-      : '';
     throw new SyncError(
       'index-invalid',
-      `The feed at ${host} sent an index that is not in the feed format${where}`,
+      issue?.path.length
+        ? t(
+            'syncIndexInvalidAt',
+            host,
+            `${clip(issue.path.join('.'), DETAIL_CHARS)}: ${clip(issue.message, DETAIL_CHARS)}`,
+          )
+        : t('syncIndexInvalid', host),
     );
   }
   return parsed.data;

@@ -9,6 +9,7 @@ import { type FeedRecord, type SyncOutcome, getFeed, listFeeds, updateFeedRecord
 import { readOwners } from './owners';
 import { recordSync } from './status';
 import { syncFeed } from './sync';
+import { t } from '../i18n';
 
 export interface RunnerDeps {
   db: StandpointDB;
@@ -41,14 +42,14 @@ async function runSync(url: string, deps: RunnerDeps): Promise<SyncOutcome> {
   const feed = await getFeed(url);
   const iso = () => new Date(now()).toISOString();
   if (!feed) {
-    return { at: iso(), ok: false, message: 'That feed is no longer in your list.', updated: [] };
+    return { at: iso(), ok: false, message: t('syncFeedGone'), updated: [] };
   }
   if (feed.retryAfterUntil !== null && now() < feed.retryAfterUntil) {
     const until = new Date(feed.retryAfterUntil).toISOString().slice(11, 16);
     return {
       at: iso(),
       ok: false,
-      message: `The feed at ${hostOf(url)} asked not to be contacted before ${until} UTC; your packs are unchanged.`,
+      message: t('syncWaitUntil', hostOf(url), until),
       updated: [],
     };
   }

@@ -24,6 +24,7 @@ import type { FeedEntry } from './feed-schema';
 import type { FeedRecord, SyncOutcome } from './feeds';
 import { fetchVerifiedIndex, type VerifiedIndex } from './index-fetch';
 import { INDEX_TIMEOUT_MS, PACK_TIMEOUT_MS, fetchCapped } from './http';
+import { t } from '../i18n';
 
 /** What `syncFeed` needs from the world; defaults are the real ones. */
 export interface SyncDeps {
@@ -50,7 +51,6 @@ export interface SyncReport {
   retryAfterMs?: number | null;
 }
 
-const UNCHANGED = 'your packs are unchanged';
 /**
  * Longest detail quoted from a refused file, characters: problems may quote keys a hostile
  * feed chose, and a sentence must stay readable and within what the status record stores.
@@ -78,7 +78,7 @@ export async function syncFeed(feed: FeedRecord, deps: SyncDeps): Promise<SyncRe
   };
   const at = () => new Date(ready.now()).toISOString();
   const host = hostOf(feed.url);
-  const feedLabel = `The feed at ${host}`;
+  const feedLabel = t('syncFeedLabel', host);
 
   // Step 1 and 2: the index, trusted only once its signature checks out.
   let verified: VerifiedIndex | null;
@@ -90,7 +90,7 @@ export async function syncFeed(feed: FeedRecord, deps: SyncDeps): Promise<SyncRe
       outcome: {
         at: at(),
         ok: false,
-        message: clip(`${f.message}; ${UNCHANGED}.`, MESSAGE_CHARS),
+        message: clip(t('syncFailedUnchanged', f.message), MESSAGE_CHARS),
         updated: [],
       },
       retryAfterMs: f.retryAfterMs,
@@ -98,7 +98,7 @@ export async function syncFeed(feed: FeedRecord, deps: SyncDeps): Promise<SyncRe
   }
   if (!verified) {
     return {
-      outcome: { at: at(), ok: true, message: `${feedLabel} has nothing new.`, updated: [] },
+      outcome: { at: at(), ok: true, message: t('syncNothingNew', feedLabel), updated: [] },
     };
   }
 
@@ -114,16 +114,12 @@ export async function syncFeed(feed: FeedRecord, deps: SyncDeps): Promise<SyncRe
       refusals.push(asSyncError(e, feedLabel).message);
     }
   }
-  const done = updated.map((u) => `“${u.id}” is now version ${u.to}`);
+  const done = updated.map((u) => t('syncNowVersion', u.id, u.to));
   let message: string;
   if (refusals.length === 0) {
-    message = done.length
-      ? `Updated from ${host}: ${done.join('; ')}.`
-      : `Your packs from ${host} are up to date.`;
+    message = done.length ? t('syncUpdatedFrom', host, done.join('; ')) : t('syncUpToDate', host);
   } else {
-    const kept = done.length
-      ? `Updated: ${done.join('; ')}. Everything else is unchanged.`
-      : `Your packs are unchanged.`;
+    const kept = done.length ? t('syncUpdatedRest', done.join('; ')) : t('syncAllUnchanged');
     message = `${refusals.map((r) => `${r}.`).join(' ')} ${kept}`;
   }
   return {
@@ -149,13 +145,13 @@ async function syncPack(
   entry: FeedEntry,
   deps: Ready,
 ): Promise<SyncOutcome['updated'][number] | null> {
-  const name = `Pack “${entry.id}” version ${entry.version} from ${hostOf(feed.url)}`;
+  const name = t('syncPackName', entry.id, entry.version, hostOf(feed.url));
   const installed = await deps.db.packs.get(entry.id);
   const owner = installed?.feedUrl ?? deps.owners?.[entry.id];
   if (owner && owner !== feed.url) {
     throw new SyncError(
       'foreign-pack',
-      `${name} was refused: that pack comes from another feed (${hostOf(owner)}), and one feed may not replace another's packs`,
+      t('syncRefused', name, t('syncForeignPack', hostOf(owner))),
     );
   }
   // The store's own rule, asked before downloading what it would refuse.
@@ -170,10 +166,7 @@ async function syncPack(
   if (decision.kind === 'same') return null;
   if (decision.kind === 'refuse') {
     const code = decision.code === 'unverified-over-verified' ? 'store' : decision.code;
-    throw new SyncError(
-      code,
-      `${name} was refused: ${decision.reason.replace(/^.*? was refused: /, '')}`,
-    );
+    throw new SyncError(code, t('syncRefused', name, decision.detail));
   }
   const { pack, sha } = await downloadPack(feed, entry, name, deps);
   const applied = await applyPack(deps.db, pack, {
@@ -200,7 +193,7 @@ async function downloadPack(
 ): Promise<{ pack: Pack; sha: string }> {
   const url = new URL(entry.url, feed.url);
   if (url.origin !== new URL(feed.url).origin) {
-    throw new SyncError('outside-feed', `${name} points outside the feed`);
+    throw new SyncError('outside-feed', t('syncOutsideFeed', name));
   }
   const fetched = await fetchCapped(url.href, {
     label: name,
@@ -211,37 +204,36 @@ async function downloadPack(
     now: deps.now,
     timeoutSignal: deps.timeoutSignal,
   });
-  if (fetched.kind !== 'ok') throw new SyncError('http', `${name} could not be downloaded`);
+  if (fetched.kind !== 'ok') throw new SyncError('http', t('syncNotDownloaded', name));
   const bytes = fetched.bytes;
   if (bytes.length !== entry.bytes) {
     throw new SyncError(
       'length',
-      `${name} arrived with ${formatBytes(bytes.length)} instead of the ${formatBytes(entry.bytes)} the signed index promises (cut off or altered)`,
+      t('syncLength', name, formatBytes(bytes.length), formatBytes(entry.bytes)),
     );
   }
   const sha = await sha256OfBytes(bytes, deps.subtle);
   if (sha !== entry.sha256) {
-    throw new SyncError(
-      'hash',
-      `${name} does not match the fingerprint in the signed index (altered or damaged on the way), so it was refused`,
-    );
+    throw new SyncError('hash', t('syncHash', name));
   }
   const parsed = parsePackBytes(bytes);
   if (!parsed.ok) {
     const first = parsed.problems[0];
-    const more =
-      parsed.problems.length > 1 ? ` and ${parsed.problems.length - 1} more problems` : '';
+    const detail = clip(`${first?.path}: ${first?.message}`, DETAIL_CHARS);
     throw new SyncError(
       'pack-invalid',
-      `${name} is not a valid pack (${clip(`${first?.path}: ${first?.message}`, DETAIL_CHARS)}${more})`,
+      t(
+        'syncPackInvalid',
+        name,
+        parsed.problems.length > 1
+          ? t('syncMoreProblems', detail, parsed.problems.length - 1)
+          : detail,
+      ),
     );
   }
   const pack: Pack = parsed.pack;
   if (pack.id !== entry.id || pack.version !== entry.version) {
-    throw new SyncError(
-      'mismatch',
-      `${name} contains “${pack.id}” version ${pack.version}, not what the signed index says`,
-    );
+    throw new SyncError('mismatch', t('syncMismatch', name, pack.id, pack.version));
   }
   return { pack, sha };
 }
@@ -250,5 +242,5 @@ function asSyncError(e: unknown, label: string): SyncError {
   if (e instanceof SyncError) return e;
   // The reader gets a sentence; the technical detail goes to the console.
   console.error(`Standpoint: ${label} could not be synced`, e);
-  return new SyncError('network', `${label} could not be synced (an unexpected error)`);
+  return new SyncError('network', t('syncUnexpected', label));
 }

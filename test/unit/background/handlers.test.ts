@@ -8,7 +8,7 @@ import {
   handleListPacks,
   handleOpenPage,
   storeHandlers,
-  UNEXPECTED_FAILURE,
+  unexpectedFailure,
   type HandlerEnv,
   type Sender,
 } from '@/utils/background/handlers';
@@ -152,7 +152,7 @@ describe('request validation', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const r = await handleListPacks({}, popup, broken);
     // A sentence about the reader's data; the technical detail only in the console.
-    expect(r).toEqual({ ok: false, error: UNEXPECTED_FAILURE });
+    expect(r).toEqual({ ok: false, error: unexpectedFailure() });
     expect(!r.ok && r.error).not.toContain('database unavailable');
     expect(logged).toHaveBeenCalledWith('Standpoint: “listPacks” failed', expect.any(Error));
     logged.mockRestore();
