@@ -1,6 +1,7 @@
 /**
- * Screenshots of the popup (for the demo page's tab, one cell's evidence open) and of the
- * comparison page, in light and dark, for the README and reviews.
+ * Screenshots of the popup (for the demo page's tab, one cell's evidence open), of the
+ * comparison page and of the source viewer (one position's evidence marked), in light and dark,
+ * for the README and reviews.
  *
  *   npx tsx scripts/popup-screenshots.ts [outDir]     (default docs/screenshots)
  *
@@ -17,6 +18,8 @@ const POPUP_VIEWPORT = { width: 780, height: 600 };
 const COMPARE_VIEWPORT = { width: 1280, height: 800 };
 /** The comparison shown: people of the demo article who disagree on Donetsk and NATO. */
 const COMPARE_QUERY = '?actors=zelenskyy,witkoff,putin,merz,macron';
+/** The source viewer as a card's "Show in source" opens it: Zelenskyy on the NATO bid. */
+const SOURCE_QUERY = '?source=berlin-talks-report&position=zelenskyy-nato-membership-bid';
 /** Upper bound for the first highlights on the demo page, ms. */
 const HIGHLIGHT_LIMIT_MS = 30_000;
 
@@ -57,8 +60,16 @@ try {
     await settled(compare, '.sp-matrix');
     await compare.screenshot({ path: path.join(outDir, `compare${suffix}.png`) });
     await compare.close();
+
+    const source = await session.context.newPage();
+    await source.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await source.setViewportSize(COMPARE_VIEWPORT);
+    await source.goto(session.extensionUrl(`source.html${SOURCE_QUERY}`));
+    await settled(source, 'mark[data-selected]');
+    await source.screenshot({ path: path.join(outDir, `source-viewer${suffix}.png`) });
+    await source.close();
   }
-  console.log(`Saved popup and comparison screenshots in ${outDir}`);
+  console.log(`Saved popup, comparison and source viewer screenshots in ${outDir}`);
 } finally {
   await session.close();
 }
