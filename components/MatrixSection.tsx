@@ -33,12 +33,17 @@ export interface MatrixSectionProps {
    * columns leave the table, a line names them, and a button shows them again.
    */
   foldSilent?: boolean;
+  /** With `foldSilent`: whether the folded people are shown, when the page keeps it (the URL). */
+  showSilent?: boolean;
+  onShowSilent?: (on: boolean) => void;
 }
 
 /** Renders the matrix part of a comparison, or a sentence saying why there is none. */
 export function MatrixSection(props: MatrixSectionProps) {
   const { matrix, query, onlyDisagree } = props;
-  const [showSilent, setShowSilent] = useState(false);
+  const [ownShowSilent, setOwnShowSilent] = useState(false);
+  const showSilent = props.showSilent ?? ownShowSilent;
+  const setShowSilent = props.onShowSilent ?? setOwnShowSilent;
   const filters = (
     <MatrixFilters
       query={query}

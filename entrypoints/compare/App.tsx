@@ -100,6 +100,8 @@ export function CompareApp({ deps }: { deps: CompareDeps }) {
           minColumnWidth={COMPARE_MIN_COLUMN_PX}
           order="positions"
           foldSilent
+          showSilent={state.all}
+          onShowSilent={(all) => setState((s) => ({ ...s, all }))}
           emptyPick={t('compareNobody')}
         />
       )}

@@ -1,8 +1,9 @@
 /**
  * The comparison page's layout with everyone in the built-in pack (eight people, ten topics), as
  * a reader meets it: the fullest topics first, the people with nothing on the shown topics folded
- * away and shown again from the keyboard, the header row and the topic column kept in view while
- * the table scrolls both ways, and long summaries clamped instead of stretching their row.
+ * away and shown again from the keyboard (the choice kept in the URL), the header row and the
+ * topic column kept in view while the table scrolls both ways, and long summaries clamped instead
+ * of stretching their row.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -54,6 +55,8 @@ describe('comparison page layout', () => {
     await expect.poll(() => columns(page)).toHaveLength(8);
     expect(await page.locator('.sp-mfold-btn').getAttribute('aria-expanded')).toBe('true');
     await expect.poll(() => fold.innerText()).toMatch(/^7 people have no position/);
+    // Kept in the URL with the rest of the selection, so a bookmark shows them too.
+    await expect.poll(() => page.url()).toMatch(/[?&]all=1/);
 
     await page.keyboard.press('Enter');
     await expect.poll(() => columns(page)).toEqual(['merz']);

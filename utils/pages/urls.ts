@@ -1,7 +1,7 @@
 /**
  * The extension pages' URLs, written and read here only. The comparison page keeps its whole
  * selection in the URL, so a comparison can be bookmarked and shared between the popup, a card's
- * "Compare" and the address bar (`compare.html?actors=zelenskyy,merz&topic=nato&disagree=1`);
+ * "Compare" and the address bar (`compare.html?actors=zelenskyy,merz&topic=nato&disagree=1&all=1`);
  * the source viewer is `source.html?source=<id>&position=<id>`.
  *
  * Content scripts cannot navigate a page to an extension URL (it would have to be web-accessible,
@@ -23,6 +23,8 @@ export interface CompareState {
   topic: string;
   /** Only the topics where the picked people disagree. */
   disagree: boolean;
+  /** Show the people with nothing on the shown topics instead of folding them away. */
+  all: boolean;
 }
 
 /** Reads the comparison state from a query string; malformed ids are dropped, duplicates kept once. */
@@ -35,10 +37,12 @@ export function parseCompareState(search: string): CompareState {
     if (actors.length >= MAX_URL_ACTORS) break;
   }
   const disagree = params.get('disagree');
+  const all = params.get('all');
   return {
     actors,
     topic: (params.get('topic') ?? '').slice(0, MAX_QUERY_CHARS),
     disagree: disagree === '1' || disagree === 'true',
+    all: all === '1' || all === 'true',
   };
 }
 
@@ -48,6 +52,7 @@ export function compareSearch(state: CompareState): string {
   if (state.actors.length) params.set('actors', state.actors.join(','));
   if (state.topic.trim()) params.set('topic', state.topic);
   if (state.disagree) params.set('disagree', '1');
+  if (state.all) params.set('all', '1');
   const s = params.toString().replace(/%2C/g, ',');
   return s ? `?${s}` : '';
 }
@@ -57,7 +62,7 @@ export function compareSearch(state: CompareState): string {
  * where every extension page sits; `extensionUrl` makes it absolute.
  */
 export function comparePath(state: Partial<CompareState> = {}): string {
-  return `/compare.html${compareSearch({ actors: [], topic: '', disagree: false, ...state })}`;
+  return `/compare.html${compareSearch({ actors: [], topic: '', disagree: false, all: false, ...state })}`;
 }
 
 /** What the source viewer's query names: a valid source id is required, a position id optional. */

@@ -151,6 +151,7 @@ describe('CompareApp', () => {
     click(toggle);
     expect(columns()).toEqual(['zelenskyy', 'merz', 'putin']);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    await settle(root, () => vi.mocked(d.replaceSearch).mock.lastCall?.[0] === '?all=1');
     expect(text(root.querySelector('.sp-mfold'))).toContain(
       '1 person has no position on these topics: Vladimir Putin.',
     );

@@ -10,9 +10,9 @@ import {
 
 describe('compare URL', () => {
   it('round-trips a selection', () => {
-    const state = { actors: ['zelenskyy', 'merz'], topic: 'nato bid', disagree: true };
+    const state = { actors: ['zelenskyy', 'merz'], topic: 'nato bid', disagree: true, all: true };
     const search = compareSearch(state);
-    expect(search).toBe('?actors=zelenskyy,merz&topic=nato+bid&disagree=1');
+    expect(search).toBe('?actors=zelenskyy,merz&topic=nato+bid&disagree=1&all=1');
     expect(parseCompareState(search)).toEqual(state);
   });
 
@@ -21,7 +21,7 @@ describe('compare URL', () => {
   });
 
   it('defaults to everything', () => {
-    expect(parseCompareState('')).toEqual({ actors: [], topic: '', disagree: false });
+    expect(parseCompareState('')).toEqual({ actors: [], topic: '', disagree: false, all: false });
     expect(comparePath()).toBe('/compare.html');
     expect(comparePath({ actors: ['merz'] })).toBe('/compare.html?actors=merz');
   });
