@@ -48,14 +48,20 @@ export interface PreparedCardSurface extends CardSurface {
 }
 
 /**
- * First use of the text formats a card needs (Intl's region and date and number formats, plural
- * rules, the i18n lookup), in two steps: building Intl's data is the costliest part of a first
- * card. The results are cached by utils/format.ts and utils/i18n.ts.
+ * First use of the text formats a card needs: Intl's region names and date and number formats,
+ * plural rules, the i18n lookup. Cheap once the first Intl call of the page's process is behind
+ * (./lazy-card.ts makes it while the bundle loads); the results are cached by utils/format.ts and
+ * utils/i18n.ts.
  */
-const WARM_TEXT: (() => void)[] = [
-  () => void countryName('DE'),
-  () => void [formatDate('2025-01-01'), formatNumber(1), t('cardLoading'), tn('cardNamedIn', 2)],
-];
+function warmText(): void {
+  void [
+    countryName('DE'),
+    formatDate('2025-01-01'),
+    formatNumber(1),
+    t('cardLoading'),
+    tn('cardNamedIn', 2),
+  ];
+}
 
 export function createCardSurface(opts: CardSurfaceOptions): PreparedCardSurface {
   const { host, loader, actions, onCloseRequest } = opts;
@@ -112,11 +118,12 @@ export function createCardSurface(opts: CardSurfaceOptions): PreparedCardSurface
       // Still the latest name, and no card opened or closed since: the layer is ours to use.
       const current = () => ticket === preparing && gen === generation && !host.shown;
       const data = loader.get(mention.actorId);
-      steps.add(() => host.prepare());
-      if (!textWarm) {
+      steps.add(() => {
+        host.prepare();
+        if (textWarm) return;
         textWarm = true;
-        steps.add(...WARM_TEXT);
-      }
+        warmText();
+      });
       void data.then((res) => {
         if (!res.ok || !current()) return;
         steps.add(

@@ -12,6 +12,7 @@
 import { browser } from 'wxt/browser';
 import type { Mention } from '@/utils/spotting/types';
 import type { CardSurface, OpenReason } from './hover-controller';
+import { warmIntl, whenIdle } from './idle';
 
 /** The bundle's file, listed in the manifest's `web_accessible_resources`. */
 const CARD_BUNDLE_PATH = '/card.js';
@@ -86,6 +87,7 @@ export function createLazyCard(load: () => Promise<CardBundle>, opts: CardStartO
   let starting: Promise<StartedCard> | null = null;
   let wanted: { mention: Mention; reason: OpenReason; point?: { x: number; y: number } } | null =
     null;
+  let intlWarmed = false;
 
   const ensure = (): Promise<StartedCard> =>
     (starting ??= load().then(
@@ -139,6 +141,11 @@ export function createLazyCard(load: () => Promise<CardBundle>, opts: CardStartO
         (c) => c.prefetch(mention, point),
         () => undefined,
       );
+      // While the bundle loads: the first Intl call, the costliest single part of a first card.
+      if (!intlWarmed) {
+        intlWarmed = true;
+        whenIdle(opts.doc.defaultView ?? window, warmIntl, undefined, opts.signal);
+      }
     },
     packsChanged() {
       // Nothing is cached before the bundle loads.

@@ -115,4 +115,26 @@ describe('startHoverCards', () => {
     expect(document.querySelector(CARD_HOST_TAG)).toBeNull();
     abort.abort();
   });
+
+  it("makes the page's first Intl call while the bundle loads, after the prefetch point only", async () => {
+    const { index, move } = pageWithOneName();
+    const abort = new AbortController();
+    // The call's one visible effect in a test: a date formatted.
+    const made = vi.spyOn(Intl.DateTimeFormat.prototype, 'format', 'get');
+    startHoverCards(index, abort.signal, {
+      hoverDelayMs: () => 400,
+      words: () => [],
+      loadBundle: () => new Promise<CardBundle>(() => undefined), // still on its way
+    });
+    vi.useFakeTimers();
+    move();
+    vi.advanceTimersByTime(149);
+    expect(made).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(made).not.toHaveBeenCalled(); // not in the pointer's task: in idle time
+    vi.advanceTimersByTime(100);
+    expect(made).toHaveBeenCalledTimes(1);
+    made.mockRestore();
+    abort.abort();
+  });
 });
