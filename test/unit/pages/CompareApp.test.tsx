@@ -52,6 +52,48 @@ async function settle(root: HTMLElement, until: () => boolean) {
   });
 }
 
+const troops = topic('troops', 'European troops');
+
+/** Putin says nothing on any topic; the background's order is troops, nato, ceasefire. */
+function foldDeps(search: string) {
+  const d = deps(search);
+  d.ask = fakeAsk({
+    listActors: () => ok({ actors: people, topics: [nato, ceasefire, troops] }),
+    listPacks: () => ok([]),
+    // The background's order: troops (one voice), nato (two), ceasefire (two, one with two
+    // positions); Putin says nothing on any of them.
+    getMatrix: ({ actorIds }) =>
+      ok(
+        matrix(
+          people.filter((p) => actorIds.includes(p.id)),
+          [
+            { topic: troops, cells: [[], [position('merz', troops, 'supports')], []] },
+            {
+              topic: nato,
+              cells: [
+                [position('zelenskyy', nato, 'supports')],
+                [position('merz', nato, 'opposes')],
+                [],
+              ],
+            },
+            {
+              topic: ceasefire,
+              cells: [
+                [
+                  position('zelenskyy', ceasefire, 'warns'),
+                  { ...position('zelenskyy', ceasefire, 'opposes'), id: 'older' },
+                ],
+                [position('merz', ceasefire, 'warns')],
+                [],
+              ],
+            },
+          ],
+        ),
+      ),
+  });
+  return d;
+}
+
 describe('CompareApp', () => {
   it('reads the selection from the URL', async () => {
     const d = deps('?actors=merz,zelenskyy&topic=nato&disagree=1');
@@ -97,42 +139,7 @@ describe('CompareApp', () => {
   });
 
   it('puts the fullest topics first and folds away people with nothing on them', async () => {
-    const troops = topic('troops', 'European troops');
-    const d = deps('');
-    d.ask = fakeAsk({
-      listActors: () => ok({ actors: people, topics: [nato, ceasefire, troops] }),
-      listPacks: () => ok([]),
-      // The background's order: troops (one voice), nato (two), ceasefire (two, one with two
-      // positions); Putin says nothing on any of them.
-      getMatrix: ({ actorIds }) =>
-        ok(
-          matrix(
-            people.filter((p) => actorIds.includes(p.id)),
-            [
-              { topic: troops, cells: [[], [position('merz', troops, 'supports')], []] },
-              {
-                topic: nato,
-                cells: [
-                  [position('zelenskyy', nato, 'supports')],
-                  [position('merz', nato, 'opposes')],
-                  [],
-                ],
-              },
-              {
-                topic: ceasefire,
-                cells: [
-                  [
-                    position('zelenskyy', ceasefire, 'warns'),
-                    { ...position('zelenskyy', ceasefire, 'opposes'), id: 'older' },
-                  ],
-                  [position('merz', ceasefire, 'warns')],
-                  [],
-                ],
-              },
-            ],
-          ),
-        ),
-    });
+    const d = foldDeps('');
     const root = mount(<CompareApp deps={d} />);
     await settle(root, () => !!root.querySelector('table'));
     const topics = () =>
@@ -165,5 +172,14 @@ describe('CompareApp', () => {
     expect(text(root.querySelector('.sp-mfold'))).toContain(
       '2 people with no position on these topics are folded away: Volodymyr Zelenskyy, Vladimir Putin.',
     );
+  });
+
+  it('shows the folded people at once when the URL says all=1', async () => {
+    const root = mount(<CompareApp deps={foldDeps('?all=1')} />);
+    await settle(root, () => !!root.querySelector('table'));
+    expect(
+      [...root.querySelectorAll('thead th[data-actor]')].map((th) => th.getAttribute('data-actor')),
+    ).toEqual(['zelenskyy', 'merz', 'putin']);
+    expect(root.querySelector('.sp-mfold-btn')!.getAttribute('aria-expanded')).toBe('true');
   });
 });
