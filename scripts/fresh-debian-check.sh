@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Checks the README's two commands on a fresh Debian machine that has Node and nothing else:
 # a Debian bookworm chroot (debootstrap, minbase: what the official Debian container image holds),
-# this machine's Node copied in, a clean clone of this repository and ../shared beside it. Inside,
-# as root and with an empty environment, it runs `npm ci && npm start -- --headless`, checks the
-# screenshots, then runs `npm test`, timing each, and prints the versions it used.
+# this machine's Node copied in, a clean clone of this checkout's HEAD and ../shared beside it.
+# Inside, as root and with an empty environment, it runs `npm ci && npm start -- --headless`,
+# checks the screenshots, then runs `npm test`, timing each, and prints the versions it used.
 #
 #   sudo scripts/fresh-debian-check.sh [DIR]     # DIR defaults to a new folder under /tmp
 #
@@ -11,8 +11,12 @@
 # (deb.debian.org, registry.npmjs.org). DIR/root is reused when it already holds a Debian system,
 # so a second run skips debootstrap; the project and the Node copy are always fresh. Logs go to
 # DIR/*.log. Nothing is installed on this machine; the chroot's mounts are removed on exit.
-# Not part of CI (it takes 20 minutes or more and needs root).
+# Not part of CI: it needs root and takes about half an hour. Steps and a run's numbers:
+# docs/fresh-machine.md.
 set -euo pipefail
+# The whole script is one block, read before it runs: a checkout that changes this file mid-run
+# (the run takes half an hour) cannot change what the run does.
+{
 
 project="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${1:-$(mktemp -d /tmp/standpoint-fresh.XXXXXX)}"
@@ -32,6 +36,10 @@ for tool in debootstrap git mount chroot node; do
     exit 1
   }
 done
+if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)'; then
+  echo "Node $(node --version) is too old: the project needs 20 or newer." >&2
+  exit 1
+fi
 if [[ ! -d "$project/../shared/seed-documents" ]]; then
   echo "../shared (seed documents, corpus, GUIDE.md) is not beside the project." >&2
   exit 1
@@ -142,6 +150,7 @@ for shot in page card popup compare; do
   }
 done
 echo "    screenshots: $(cd "$root/src/standpoint/demo-output" && echo *.png)"
+grep -h 'names highlighted' "$dir/start.log" || true
 browsers
 
 status=0
@@ -149,3 +158,4 @@ inside test 'npm test' || status=$?
 sed -e 's/\x1b\[[0-9;]*m//g' "$dir/test.log" | grep -E '^ *(Test Files|Tests) ' || true
 browsers
 exit "$status"
+}
