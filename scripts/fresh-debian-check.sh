@@ -48,7 +48,10 @@ fi
 mounted=()
 cleanup() {
   local i
-  for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount "${mounted[i]}" 2>/dev/null || true; done
+  # Lazily when busy: a process killed with the run may still hold /dev for a moment.
+  for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
+    umount "${mounted[i]}" 2>/dev/null || umount --lazy "${mounted[i]}" 2>/dev/null || true
+  done
 }
 trap cleanup EXIT
 mount_in() { # mount_in <target below root> <mount arguments...>
