@@ -21,6 +21,10 @@ import { whenIdle } from './idle';
 
 /** Longest wait for an idle period before the hit test is warmed anyway, ms. */
 const HIT_WARM_TIMEOUT_MS = 1_000;
+/** The hit test is warmed once the names have not changed for this long, ms. */
+const HIT_WARM_QUIET_MS = 300;
+/** Checks for that quiet before the hit test is warmed anyway (a page that never stops changing). */
+const HIT_WARM_CHECKS = 10;
 
 /** How a card was opened: decides focus (keyboard only) and whether scrolling closes it. */
 export type OpenReason = 'hover' | 'touch' | 'keyboard';
@@ -229,24 +233,46 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
   /**
    * The first pointer move would find the hit test cold: the browser's caret lookup (and the
    * layout state it needs) and the index's code run for the first time. One lookup in idle time,
-   * once the page has names, does that first run ahead of the reader.
+   * once the page has names and they have stopped changing for HIT_WARM_QUIET_MS (the first scan
+   * is done), does that first run ahead of the reader.
    */
-  let hitTestWarmed = false;
-  const warmHitTest = () => {
-    if (hitTestWarmed) return;
-    hitTestWarmed = true;
+  let hitTestWarming = false;
+  /** When the index last changed (Date.now()). */
+  let lastChange = 0;
+  const warmHitTest = (checks: number) =>
     whenIdle(
       win,
-      () => void index.mentionAt(win.innerWidth / 2, win.innerHeight / 2),
+      () => {
+        // Highlights still being added (the first scan goes on): the lookup would go cold again.
+        if (Date.now() - lastChange < HIT_WARM_QUIET_MS && checks < HIT_WARM_CHECKS) {
+          win.setTimeout(() => warmHitTest(checks + 1), HIT_WARM_QUIET_MS);
+          return;
+        }
+        // The first pointer event this script's world sees builds its interface objects
+        // (PointerEvent, MouseEvent, UIEvent) and compiles the listener: an event made here and
+        // never dispatched does both ahead (untrusted, the listener ignores it), and its point,
+        // the viewport's centre, is looked up as a move would.
+        const probe = new win.PointerEvent('pointermove', {
+          clientX: win.innerWidth / 2,
+          clientY: win.innerHeight / 2,
+          pointerType: 'mouse',
+        });
+        onPointerMove(probe);
+        void [probe.pointerType, probe.target];
+        index.mentionAt(probe.clientX, probe.clientY);
+      },
       HIT_WARM_TIMEOUT_MS,
       signal,
     );
-  };
 
   // Names gone from the index (removed from the page, or the site switched off) take their card
   // and any waiting hover with them.
   const unsubscribe = index.subscribe(() => {
-    warmHitTest();
+    lastChange = Date.now();
+    if (!hitTestWarming) {
+      hitTestWarming = true;
+      warmHitTest(0);
+    }
     if (!current && !pending) return;
     const all = index.all();
     if (current && !all.some((m) => sameMention(m, current))) close();
