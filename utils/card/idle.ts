@@ -6,7 +6,7 @@
  */
 
 /** Longest wait for an idle period before a step runs anyway, ms. */
-export const WARM_STEP_TIMEOUT_MS = 10;
+const WARM_STEP_TIMEOUT_MS = 10;
 
 /** Another step runs in the same idle period only while this much of it is left, ms. */
 const STEP_ROOM_MS = 12;
