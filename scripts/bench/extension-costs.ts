@@ -3,8 +3,15 @@
  * script's main-thread time, its longest task, the time from its start to the first highlight,
  * and the JS heap it adds. The content script marks the first highlight and the end of its full
  * scan (utils/spotting/spotter.ts); its start is the trace's evaluation of its script.
+ *
+ * Each page is loaded three ways (fresh tab each time):
+ * - with a timeline trace and no sampler: the evaluation, the first highlight, the end of the
+ *   scan and the longest task of ours, as a reader's browser runs them;
+ * - with the sampler as well: the extension's main-thread time and where it went (the sampler
+ *   slows what it watches, so these are upper bounds), and the heap;
+ * - untraced, with the page's own long-task observer (./long-tasks.ts) and nothing else.
  */
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { FIRST_HIGHLIGHT_MARK, SCAN_DONE_MARK } from '@/utils/spotting/spotter';
 import { observeLongTasks, readLongTasks, type PageLongTasks } from './long-tasks';
 import { heapAfterGc, PAGE_LOAD_TIMEOUT_MS } from './page-costs';
@@ -20,38 +27,43 @@ export interface ExtensionCosts {
   firstHighlightMs: number | null;
   /** From the content script's first evaluation to the end of its first full scan, ms. */
   scanDoneMs: number | null;
-  /** The extension's sampled main-thread time from its start to the end of the scan, ms. */
+  /** The extension's sampled main-thread time from its start to the end of the scan, ms (0 unsampled). */
   loadMs: number;
   /** The longest main-thread task in which the extension ran, up to the end of the scan, ms. */
   longestTaskMs: number;
   /** JS heap in use after a full collection, bytes (the page and the content script together). */
   heapBytes: number;
-  /** Where the extension's load time went (innermost frames), for the notes on missed targets. */
+  /** Where the extension's load time went (innermost frames; empty unsampled). */
   hotspots: { frame: string; ms: number }[];
   /** The content script's own evaluation (parse, compile, top-level code), ms. */
   evaluateMs: number;
-  /** What the page's own long-task observer saw (./long-tasks.ts). */
-  pageLongTasks: PageLongTasks;
 }
 
-/** Loads `url` in a new tab of the browser with the extension, traced, and reads the costs. */
+/** Waits for the content script's end-of-scan mark. */
+function scanDone(page: Page): Promise<unknown> {
+  return page.waitForFunction(
+    (mark) => performance.getEntriesByName(mark).length > 0,
+    SCAN_DONE_MARK,
+    { timeout: SCAN_WAIT_MS, polling: SCAN_POLL_MS },
+  );
+}
+
+/**
+ * Loads `url` in a new tab of the browser with the extension, traced (with the V8 sampler unless
+ * `sampled` is false), and reads the costs.
+ */
 export async function measureWithExtension(
   context: BrowserContext,
   extensionOrigin: string,
   url: string,
+  { sampled = true }: { sampled?: boolean } = {},
 ): Promise<ExtensionCosts> {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
-    await observeLongTasks(page);
-    const tracing = await startTracing(cdp);
+    const tracing = await startTracing(cdp, { sampled });
     await page.goto(url, { waitUntil: 'load', timeout: PAGE_LOAD_TIMEOUT_MS });
-    await page.waitForFunction(
-      (mark) => performance.getEntriesByName(mark).length > 0,
-      SCAN_DONE_MARK,
-      { timeout: SCAN_WAIT_MS, polling: SCAN_POLL_MS },
-    );
-    const pageLongTasks = await readLongTasks(page);
+    await scanDone(page);
     const view = new TraceView(await tracing.stop(), extensionOrigin);
     const heapBytes = await heapAfterGc(cdp);
     await cdp.detach();
@@ -68,8 +80,23 @@ export async function measureWithExtension(
       heapBytes,
       hotspots: view.ourHotspots(start, end),
       evaluateMs: view.contentScriptEvaluateMs,
-      pageLongTasks,
     };
+  } finally {
+    await page.close();
+  }
+}
+
+/** An untraced load with the extension, seen by the page's own long-task observer only. */
+export async function longTasksWithExtension(
+  context: BrowserContext,
+  url: string,
+): Promise<PageLongTasks> {
+  const page = await context.newPage();
+  try {
+    await observeLongTasks(page);
+    await page.goto(url, { waitUntil: 'load', timeout: PAGE_LOAD_TIMEOUT_MS });
+    await scanDone(page);
+    return await readLongTasks(page);
   } finally {
     await page.close();
   }

@@ -13,7 +13,7 @@ export interface PageResult {
   name: string;
   kind: PageKind;
   costs: PageCosts;
-  /** From the traced loads with the extension (median over the runs). */
+  /** From the timeline traces with the extension, no sampler (median over the runs). */
   firstHighlightMs: number | null;
   scanDoneMs: number | null;
   loadMs: number;
@@ -23,7 +23,7 @@ export interface PageResult {
   /** The content script's evaluation on this page, ms. */
   evaluateMs: number;
   hotspots: { frame: string; ms: number }[];
-  /** The page's own long-task observer, with the extension (first traced load) and without. */
+  /** The page's own long-task observer, on untraced loads with the extension and without. */
   longTasksWith: PageLongTasks;
   longTasksWithout: PageLongTasks;
 }

@@ -21,16 +21,20 @@ export interface TraceEvent {
   args?: { data?: Record<string, unknown> & { url?: string; type?: string } };
 }
 
-/**
- * Categories: the timeline (tasks, paints, event dispatch, script evaluation), user timing marks,
- * and the V8 sampler at its fine interval (about 0.1 ms) for attribution.
- */
-const CATEGORIES = [
+/** The timeline (tasks, paints, event dispatch, script evaluation) and user timing marks. */
+const TIMELINE_CATEGORIES = [
   'toplevel',
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'blink.user_timing',
   'v8.execute',
+];
+/**
+ * The V8 sampler at its fine interval (about 0.1 ms), for attribution. It has a price: while it
+ * runs, V8 logs every compiled function and is interrupted 10,000 times a second, so short tasks
+ * and compiles take longer than without it. Timings that must be exact come from a trace without it.
+ */
+const SAMPLER_CATEGORIES = [
   'disabled-by-default-v8.cpu_profiler',
   'disabled-by-default-v8.cpu_profiler.hires',
 ];
@@ -40,8 +44,14 @@ export interface Tracing {
   stop(): Promise<TraceEvent[]>;
 }
 
-/** Starts tracing through a page's DevTools session (the trace covers every process). */
-export async function startTracing(cdp: CDPSession): Promise<Tracing> {
+/**
+ * Starts tracing through a page's DevTools session (the trace covers every process); with
+ * `sampled: false` the trace holds the timeline only, without the V8 sampler and its overhead.
+ */
+export async function startTracing(
+  cdp: CDPSession,
+  { sampled = true }: { sampled?: boolean } = {},
+): Promise<Tracing> {
   const events: TraceEvent[] = [];
   const onData = (payload: { value: object[] }) => {
     for (const ev of payload.value) events.push(ev as TraceEvent);
@@ -49,7 +59,11 @@ export async function startTracing(cdp: CDPSession): Promise<Tracing> {
   cdp.on('Tracing.dataCollected', onData);
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: CATEGORIES },
+    traceConfig: {
+      includedCategories: sampled
+        ? [...TIMELINE_CATEGORIES, ...SAMPLER_CATEGORIES]
+        : TIMELINE_CATEGORIES,
+    },
   });
   return {
     async stop() {
