@@ -4,8 +4,9 @@
  * leaves its entry point. Wiring only.
  */
 import { cardBundle } from '@/utils/card/bundle';
-import { registerCardBundle } from '@/utils/card/lazy-card';
+import { CARD_BUNDLE } from '@/utils/card/lazy-card';
+import { registerBundle } from '@/utils/lazy-bundle';
 
 export default defineUnlistedScript(() => {
-  registerCardBundle(cardBundle);
+  registerBundle(CARD_BUNDLE, cardBundle);
 });

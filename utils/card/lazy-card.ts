@@ -7,9 +7,9 @@
  *
  * The bundle is `card.js`, a web-accessible script loaded with a dynamic `import()` from the
  * content script: it runs in the content script's isolated world, which is where it leaves its
- * entry point (`registerCardBundle`). Why this route: docs/card.md, "Loaded on demand".
+ * entry point (utils/lazy-bundle.ts). Why this route: docs/card.md, "Loaded on demand".
  */
-import { browser } from 'wxt/browser';
+import { bundleSlot, importBundle } from '../lazy-bundle';
 import type { Mention } from '@/utils/spotting/types';
 import type { CardSurface, OpenReason } from './hover-controller';
 import { warmIntl, whenIdle } from './idle';
@@ -44,32 +44,11 @@ export interface CardBundle {
   start(opts: CardStartOptions): StartedCard;
 }
 
-const BUNDLE_KEY = Symbol.for('standpoint.card-bundle');
-
-/** Called by the card bundle as it is evaluated: leaves its entry point for the content script. */
-export function registerCardBundle(bundle: CardBundle, scope: object = globalThis): void {
-  (scope as { [BUNDLE_KEY]?: CardBundle })[BUNDLE_KEY] = bundle;
-}
+/** Where the card bundle lives in the build, and the key it leaves its entry point under. */
+export const CARD_BUNDLE = bundleSlot<CardBundle>(CARD_BUNDLE_PATH, 'standpoint.card-bundle');
 
 /** Imports the bundle from the extension (once; a failed load is tried again on next use). */
-export function importCardBundle(
-  url: () => string = () => browser.runtime.getURL(CARD_BUNDLE_PATH),
-  scope: object = globalThis,
-): () => Promise<CardBundle> {
-  let loading: Promise<CardBundle> | null = null;
-  return () =>
-    (loading ??= import(/* @vite-ignore */ url()).then(
-      () => {
-        const bundle = (scope as { [BUNDLE_KEY]?: CardBundle })[BUNDLE_KEY];
-        if (!bundle) throw new Error('The card bundle loaded without its entry point.');
-        return bundle;
-      },
-      (error: unknown) => {
-        loading = null;
-        throw error;
-      },
-    ));
-}
+export const importCardBundle = (): (() => Promise<CardBundle>) => importBundle(CARD_BUNDLE);
 
 export interface LazyCard extends StartedCard {
   /** Loads the bundle and starts the card, if not done yet. */
