@@ -32,12 +32,14 @@ export default defineConfig({
     optional_host_permissions: [...FEED_HOST_PERMISSIONS],
     // Keyboard access to the hover card (utils/card/commands.ts).
     commands: CARD_COMMAND_MANIFEST,
-    // The card bundle, imported by the content script on a page's first hover intent
-    // (utils/card/lazy-card.ts, docs/card.md). Chrome serves it only under a per-session random
-    // id (`use_dynamic_url`), so no page can probe for it; Firefox's id is random per install.
+    // The bundles the content script imports on demand (utils/lazy-bundle.ts): the spotting
+    // bundle in the page's first idle period, the hover bundle once the page's first name is
+    // highlighted (docs/spotting.md, "Start"), the card bundle on its first hover intent
+    // (docs/card.md). Chrome serves them only under a per-session random id
+    // (`use_dynamic_url`), so no page can probe for them; Firefox's id is random per install.
     web_accessible_resources: [
       {
-        resources: ['card.js'],
+        resources: ['spotter.js', 'hover.js', 'card.js'],
         matches: ['http://*/*', 'https://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

@@ -194,11 +194,12 @@ describe('spotting', () => {
     await expect
       .poll(() => session.contentScriptWorlds(page), { timeout: SCAN_WAIT_MS })
       .toContain('Standpoint');
-    const report = await session.sendToTab<{ ok: boolean; value: { enabled: boolean } }>(
-      await news.tabId(),
-      'getPageReport',
-    );
-    expect(report.value.enabled).toBe(false);
+    // The report's listener comes with the spotting bundle, in the page's first idle period:
+    // ask until it answers.
+    const tabId = await news.tabId();
+    await expect
+      .poll(() => session.sendToTab(tabId, 'getPageReport'), { timeout: SCAN_WAIT_MS })
+      .toMatchObject({ ok: true, value: { enabled: false } });
     expect(await registryNames(page)).toEqual([]);
     expect(await page.locator('standpoint-card-host').count()).toBe(0);
 

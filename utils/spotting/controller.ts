@@ -8,7 +8,8 @@ import type { Dictionary } from '../views';
 import { Highlighter } from './highlight';
 import { buildMatcher, type Matcher } from './matcher';
 import { MentionStore } from './mentions';
-import { IDLE_TIMEOUT_MS, Spotter, type SpotterEnv } from './spotter';
+import { whenIdle } from './idle';
+import { Spotter, type SpotterEnv } from './spotter';
 import type { MentionIndex } from './types';
 
 export interface SpottingController {
@@ -16,9 +17,10 @@ export interface SpottingController {
   readonly index: MentionIndex;
   /**
    * Uses a dictionary; a new version rebuilds the matcher (in idle time, like the scan) and
-   * rescans. `null` clears.
+   * rescans. `null` clears. Called from an idle callback with its `deadline`, the build and the
+   * first scan slice run at once, in that idle period.
    */
-  setDictionary(dictionary: Dictionary | null): void;
+  setDictionary(dictionary: Dictionary | null, deadline?: IdleDeadline): void;
   /** Switches the highlight style at once. */
   setStyle(style: Settings['highlightStyle']): void;
   /** Off clears every highlight and stops watching the page; on scans it again. */
@@ -36,19 +38,6 @@ export interface SpottingOptions extends SpotterEnv {
   style?: Settings['highlightStyle'];
   enabled?: boolean;
   highlighter?: Highlighter;
-}
-
-/** Runs `work` when the browser is idle (at the latest after IDLE_TIMEOUT_MS); returns a cancel. */
-function whenIdle(
-  win: Window & typeof globalThis,
-  work: (deadline?: IdleDeadline) => void,
-): () => void {
-  if (typeof win.requestIdleCallback === 'function') {
-    const id = win.requestIdleCallback(work, { timeout: IDLE_TIMEOUT_MS });
-    return () => win.cancelIdleCallback(id);
-  }
-  const id = win.setTimeout(work, 1);
-  return () => win.clearTimeout(id);
 }
 
 /** Creates the spotting feature for one page. Nothing is scanned before a dictionary arrives. */
@@ -86,7 +75,7 @@ export function createSpotting(
     get dictionaryVersion() {
       return matcher?.version ?? null;
     },
-    setDictionary(dictionary) {
+    setDictionary(dictionary, deadline) {
       const version = dictionary?.version ?? null;
       if (version !== null && (building ? building.version : matcher?.version) === version) return;
       building?.cancel();
@@ -98,12 +87,13 @@ export function createSpotting(
       }
       // The matcher is built in idle time, and the first scan slice follows in the same idle
       // period: the first highlight does not wait for a second one.
-      const cancel = whenIdle(win, (deadline) => {
+      const build = (idle?: IdleDeadline) => {
         building = null;
         matcher = buildMatcher(dictionary);
-        apply(deadline);
-      });
-      building = { version: dictionary.version, cancel };
+        apply(idle);
+      };
+      if (deadline) build(deadline);
+      else building = { version: dictionary.version, cancel: whenIdle(win, build) };
     },
     setStyle(style) {
       highlighter.setStyle(style);

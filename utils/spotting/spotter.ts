@@ -3,6 +3,7 @@
  * through a MutationObserver, and feeds the mention store. Every timer and observer ends with
  * the AbortSignal it is given.
  */
+import { IDLE_TIMEOUT_MS } from './idle';
 import type { Matcher } from './matcher';
 import type { MentionStore } from './mentions';
 import { pageUrl, regionOf } from './regions';
@@ -13,8 +14,6 @@ import { SubtreeScan, isRendered, type ScanOptions } from './scan';
  * a 2 MB page never blocks input; checked every few dozen text nodes.
  */
 const SLICE_BUDGET_MS = 8;
-/** An idle callback runs at the latest after this long, ms, so busy pages still get scanned. */
-export const IDLE_TIMEOUT_MS = 300;
 /**
  * Main-thread time following page changes may take per second, ms (10 %): a page that mutates
  * without end costs at most this much; the rest waits for the next second.
