@@ -168,7 +168,7 @@ export function summarize(r: BenchResults): Summary {
     },
     {
       target: `Content script at most ${TARGETS.contentGzipBytes / 1024} KB gzipped`,
-      judgedOn: `content.js + content.css, gzip -9 (the card bundle, loaded on the first hover: ${kb(r.sizes.cardJs.gzip)})`,
+      judgedOn: `what every page loads: content.js + content.css + spotter.js, each gzip -9 (pages with names add hover.js: ${kb(r.sizes.hoverJs.gzip)}; the card bundle, loaded on the first hover: ${kb(r.sizes.cardJs.gzip)})`,
       measured: kb(r.sizes.contentGzip),
       met: r.sizes.contentGzip <= TARGETS.contentGzipBytes,
     },
@@ -378,8 +378,10 @@ export function markdownResults(r: BenchResults, s: Summary): string {
     table(
       ['', 'raw', 'gzip -9'],
       [
-        ['content script JS', kb(r.sizes.contentJs.raw), kb(r.sizes.contentJs.gzip)],
+        ['content script JS (a loader)', kb(r.sizes.contentJs.raw), kb(r.sizes.contentJs.gzip)],
         ['content script CSS', kb(r.sizes.contentCss.raw), kb(r.sizes.contentCss.gzip)],
+        ['spotting bundle JS (every page)', kb(r.sizes.spotterJs.raw), kb(r.sizes.spotterJs.gzip)],
+        ['hover bundle JS (pages with names)', kb(r.sizes.hoverJs.raw), kb(r.sizes.hoverJs.gzip)],
         ['card bundle JS (first hover only)', kb(r.sizes.cardJs.raw), kb(r.sizes.cardJs.gzip)],
         [`whole extension (\`${r.sizes.zipFile}\`)`, kb(r.sizes.zipBytes), '–'],
       ],
