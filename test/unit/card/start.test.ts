@@ -120,7 +120,9 @@ describe('startHoverCards', () => {
     const { index, move } = pageWithOneName();
     const abort = new AbortController();
     // The call's one visible effect in a test: a date formatted.
-    const made = vi.spyOn(Intl.DateTimeFormat.prototype, 'format', 'get');
+    // `format` is an accessor on the prototype (the spec's bound-format getter), typed as a method.
+    const proto = Intl.DateTimeFormat.prototype as unknown as { readonly format: unknown };
+    const made = vi.spyOn(proto, 'format', 'get');
     startHoverCards(index, abort.signal, {
       hoverDelayMs: () => 400,
       words: () => [],
