@@ -12,7 +12,7 @@ import { browser } from 'wxt/browser';
 import { importBundle } from '@/utils/lazy-bundle';
 import { ignoreForgedRestarts } from '@/utils/page-guard';
 import { PAGE_STORAGE_KEYS, SPOTTING_BUNDLE } from '@/utils/spotting/bundle-slot';
-import { IDLE_TIMEOUT_MS } from '@/utils/spotting/idle';
+import { IDLE_TIMEOUT_MS } from '@/utils/idle';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

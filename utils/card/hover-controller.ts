@@ -17,7 +17,7 @@ import type { Mention, MentionIndex } from '@/utils/spotting/types';
 import type { CardCommand } from '@/utils/tab-message';
 import { CLOSE_GRACE_MS, PREFETCH_DWELL_MS } from './timing';
 import { firstAtOrAfter, firstVisible, sameMention } from './mentions';
-import { whenIdle } from './idle';
+import { whenIdle } from '../idle';
 
 /** Longest wait for an idle period before the hit test is warmed anyway, ms. */
 const HIT_WARM_TIMEOUT_MS = 1_000;

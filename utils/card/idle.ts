@@ -5,30 +5,13 @@
  * timeout makes sure a page that is never idle still gets them done within the hover delay.
  */
 
+import { whenIdle, type IdleWindow } from '../idle';
+
 /** Longest wait for an idle period before a step runs anyway, ms. */
-const WARM_STEP_TIMEOUT_MS = 10;
+export const WARM_STEP_TIMEOUT_MS = 10;
 
 /** Another step runs in the same idle period only while this much of it is left, ms. */
 const STEP_ROOM_MS = 12;
-
-type IdleWindow = Pick<Window, 'setTimeout'> & Partial<Pick<Window, 'requestIdleCallback'>>;
-
-/**
- * Runs `cb` once in an idle period (or after `timeout` ms), unless `signal` has aborted by then;
- * `cb` gets the idle deadline when the browser gave one.
- */
-export function whenIdle(
-  win: IdleWindow,
-  cb: (deadline?: IdleDeadline) => void,
-  timeout: number = WARM_STEP_TIMEOUT_MS,
-  signal?: AbortSignal,
-): void {
-  const run = (deadline?: IdleDeadline) => {
-    if (!signal?.aborted) cb(deadline);
-  };
-  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout });
-  else win.setTimeout(() => run(), 0);
-}
 
 /**
  * A queue of small steps, run in the order they were added: one per idle callback, or more while

@@ -12,7 +12,8 @@
 import { bundleSlot, importBundle } from '../lazy-bundle';
 import type { Mention } from '@/utils/spotting/types';
 import type { CardSurface, OpenReason } from './hover-controller';
-import { warmIntl, whenIdle } from './idle';
+import { whenIdle } from '../idle';
+import { warmIntl, WARM_STEP_TIMEOUT_MS } from './idle';
 
 /** The bundle's file, listed in the manifest's `web_accessible_resources`. */
 const CARD_BUNDLE_PATH = '/card.js';
@@ -123,7 +124,7 @@ export function createLazyCard(load: () => Promise<CardBundle>, opts: CardStartO
       // While the bundle loads: the first Intl call, the costliest single part of a first card.
       if (!intlWarmed) {
         intlWarmed = true;
-        whenIdle(opts.doc.defaultView ?? window, warmIntl, undefined, opts.signal);
+        whenIdle(opts.doc.defaultView ?? window, warmIntl, WARM_STEP_TIMEOUT_MS, opts.signal);
       }
     },
     packsChanged() {

@@ -8,7 +8,7 @@ import type { Dictionary } from '../views';
 import { Highlighter } from './highlight';
 import { buildMatcher, type Matcher } from './matcher';
 import { MentionStore } from './mentions';
-import { whenIdle } from './idle';
+import { whenIdle } from '../idle';
 import { Spotter, type SpotterEnv } from './spotter';
 import type { MentionIndex } from './types';
 

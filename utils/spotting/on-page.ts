@@ -25,7 +25,7 @@ import { ok } from '../views';
 import { HOVER_BUNDLE, PAGE_STORAGE_KEYS, type HoverBundle } from './bundle-slot';
 import { createSpotting, type SpottingController } from './controller';
 import type { Highlighter } from './highlight';
-import { whenIdle } from './idle';
+import { whenIdle } from '../idle';
 import { DICTIONARY_KEY, readDictionary } from './stored-dictionary';
 import { pageWords } from './words';
 

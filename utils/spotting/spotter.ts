@@ -3,7 +3,7 @@
  * through a MutationObserver, and feeds the mention store. Every timer and observer ends with
  * the AbortSignal it is given.
  */
-import { IDLE_TIMEOUT_MS } from './idle';
+import { IDLE_TIMEOUT_MS } from '../idle';
 import type { Matcher } from './matcher';
 import type { MentionStore } from './mentions';
 import { pageUrl, regionOf } from './regions';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createIdleSteps, whenIdle } from '@/utils/card/idle';
+import { createIdleSteps } from '@/utils/card/idle';
+import { whenIdle } from '@/utils/idle';
 
 /** A window whose idle callbacks the test runs by hand, with the time left it chooses. */
 function idleWindow() {
