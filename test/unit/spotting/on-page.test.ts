@@ -1,37 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { HoverBundle } from '@/utils/spotting/bundle-slot';
 import { Highlighter, type HighlightLike } from '@/utils/spotting/highlight';
+import { FakeHighlight, useStaticRange } from './dom-fakes';
 import { startOnPage, type PageStorage, type StorageListener } from '@/utils/spotting/on-page';
 import { SETTINGS_KEY } from '@/utils/settings-reader';
 import { DICTIONARY_KEY } from '@/utils/spotting/stored-dictionary';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { testDictionary } from './dict';
 
-class FakeHighlight extends Set<AbstractRange> implements HighlightLike {}
-
-/** happy-dom has no StaticRange: a plain stand-in with the same fields. */
-class TestStaticRange {
-  readonly startContainer: Node;
-  readonly startOffset: number;
-  readonly endContainer: Node;
-  readonly endOffset: number;
-  readonly collapsed = false;
-  constructor(init: StaticRangeInit) {
-    this.startContainer = init.startContainer;
-    this.startOffset = init.startOffset;
-    this.endContainer = init.endContainer;
-    this.endOffset = init.endOffset;
-  }
-}
-
-const g = globalThis as { StaticRange?: unknown };
-const original = g.StaticRange;
-beforeEach(() => {
-  g.StaticRange = TestStaticRange;
-});
-afterEach(() => {
-  g.StaticRange = original;
-});
+useStaticRange();
 
 /** Puts `html` into the test document's body. */
 function setBody(html: string, append = false) {

@@ -1,34 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSpotting, type SpottingController } from '@/utils/spotting/controller';
 import { Highlighter, type HighlightLike } from '@/utils/spotting/highlight';
+import { FakeHighlight, useStaticRange } from './dom-fakes';
 import { testDictionary } from './dict';
 
-class FakeHighlight extends Set<AbstractRange> implements HighlightLike {}
-
-/** happy-dom has no StaticRange: a plain stand-in with the same fields. */
-class TestStaticRange {
-  readonly startContainer: Node;
-  readonly startOffset: number;
-  readonly endContainer: Node;
-  readonly endOffset: number;
-  readonly collapsed = false;
-  constructor(init: StaticRangeInit) {
-    this.startContainer = init.startContainer;
-    this.startOffset = init.startOffset;
-    this.endContainer = init.endContainer;
-    this.endOffset = init.endOffset;
-  }
-}
-
-const g = globalThis as { StaticRange?: unknown };
-const original = g.StaticRange;
-beforeEach(() => {
-  g.StaticRange = TestStaticRange;
-  document.body.replaceChildren();
-});
-afterEach(() => {
-  g.StaticRange = original;
-});
+useStaticRange();
 
 function setup(html: string, rendered: (el: Element) => boolean = () => true) {
   const doc = document;
