@@ -1,17 +1,15 @@
 /**
  * The content script: a loader, and nothing else every page must compile. In the task that
  * evaluates it, it only guards WXT's restart event (utils/page-guard.ts) and asks for the page's
- * first idle period; there it asks `storage.local` for the settings and the dictionary and, at the
- * same time, imports the spotting bundle (`spotter.js`, utils/spotting/on-page.ts:
+ * first idle period; there it imports the spotting bundle (`spotter.js`, utils/spotting/on-page.ts:
  * the site switch, the dictionary, the matcher, the scan, the highlights, the hover timing, the
  * page report) and hands it the page. The bundle is a web-accessible script of the extension run
  * in this script's isolated world (utils/lazy-bundle.ts). Why a loader: docs/spotting.md, "Start".
  */
 import '@/utils/spotting/highlight.css';
-import { browser } from 'wxt/browser';
 import { importBundle } from '@/utils/lazy-bundle';
 import { ignoreForgedRestarts } from '@/utils/page-guard';
-import { PAGE_STORAGE_KEYS, SPOTTING_BUNDLE } from '@/utils/spotting/bundle-slot';
+import { SPOTTING_BUNDLE } from '@/utils/spotting/bundle-slot';
 import { IDLE_TIMEOUT_MS } from '@/utils/idle';
 
 export default defineContentScript({
@@ -26,14 +24,12 @@ export default defineContentScript({
     ctx.requestIdleCallback(
       () => {
         if (ctx.isInvalid) return;
-        // The settings and the dictionary are read while the bundle is on its way.
-        const stored = browser.storage.local
-          .get(PAGE_STORAGE_KEYS)
-          .catch(() => ({}) as Record<string, unknown>);
+        // The bundle reads the settings and the dictionary itself, and watches them from that
+        // moment on: read here, while it loads, a change in between would be lost.
         // A failed import (the extension was updated or removed under the page) leaves the page
         // as it is.
         importBundle(SPOTTING_BUNDLE)().then(
-          (bundle) => void (ctx.isInvalid || bundle.start(ctx, stored)),
+          (bundle) => void (ctx.isInvalid || bundle.start(ctx)),
           () => undefined,
         );
       },

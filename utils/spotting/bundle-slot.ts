@@ -7,17 +7,9 @@
  * (The card bundle, `card.js`, is the hover side's own: utils/card/lazy-card.ts.)
  */
 import type { HoverCards, HoverCardsOptions } from '../card';
-import { SETTINGS_KEY } from '../settings-reader';
 import { bundleSlot } from '../lazy-bundle';
 import type { SpottingBundle } from './on-page';
-import { DICTIONARY_KEY } from './stored-dictionary';
 import type { MentionIndex } from './types';
-
-/**
- * What the spotting bundle reads from `storage.local` when it starts: the loader asks for it while
- * the bundle is on its way, so the two waits overlap.
- */
-export const PAGE_STORAGE_KEYS = [SETTINGS_KEY, DICTIONARY_KEY];
 
 export const SPOTTING_BUNDLE = bundleSlot<SpottingBundle>(
   '/spotter.js',

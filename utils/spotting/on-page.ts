@@ -22,7 +22,7 @@ import type { PageReport } from '../messaging';
 import { isSiteDisabled, readSettings, SETTINGS_KEY } from '../settings-reader';
 import { onTabMessage } from '../tab-message';
 import { ok } from '../views';
-import { HOVER_BUNDLE, PAGE_STORAGE_KEYS, type HoverBundle } from './bundle-slot';
+import { HOVER_BUNDLE, type HoverBundle } from './bundle-slot';
 import { createSpotting, type SpottingController } from './controller';
 import type { Highlighter } from './highlight';
 import { whenIdle } from '../idle';
@@ -31,11 +31,8 @@ import { pageWords } from './words';
 
 /** The bundle's entry point, left for the loader (utils/lazy-bundle.ts). */
 export interface SpottingBundle {
-  /**
-   * Runs spotting on the page until `ctx` is invalidated, with what the loader read from
-   * `storage.local` (PAGE_STORAGE_KEYS).
-   */
-  start(ctx: ContentScriptContext, stored: Promise<Record<string, unknown>>): Promise<void>;
+  /** Runs spotting on the page until `ctx` is invalidated. */
+  start(ctx: ContentScriptContext): Promise<void>;
 }
 
 /** Storage as the page side reads it (a fake in tests). */
@@ -59,8 +56,6 @@ const browserStorage = (): PageStorage => ({
 /** What the page side runs on; tests pass fakes. */
 export interface PageDeps {
   store?: PageStorage;
-  /** The settings and the dictionary, already asked for (by default read from `store` here). */
-  stored?: Promise<Record<string, unknown>>;
   doc?: Document;
   win?: Window & typeof globalThis;
   highlighter?: Highlighter;
@@ -73,7 +68,6 @@ export async function startOnPage(
   ctx: Pick<ContentScriptContext, 'signal' | 'isInvalid' | 'onInvalidated' | 'addEventListener'>,
   {
     store = browserStorage(),
-    stored: reading = store.get(PAGE_STORAGE_KEYS),
     doc = document,
     win = window,
     highlighter,
@@ -81,7 +75,10 @@ export async function startOnPage(
   }: PageDeps = {},
 ): Promise<void> {
   const host = win.location.hostname;
-  const stored = await reading.catch(() => ({}) as Record<string, unknown>);
+  // Read, then watched from the same task on: no change falls between the two.
+  const stored = await store
+    .get([SETTINGS_KEY, DICTIONARY_KEY])
+    .catch(() => ({}) as Record<string, unknown>);
   if (ctx.isInvalid) return;
   let settings = readSettings(stored[SETTINGS_KEY]);
   let enabled = !isSiteDisabled(settings, host);
@@ -185,6 +182,4 @@ export async function startOnPage(
   ctx.onInvalidated(removeReport);
 }
 
-export const spottingBundle: SpottingBundle = {
-  start: (ctx, stored) => startOnPage(ctx, { stored }),
-};
+export const spottingBundle: SpottingBundle = { start: (ctx) => startOnPage(ctx) };

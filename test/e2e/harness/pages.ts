@@ -7,6 +7,9 @@ import type { Locator, Page } from 'playwright-core';
 import type { ExtensionSession } from './extension';
 import { evaluateInShadowRoot } from './shadow';
 
+/** Upper bound for the hover side to start on a page with names, ms (a limit, not a measurement). */
+const HOVER_READY_WAIT_MS = 20_000;
+
 /** One highlighted range, as the page's CSS Custom Highlight registry holds it. */
 export interface HighlightedMention {
   /** The highlight's name in `CSS.highlights`. */
@@ -59,7 +62,30 @@ export class NewsPage {
    * Moves the pointer onto the first occurrence of `text` in the page's text (it may span inline
    * elements). Throws when the text is not on the page.
    */
+  /**
+   * Waits until the page's hover side has started. It loads once the page's first name is
+   * highlighted (`hover.js`, docs/spotting.md "Start"); a pointer that stops on a name before
+   * then gets its card only on its next move, as a reader's would.
+   */
+  async hoverReady(timeoutMs = HOVER_READY_WAIT_MS): Promise<void> {
+    const started = Date.now();
+    const ready = () =>
+      this.session
+        .evaluateInContentScript<boolean>(
+          this.page,
+          `Symbol.for('standpoint.hover-bundle') in globalThis`,
+        )
+        .catch(() => false);
+    while (!(await ready())) {
+      if (Date.now() - started > timeoutMs) {
+        throw new Error(`The hover side did not start within ${timeoutMs} ms`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   async hoverName(text: string, occurrence = 0): Promise<void> {
+    await this.hoverReady();
     const box = await this.page.evaluate(
       ([needle, nth]) => {
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
