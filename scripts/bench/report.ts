@@ -286,7 +286,7 @@ export function markdownResults(r: BenchResults, s: Summary): string {
       (set.limit !== null ? ` (limited to the first ${set.limit})` : '') +
       ', the generated 2 MB page, the demo page. ' +
       `Runs per page: ${set.runs} of the floor, the scan and the RegExp (after one warm-up), ` +
-      `${set.editRuns} of each DOM-edit variant, ${set.extRuns} traced load(s) with the extension; ` +
+      `${set.editRuns} of each DOM-edit variant; with the extension ${set.extRuns} load(s) traced without the sampler, one sampled, one untraced for the page's own long-task observer; ` +
       `mark.js ${set.markJsRuns} run(s) on every ${set.markJsEvery}th corpus page, the 2 MB page and the demo page ` +
       `(${markPages.length} pages: a single article takes it up to seconds).`,
     '',
