@@ -14,7 +14,6 @@ import {
   HYPHEN_CODE,
   SPACE,
   foldCode,
-  foldKey,
   isIgnorableCode,
   isSpaceCode,
   isLowerChar,
@@ -24,7 +23,7 @@ import {
 import { surnameForms } from './inflection';
 import { afterNamesakes } from './namesakes';
 import { judge, type Candidate } from './rules';
-import { buildStartFilter, FlatTrie, insertSorted, KINDS, NONE, ROOT } from './trie';
+import { buildStartFilter, FlatTrie, FoldedForms, KINDS, NONE, ROOT } from './trie';
 
 export interface Matcher {
   /** The dictionary version the matcher was built from. */
@@ -41,15 +40,11 @@ export interface Matcher {
  */
 export function buildMatcher(dict: Dictionary): Matcher {
   if (dict.vocabulary) useVocabulary(dict.vocabulary);
-  const keys: string[] = [];
+  const forms: string[] = [];
   const refs: number[] = [];
-  let codeUnits = 0;
   const add = (form: string, ref: number): void => {
-    const key = foldKey(form);
-    if (key === '' || !isWordCode(key.charCodeAt(0))) return;
-    keys.push(key);
+    forms.push(form);
     refs.push(ref);
-    codeUnits += key.length;
   };
   dict.actors.forEach((a, index) => {
     const ref = index * KINDS.length;
@@ -57,17 +52,20 @@ export function buildMatcher(dict: Dictionary): Matcher {
     for (const surname of surnameForms(a.match)) add(surname, ref + 1);
     for (const phrase of a.match.exclude ?? []) add(phrase, ref + 2);
   });
-  const trie = new FlatTrie(dict.actors, codeUnits, keys.length);
-  for (let k = 0; k < keys.length; k++)
-    if (refs[k]! % KINDS.length === 1) trie.allSurnames.add(keys[k]!);
-  const forms = insertSorted(trie, keys, refs);
-  trie.trim();
+  const trie = new FlatTrie(dict.actors, new FoldedForms(forms, refs));
   const empty = !trie.hasChildren(ROOT);
 
-  /** The longest form starting at word start `i` that ends on a word boundary, or null. */
-  const longestAt = (text: string, i: number): { end: number; node: number } | null => {
+  /**
+   * The longest form starting at word start `i` that ends on a word boundary, or null; `first`
+   * is the root's child for the folded letter at `i`.
+   */
+  const longestAt = (
+    text: string,
+    i: number,
+    first: number,
+  ): { end: number; node: number } | null => {
     const n = text.length;
-    let node = trie.child(ROOT, foldCode(text.charCodeAt(i)));
+    let node = first;
     let bestEnd = -1;
     let best = NONE;
     let j = i + 1;
@@ -75,7 +73,7 @@ export function buildMatcher(dict: Dictionary): Matcher {
       if (
         trie.hasEntries(node) &&
         !(
-          trie.wordEnd[node] === 1 &&
+          trie.endsInWord(node) &&
           j < n &&
           isWordCode(text.charCodeAt(j)) &&
           !handleBreak(text, i, j)
@@ -142,8 +140,9 @@ export function buildMatcher(dict: Dictionary): Matcher {
       }
       // `i` is a word start: the character before it is not a word character, or (in a tag)
       // it is a capital after a lower-case letter.
-      if (filter.mayStartAt(text, i)) {
-        const found = longestAt(text, i);
+      const first = trie.child(ROOT, foldCode(c));
+      if (filter.mayStartAt(text, i, first)) {
+        const found = longestAt(text, i, first);
         if (found) {
           i = take(text, i, found, out);
           continue;
@@ -164,7 +163,7 @@ export function buildMatcher(dict: Dictionary): Matcher {
     return afterNamesakes(out);
   };
 
-  return { version: dict.version, aliasCount: forms, find };
+  return { version: dict.version, aliasCount: trie.forms, find };
 }
 
 /** Where the next word of a tag starts after `i`: a capital after a lower-case letter, or the tag's end. */

@@ -3,7 +3,17 @@
  * filter that tells the walk where no form can start. The walk over page text and the rules are
  * ./matcher.ts; docs/spotting.md documents both.
  */
-import { APOSTROPHE, HYPHEN_CODE, SPACE, foldCode, isIgnorableCode, isWordCode } from './normalize';
+import {
+  APOSTROPHE,
+  HYPHEN_CODE,
+  SPACE,
+  foldCode,
+  foldKey,
+  isIgnorableCode,
+  isSpaceCode,
+  isWordCode,
+} from './normalize';
+import { surnameForms } from './inflection';
 import { prepareActor, type Entry, type RuleActor } from './rules';
 import type { DictionaryActor } from '../views';
 
@@ -12,135 +22,230 @@ export const KINDS: readonly Entry['kind'][] = ['full', 'surname', 'exclude'];
 
 /** Node id of the trie's root. */
 export const ROOT = 0;
-/**
- * "No node" in the flat arrays: the root is never anyone's child, so its id can mean none, and
- * freshly allocated (zeroed) arrays need no filling. Entry lists number their items from 1.
- */
+/** "No node": the root is never anyone's child, so its id can mean none. */
 export const NONE = 0;
 
+/** Node flags. */
+const HAS_CHILDREN = 1;
+/** Some form ends at the node: it has entries. */
+const TERMINAL = 2;
+/** The form ending at the node ends in a word character, so the page must not go on with one. */
+const WORD_END = 4;
+/** A child of the root whose forms the letter-pair filter cannot judge (see `buildStartFilter`). */
+const FIRST_ONLY = 8;
+
 /**
- * The trie of folded forms, in flat typed arrays rather than an object and a Map per node: a
- * pack of 50,000 forms has hundreds of thousands of nodes, and as objects they outgrew the young
- * generation, so the garbage collector made the build worse than linear. Node `n`'s children
- * are a list (`firstChild`, then `nextSibling`, each with its code unit in `code`); the root's
- * children, as many as the first letters of all forms, are also in a table by code unit. Below
- * the first letters most nodes have one child, so a lookup reads one or two slots. The arrays
- * are allocated once, as long as the forms' total length (the most nodes they can need), and
- * trimmed after the build; the forms go in sorted (`insertSorted`), so no child is looked up
- * while building and the nodes of one form lie side by side.
+ * The trie of folded forms, in a few flat typed arrays sized exactly once: no object, `Map` or
+ * list per node, nothing to trim or copy after the build.
  *
- * The actors whose form ends at a node are numbers too (actor index × 3 + kind); the rules'
- * `Entry` objects, with the actor's folded policy, are made the first time a page holds one of
- * the actor's forms, so a build allocates next to nothing per form and nothing per actor.
+ * The forms go in sorted (`FlatTrie.build`), so the nodes are numbered in depth-first order,
+ * children in the order of their code unit: a node's first child is always the next node, and
+ * each node keeps only its code unit, its next sibling and a byte of flags (7 bytes a node).
+ * Below the first letters most nodes have one child, so a lookup reads one or two slots. The
+ * root's children are also in a small table by code unit, one page of 256 per high byte in use,
+ * for the walk's first step at every word start.
+ *
+ * The nodes where a form ends come in increasing order too, so their entry lists are one array
+ * in that order, found by binary search (only where a form was found on the page). An entry is
+ * a number (actor index × 3 + kind); the rules' `Entry` objects, with the actor's folded policy,
+ * are made the first time a page holds one of the actor's forms, and the set of every surname
+ * the rules read with the first of them: the build allocates next to nothing per form, and a
+ * page that names nobody never pays for the rules' data.
  */
 export class FlatTrie {
-  /** Nodes in use; node 0 is the root. */
-  size = 1;
-  code: Uint16Array;
-  firstChild: Int32Array;
-  nextSibling: Int32Array;
-  /** The form ending at the node ends in a word character (1), so the page must not go on with one. */
-  wordEnd: Uint8Array;
-  /** The first item of the node's list of entries (actors whose form ends there), or NONE. */
-  entryHead: Int32Array;
-  /** The root's child for each code unit, or NONE. */
-  readonly rootChild = new Int32Array(0x10000);
-  /** Entry lists: each item's entry reference (actor index × 3 + kind), and the next item. */
-  private entryRef: Int32Array;
-  private entryNext: Int32Array;
-  /** Items in use; item 0 is never used (NONE). */
-  private entryCount = 1;
+  /** Nodes; node 0 is the root. */
+  readonly size: number;
+  /** Distinct forms (nodes where a form ends). */
+  readonly forms: number;
+  readonly code: Uint16Array;
+  readonly nextSibling: Int32Array;
+  readonly flags: Uint8Array;
+  /** Nodes where a form ends, ascending, and where each one's entries start in `entryRefs`. */
+  private readonly terminals: Int32Array;
+  private readonly entryStart: Int32Array;
+  private readonly entryRefs: Int32Array;
+  /** Root children by code unit: `rootPage[c >> 8]` is 1 + the page in `rootTable`, or 0. */
+  private readonly rootPage = new Uint16Array(256);
+  private readonly rootTable: Int32Array;
   /** `Entry` objects by reference and entry arrays by node, made on first use. */
   private readonly entryObjects = new Map<number, Entry>();
   private readonly lists = new Map<number, Entry[]>();
   private readonly prepared = new Map<number, RuleActor>();
+  /** Every surname form (folded) of every actor, made with the first `Entry` (see `entry`). */
+  private allSurnames: Set<string> | null = null;
 
-  /**
-   * @param codeUnits the forms' total length: no form has more nodes than code units, so the
-   *   arrays are allocated once, at their largest, and trimmed when the build is done
-   * @param forms the number of forms: at most one entry each
-   */
+  /** Builds the trie of the dictionary's folded forms. */
   constructor(
     private readonly actors: readonly DictionaryActor[],
-    codeUnits: number,
-    forms: number,
+    folded: FoldedForms,
   ) {
-    const nodes = codeUnits + 1;
+    const { units, start, refs } = folded;
+    const order = new Array<number>(folded.count);
+    for (let i = 0; i < folded.count; i++) order[i] = i;
+    // Sorted by code unit, as strings sort; equal forms keep the dictionary's order, which
+    // the rules see their actors in.
+    order.sort((x, y) => compareFolds(units, start, x, y) || x - y);
+
+    // First pass: how much each form shares with the one before it, hence the exact number of
+    // nodes (every code unit past the shared prefix is a new node) and of distinct forms.
+    const n = order.length;
+    const shared = new Int32Array(n);
+    let nodes = 1;
+    let distinct = 0;
+    let longest = 0;
+    let prev = 0; // the fold before, as start[prev] to start[prev + 1]
+    for (let s = 0; s < n; s++) {
+      const i = order[s]!;
+      const len = start[i + 1]! - start[i]!;
+      const limit = s === 0 ? 0 : Math.min(len, start[prev + 1]! - start[prev]!);
+      let l = 0;
+      while (l < limit && units[start[i]! + l] === units[start[prev]! + l]) l++;
+      shared[s] = l;
+      // Sorted, a form is either the one before it again or goes on past what they share.
+      if (l < len) {
+        nodes += len - l;
+        distinct++;
+      }
+      longest = Math.max(longest, len);
+      prev = i;
+    }
+    this.size = nodes;
     this.code = new Uint16Array(nodes);
-    this.firstChild = new Int32Array(nodes);
     this.nextSibling = new Int32Array(nodes);
-    this.wordEnd = new Uint8Array(nodes);
-    this.entryHead = new Int32Array(nodes);
-    this.entryRef = new Int32Array(forms + 1);
-    this.entryNext = new Int32Array(forms + 1);
+    this.flags = new Uint8Array(nodes);
+    this.terminals = new Int32Array(distinct);
+    this.entryStart = new Int32Array(distinct + 1);
+    const entryRefs = new Int32Array(n);
+
+    // Second pass: the nodes, in depth-first order. `path[d]` is the previous form's node at
+    // depth d; a form that leaves it at depth l gets a new child of path[l], the next sibling
+    // of the previous form's node at depth l + 1 (the parent's last child so far) if there is
+    // one, else the parent's first child, which is then the node right after the parent.
+    const path = new Int32Array(longest + 1);
+    let size = 1;
+    let depth = 0; // length of the previous form
+    let t = -1; // the last terminal
+    let entries = 0;
+    const pages: number[] = [];
+    for (let s = 0; s < n; s++) {
+      const i = order[s]!;
+      const from = start[i]!;
+      const len = start[i + 1]! - from;
+      const l = shared[s]!;
+      let node = path[l]!;
+      if (l < len) {
+        if (l < depth) this.nextSibling[path[l + 1]!] = size;
+        else this.flags[node]! |= HAS_CHILDREN;
+        for (let j = l; j < len; j++) {
+          if (j > l) this.flags[node]! |= HAS_CHILDREN;
+          const c = units[from + j]!;
+          this.code[size] = c;
+          if (j === 0) pages[c >> 8] = 1;
+          node = size++;
+          path[j + 1] = node;
+        }
+      }
+      if (t < 0 || this.terminals[t] !== node) {
+        this.terminals[++t] = node;
+        this.entryStart[t] = entries;
+        this.flags[node]! |= TERMINAL | (isWordCode(units[from + len - 1]!) ? WORD_END : 0);
+      }
+      // The same form listed twice for one actor and kind is one entry.
+      const ref = refs[i]!;
+      let known = false;
+      for (let k = this.entryStart[t]!; k < entries; k++) known ||= entryRefs[k] === ref;
+      if (!known) entryRefs[entries++] = ref;
+      depth = len;
+    }
+    this.entryStart[distinct] = entries;
+    this.entryRefs = entries === n ? entryRefs : entryRefs.slice(0, entries);
+    this.forms = distinct;
+
+    // The root's children by code unit, and the filter's flag for first letters.
+    let used = 0;
+    for (let hi = 0; hi < 256; hi++) if (pages[hi] === 1) this.rootPage[hi] = ++used;
+    this.rootTable = new Int32Array(used * 256);
+    for (let k = this.firstChild(ROOT); k !== NONE; k = this.nextSibling[k]!) {
+      const c = this.code[k]!;
+      this.rootTable[((this.rootPage[c >> 8]! - 1) << 8) | (c & 255)] = k;
+      // A one-letter form, or a form whose second character a page may write as any white
+      // space, apostrophe or hyphen variant: the letter-pair filter cannot judge these.
+      let firstOnly = (this.flags[k]! & TERMINAL) !== 0;
+      for (let m = this.firstChild(k); m !== NONE; m = this.nextSibling[m]!) {
+        const d = this.code[m];
+        firstOnly ||= d === SPACE || d === APOSTROPHE || d === HYPHEN_CODE;
+      }
+      if (firstOnly) this.flags[k]! |= FIRST_ONLY;
+    }
+  }
+
+  /** The first child of `node`, or NONE. */
+  firstChild(node: number): number {
+    return (this.flags[node]! & HAS_CHILDREN) !== 0 ? node + 1 : NONE;
   }
 
   /** The child of `node` for folded code unit `c`, or NONE. */
   child(node: number, c: number): number {
-    if (node === ROOT) return this.rootChild[c]!;
-    for (let k = this.firstChild[node]!; k !== NONE; k = this.nextSibling[k]!) {
+    if (node === ROOT) {
+      const page = this.rootPage[c >> 8]!;
+      return page === 0 ? NONE : this.rootTable[((page - 1) << 8) | (c & 255)]!;
+    }
+    if ((this.flags[node]! & HAS_CHILDREN) === 0) return NONE;
+    for (let k = node + 1; k !== NONE; k = this.nextSibling[k]!) {
       if (this.code[k] === c) return k;
     }
     return NONE;
   }
 
   hasChildren(node: number): boolean {
-    return this.firstChild[node] !== NONE;
-  }
-
-  /** Makes a new child of `node` for `c`; the caller knows there is none yet. */
-  newChild(node: number, c: number): number {
-    const n = this.size++;
-    this.code[n] = c;
-    this.nextSibling[n] = this.firstChild[node]!;
-    this.firstChild[node] = n;
-    if (node === ROOT) this.rootChild[c] = n;
-    return n;
-  }
-
-  /** The children of `node`: code units and node ids. */
-  *children(node: number): Generator<[number, number]> {
-    for (let k = this.firstChild[node]!; k !== NONE; k = this.nextSibling[k]!) {
-      yield [this.code[k]!, k];
-    }
-  }
-
-  /** Adds an entry reference to the node's list unless it is there already. */
-  addEntry(node: number, ref: number): void {
-    for (let k = this.entryHead[node]!; k !== NONE; k = this.entryNext[k]!) {
-      if (this.entryRef[k] === ref) return;
-    }
-    const k = this.entryCount++;
-    this.entryRef[k] = ref;
-    this.entryNext[k] = this.entryHead[node]!;
-    this.entryHead[node] = k;
+    return (this.flags[node]! & HAS_CHILDREN) !== 0;
   }
 
   hasEntries(node: number): boolean {
-    return this.entryHead[node] !== NONE;
+    return (this.flags[node]! & TERMINAL) !== 0;
+  }
+
+  /** Whether the form ending at `node` ends in a word character. */
+  endsInWord(node: number): boolean {
+    return (this.flags[node]! & WORD_END) !== 0;
+  }
+
+  /** Whether `node`, a child of the root, starts forms the letter-pair filter cannot judge. */
+  firstOnly(node: number): boolean {
+    return (this.flags[node]! & FIRST_ONLY) !== 0;
+  }
+
+  /** The entry references at `node` (none unless a form ends there), in dictionary order. */
+  refsAt(node: number): number[] {
+    let lo = 0;
+    let hi = this.forms - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = this.terminals[mid]!;
+      if (v === node) {
+        return Array.from(this.entryRefs.subarray(this.entryStart[mid], this.entryStart[mid + 1]));
+      }
+      if (v < node) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return [];
   }
 
   /** The actors whose form ends at `node`, in the order their forms were added. */
   entriesAt(node: number): Entry[] {
     let list = this.lists.get(node);
     if (!list) {
-      list = [];
-      for (let k = this.entryHead[node]!; k !== NONE; k = this.entryNext[k]!) {
-        list.push(this.entry(this.entryRef[k]!));
-      }
-      list.reverse();
+      list = this.refsAt(node).map((ref) => this.entry(ref));
       this.lists.set(node, list);
     }
     return list;
   }
 
-  /** Every surname form (folded) of every actor, filled at build: the rules read it. */
-  readonly allSurnames = new Set<string>();
-
   /** The `Entry` of a reference; one object per actor and kind, each actor prepared once. */
   private entry(ref: number): Entry {
     let e = this.entryObjects.get(ref);
     if (!e) {
+      this.allSurnames ??= surnamesOf(this.actors);
       const index = Math.floor(ref / KINDS.length);
       let actor = this.prepared.get(index);
       if (!actor) {
@@ -152,87 +257,109 @@ export class FlatTrie {
     }
     return e;
   }
-
-  /** Gives back the room no node and no entry took, once every form is in. */
-  trim(): void {
-    const n = this.size;
-    this.code = this.code.slice(0, n);
-    this.firstChild = this.firstChild.slice(0, n);
-    this.nextSibling = this.nextSibling.slice(0, n);
-    this.wordEnd = this.wordEnd.slice(0, n);
-    this.entryHead = this.entryHead.slice(0, n);
-    this.entryRef = this.entryRef.slice(0, this.entryCount);
-    this.entryNext = this.entryNext.slice(0, this.entryCount);
-  }
 }
 
 /**
- * Adds the keys to the trie in sorted order, so that each key shares its prefix with the one
- * before it: the nodes of that prefix are taken from the previous key's path, and every other
- * code unit makes a new node. No child is ever looked up, so the build touches each node once,
- * in the order it is laid out, whatever the size of the dictionary; only the sort is n log n.
- * Returns the number of distinct keys.
+ * The forms of a dictionary folded (as `foldKey` folds them) one after another into one array
+ * of code units, with their entry references: no string per form. Form i is `units` from
+ * `start[i]` to `start[i + 1]`. A form is left out when nothing is left of it or it does not
+ * start with a word character (a name starts with a letter).
  */
-export function insertSorted(
-  trie: FlatTrie,
-  keys: readonly string[],
-  refs: readonly number[],
-): number {
-  const order = keys.map((_, i) => i);
-  // Stable: equal keys keep the dictionary's order, which the rules see their actors in.
-  order.sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0));
-  let longest = 0;
-  for (const key of keys) longest = Math.max(longest, key.length);
-  const path = new Int32Array(longest + 1);
-  let prev = '';
-  let distinct = 0;
-  for (const i of order) {
-    const key = keys[i]!;
-    let shared = 0;
-    const limit = Math.min(key.length, prev.length);
-    while (shared < limit && key.charCodeAt(shared) === prev.charCodeAt(shared)) shared++;
-    let node = path[shared]!;
-    for (let j = shared; j < key.length; j++) {
-      node = trie.newChild(node, key.charCodeAt(j));
-      path[j + 1] = node;
+export class FoldedForms {
+  readonly units: Uint16Array;
+  readonly start: Int32Array;
+  readonly refs: Int32Array;
+  readonly count: number;
+
+  constructor(forms: readonly string[], refs: readonly number[]) {
+    let total = 0;
+    for (const form of forms) total += form.length; // folding never lengthens a form
+    this.units = new Uint16Array(total);
+    this.start = new Int32Array(forms.length + 1);
+    this.refs = new Int32Array(forms.length);
+    let count = 0;
+    for (let i = 0; i < forms.length; i++) {
+      const from = this.start[count]!;
+      const end = foldInto(forms[i]!, this.units, from);
+      if (end === from || !isWordCode(this.units[from]!)) continue;
+      this.refs[count] = refs[i]!;
+      this.start[++count] = end;
     }
-    if (!trie.hasEntries(node)) {
-      trie.wordEnd[node] = isWordCode(key.charCodeAt(key.length - 1)) ? 1 : 0;
-      distinct++;
-    }
-    trie.addEntry(node, refs[i]!);
-    prev = key;
+    this.count = count;
   }
-  return distinct;
 }
 
-/** Size of the letter-pair table: one byte per slot, pairs hashed into it. */
-const PAIR_TABLE_SIZE = 1 << 16;
-const pairSlot = (a: number, b: number) => (a * 31 + b) & (PAIR_TABLE_SIZE - 1);
+/** Every surname form of every actor, folded (what the build leaves out, left out here). */
+function surnamesOf(actors: readonly DictionaryActor[]): Set<string> {
+  const out = new Set<string>();
+  for (const a of actors) {
+    for (const form of surnameForms(a.match)) {
+      const key = foldKey(form);
+      if (key !== '' && isWordCode(key.charCodeAt(0))) out.add(key);
+    }
+  }
+  return out;
+}
+
+/** Folds `s` into `units` from `at`, as `foldKey` does; returns where the fold ends. */
+function foldInto(s: string, units: Uint16Array, at: number): number {
+  let end = at;
+  let pendingSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isIgnorableCode(c)) continue;
+    if (isSpaceCode(c)) {
+      pendingSpace = end > at;
+      continue;
+    }
+    if (pendingSpace) units[end++] = SPACE;
+    pendingSpace = false;
+    units[end++] = foldCode(c);
+  }
+  return end;
+}
+
+/** Compares folds x and y (`start[x]` to `start[x + 1]` in `units`) by code unit, as strings sort. */
+function compareFolds(units: Uint16Array, start: Int32Array, x: number, y: number): number {
+  const a = start[x]!;
+  const b = start[y]!;
+  const la = start[x + 1]! - a;
+  const lb = start[y + 1]! - b;
+  const limit = Math.min(la, lb);
+  for (let k = 0; k < limit; k++) {
+    const d = units[a + k]! - units[b + k]!;
+    if (d !== 0) return d;
+  }
+  return la - lb;
+}
+
+/** Size of the letter-pair table, in bits: pairs hashed into it. */
+const PAIR_BITS = 1 << 16;
+const pairSlot = (a: number, b: number) => (a * 31 + b) & (PAIR_BITS - 1);
 
 /**
- * A quick "can a form start here?" over the first two folded letters, in two typed-array
- * lookups: most words of a page start with a pair no name starts with and are skipped without
- * touching the trie. Pairs are hashed, so a rare false "yes" only costs a trie lookup.
+ * A quick "can a form start here?" over the first two folded letters, in two table lookups:
+ * most words of a page start with a pair no name starts with and are skipped without walking
+ * the trie. Pairs are hashed, so a rare false "yes" only costs a trie lookup.
  */
 export function buildStartFilter(trie: FlatTrie) {
-  const firstOnly = new Uint8Array(0x10000); // first letters whose forms the pair cannot judge
-  const pairs = new Uint8Array(PAIR_TABLE_SIZE);
-  for (const [first, node] of trie.children(ROOT)) {
-    if (trie.hasEntries(node)) firstOnly[first] = 1; // a one-letter form
-    for (const [second] of trie.children(node)) {
-      // After the first letter a page may put any white space, apostrophe or hyphen variant.
-      if (second === SPACE || second === APOSTROPHE || second === HYPHEN_CODE) firstOnly[first] = 1;
-      else pairs[pairSlot(first, second)] = 1;
+  const pairs = new Uint8Array(PAIR_BITS >> 3);
+  for (let node = trie.firstChild(ROOT); node !== NONE; node = trie.nextSibling[node]!) {
+    const first = trie.code[node]!;
+    for (let k = trie.firstChild(node); k !== NONE; k = trie.nextSibling[k]!) {
+      const slot = pairSlot(first, trie.code[k]!);
+      pairs[slot >> 3]! |= 1 << (slot & 7);
     }
   }
   return {
-    mayStartAt(text: string, i: number): boolean {
-      const first = foldCode(text.charCodeAt(i));
-      if (firstOnly[first] === 1 || i + 1 >= text.length) return true;
+    /** Whether a form may start at `i`; `node` is the root's child for the folded letter there. */
+    mayStartAt(text: string, i: number, node: number): boolean {
+      if (node === NONE) return false;
+      if (trie.firstOnly(node) || i + 1 >= text.length) return true;
       const next = text.charCodeAt(i + 1);
       if (isIgnorableCode(next)) return true; // "Ze\u00ADlensky": let the trie step over it
-      return pairs[pairSlot(first, foldCode(next))] === 1;
+      const slot = pairSlot(trie.code[node]!, foldCode(next));
+      return (pairs[slot >> 3]! & (1 << (slot & 7))) !== 0;
     },
   };
 }
