@@ -60,8 +60,8 @@ import { measureSizes } from './sizes';
 import { median } from './stats';
 import { errorMessage } from '../../utils/format';
 
-/** Builds of the matcher timed per size. */
-const MATCHER_RUNS = 7;
+/** Builds of the matcher timed per size (interleaved; scripts/bench/matcher-build.ts says why). */
+const MATCHER_RUNS = 15;
 /** The generated-results block in docs/benchmarks.md. */
 const START_MARKER = '<!-- bench:results:start (written by npm run bench) -->';
 const END_MARKER = '<!-- bench:results:end -->';

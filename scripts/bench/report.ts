@@ -130,7 +130,7 @@ export function summarize(r: BenchResults): Summary {
     },
     {
       target: `Matcher build under ${TARGETS.matcherBuildMs} ms for 5,000 aliases`,
-      judgedOn: 'fastest of 7 builds in Node',
+      judgedOn: `fastest CPU time of ${build5k?.runs ?? '?'} interleaved builds in Node`,
       measured: `${fmt(build5k?.ms, 1)} ms`,
       met: !!build5k && build5k.ms < TARGETS.matcherBuildMs,
     },
@@ -343,8 +343,14 @@ export function markdownResults(r: BenchResults, s: Summary): string {
     '## Matcher build',
     '',
     table(
-      ['aliases', 'build ms (fastest of 7)', 'µs per alias'],
-      r.matcher.map((b) => [b.aliases.toLocaleString('en'), fmt(b.ms, 2), fmt(b.usPerAlias, 2)]),
+      ['aliases', 'build CPU ms (fastest)', 'µs per alias', 'wall ms (fastest)', 'page faults'],
+      r.matcher.map((b) => [
+        b.aliases.toLocaleString('en'),
+        fmt(b.ms, 2),
+        fmt(b.usPerAlias, 2),
+        fmt(b.wallMs, 2),
+        String(b.pageFaults),
+      ]),
     ),
     '',
     '## Hover',
