@@ -18,7 +18,8 @@ import type { CardSurface, OpenReason } from './hover-controller';
 import type { CardHost } from './host';
 import type { CardLoader } from './card-data';
 import { createIdleSteps, type IdleSteps } from './idle';
-import { followMention, placeOnce } from './position';
+import { sameMention } from './mentions';
+import { followMention, placeAhead } from './position';
 
 interface CardActions {
   /** Opens the comparison view with this actor picked. */
@@ -75,6 +76,10 @@ export function createCardSurface(opts: CardSurfaceOptions): PreparedCardSurface
   /** Increases on every open and close, so a late answer never paints over a newer card. */
   let generation = 0;
   let stopFollowing: (() => void) | null = null;
+  /** Stops the placement of the card set up ahead (it follows its name for a frame or two). */
+  let stopAhead: (() => void) | null = null;
+  /** What the card in the layer was prerendered from, so an `open` of it needs no render. */
+  let prerenderedFrom: { mention: Mention; res: Result<CardView> } | null = null;
   /** Where focus was before the card took it. */
   let returnFocus: Element | null = null;
 
@@ -128,22 +133,38 @@ export function createCardSurface(opts: CardSurfaceOptions): PreparedCardSurface
         if (!res.ok || !current()) return;
         steps.add(
           () => {
-            if (current()) host.prerender(view(mention, res));
+            if (!current()) return;
+            host.prerender(view(mention, res));
+            prerenderedFrom = { mention, res };
           },
           () => {
-            if (current()) void host.warmLayout((layer) => placeOnce(layer, mention, point));
+            if (!current()) return;
+            stopAhead?.();
+            void host.warmLayout(async (layer) => {
+              stopAhead = placeAhead(layer, mention, point);
+            });
           },
         );
       });
     },
     open(mention: Mention, reason: OpenReason, point?: { x: number; y: number }) {
       const gen = ++generation;
+      stopAhead?.();
+      stopAhead = null;
       stopFollowing?.();
       if (reason === 'keyboard' || !host.focused()) returnFocus = doc.activeElement;
-      const layer = host.show(view(mention, loader.peek(mention.actorId)));
+      const ready = loader.peek(mention.actorId);
+      // The card prerendered for this same name and data is shown as it is.
+      const asPrerendered =
+        ready !== undefined &&
+        prerenderedFrom !== null &&
+        prerenderedFrom.res === ready &&
+        sameMention(prerenderedFrom.mention, mention);
+      prerenderedFrom = null;
+      const layer = host.show(view(mention, ready), asPrerendered);
       stopFollowing = followMention(layer, mention, point);
       if (reason === 'keyboard') focusCard(layer);
-      if (loader.peek(mention.actorId)) return;
+      if (ready) return;
       void loader.get(mention.actorId).then((res) => {
         if (gen !== generation) return;
         const hadFocus = host.focused() !== null;
@@ -153,6 +174,9 @@ export function createCardSurface(opts: CardSurfaceOptions): PreparedCardSurface
     },
     close() {
       generation++;
+      prerenderedFrom = null;
+      stopAhead?.();
+      stopAhead = null;
       stopFollowing?.();
       stopFollowing = null;
       const hadFocus = host.focused() !== null;

@@ -35,15 +35,21 @@ export interface CardHost {
    */
   prerender(vnode: ComponentChild): void;
   /**
-   * Lays the prerendered card out once, unseen (`visibility: hidden` in the top layer), and runs
-   * `place` on it, all in the same task: styles, fonts and the placement code are then warm for
-   * the `show`. Does nothing while a card is shown or when nothing is prerendered.
+   * Lays the prerendered card out, unseen (`visibility: hidden`, no pointer events, in the top
+   * layer), and runs `place` on it. The layer then stays in the top layer, laid out and placed
+   * but unseen, until a `show` or `hide`: moving an element into the top layer rebuilds its
+   * layout, so a `show` that finds it there only has to make it visible. Does nothing while a
+   * card is shown or when nothing is prerendered.
    */
   warmLayout(place: (layer: HTMLElement) => Promise<void>): Promise<void>;
   /** True while a card is shown. */
   readonly shown: boolean;
-  /** Renders `vnode` into the card layer and shows the layer; the first call creates the host. */
-  show(vnode: ComponentChild): HTMLElement;
+  /**
+   * Renders `vnode` into the card layer and shows the layer; the first call creates the host.
+   * With `prerendered` true the caller vouches that the prerendered card is this same `vnode`
+   * (same name, same data), so it is shown as it is, without rendering it again.
+   */
+  show(vnode: ComponentChild, prerendered?: boolean): HTMLElement;
   /** Re-renders without re-showing (content updates of an open card). */
   update(vnode: ComponentChild): void;
   /** Unmounts the card and hides the layer. */
@@ -67,6 +73,24 @@ export function createCardHost(doc: Document = document): CardHost {
   let mounted = false;
   /** A card rendered ahead, hidden. */
   let prerendered = false;
+  /** The layer is in the top layer, unseen (after `warmLayout`). */
+  let openUnseen = false;
+  /**
+   * Something of the page entered the top layer (a popover, a modal dialog, full screen) since
+   * the layer did: the `show` must move the layer above it again.
+   */
+  let coveredSince = false;
+  const win = doc.defaultView ?? window;
+  // Capture on the window: `beforetoggle` does not bubble, and the page may stop it further down.
+  // Our own layer's events stay inside the closed root (they are not composed).
+  const onTopLayerChange = (e: Event) => {
+    if ((e as Partial<ToggleEvent>).newState !== 'closed') coveredSince = true;
+  };
+  const watchTopLayer = (on: boolean) => {
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    win[method]('beforetoggle', onTopLayerChange, true);
+    doc[method]('fullscreenchange', onTopLayerChange, true);
+  };
 
   const canPopover = () => layer !== null && typeof layer.showPopover === 'function';
 
@@ -100,6 +124,10 @@ export function createCardHost(doc: Document = document): CardHost {
   }
 
   const closePopover = () => {
+    if (openUnseen) {
+      openUnseen = false;
+      watchTopLayer(false);
+    }
     if (!canPopover()) return;
     try {
       if (layer!.matches(':popover-open')) layer!.hidePopover();
@@ -123,39 +151,41 @@ export function createCardHost(doc: Document = document): CardHost {
       if (mounted || !prerendered || !layer) return;
       const el = layer;
       el.classList.add(UNSEEN_CLASS);
-      let opened = false;
-      if (canPopover() && !el.matches(':popover-open')) {
+      if (canPopover() && !openUnseen) {
         try {
+          if (el.matches(':popover-open')) el.hidePopover();
           el.showPopover();
-          opened = true;
+          openUnseen = true;
+          coveredSince = false;
+          watchTopLayer(true);
         } catch {
           // Not in a document: nothing to lay out.
         }
       }
-      try {
-        await place(el);
-      } finally {
-        // Still in the same task: the unseen card was never painted.
-        if (opened && !mounted) closePopover();
-      }
+      await place(el);
     },
     get shown() {
       return mounted;
     },
-    show(vnode) {
+    show(vnode, asPrerendered = false) {
       const el = ensure();
-      render(vnode, el);
+      if (!(asPrerendered && prerendered)) render(vnode, el);
       el.classList.remove(UNSEEN_CLASS);
       mounted = true;
       prerendered = false;
-      raise();
+      // Already in the top layer and nothing went above it since: showing is all that is left.
+      if (!openUnseen || coveredSince) raise();
+      if (openUnseen) {
+        openUnseen = false;
+        watchTopLayer(false);
+      }
       return el;
     },
     update(vnode) {
       if (mounted && layer) render(vnode, layer);
     },
     hide() {
-      if (!layer || (!mounted && !prerendered)) return;
+      if (!layer || (!mounted && !prerendered && !openUnseen)) return;
       render(null, layer);
       layer.classList.add(UNSEEN_CLASS);
       mounted = prerendered = false;

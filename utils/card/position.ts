@@ -68,16 +68,33 @@ function place(
   });
 }
 
+/** Frames the card set up ahead keeps following its name, so the observers' first calls run. */
+const AHEAD_FRAMES = 2;
+
 /**
- * Places `floating` at `mention` once. Used ahead of a hover's card, on the card laid out unseen,
- * so the first real placement finds Floating UI's code and the page's geometry warm.
+ * Places `floating` at `mention` ahead of its card, on the card laid out unseen, and follows the
+ * name for AHEAD_FRAMES frames: the placement, `autoUpdate` and its observers' first callbacks
+ * (which run in the frame after they start) then run for the first time before the card is
+ * shown, not in the first card's own frame. Returns a stop for following earlier.
  */
-export function placeOnce(
+export function placeAhead(
   floating: HTMLElement,
   mention: Mention,
   point?: { x: number; y: number },
-): Promise<void> {
-  return place(referenceOf(mention), floating, point, () => false);
+): () => void {
+  const stop = followMention(floating, mention, point);
+  const win = floating.ownerDocument.defaultView;
+  const nextFrame = (cb: () => void) =>
+    typeof win?.requestAnimationFrame === 'function'
+      ? win.requestAnimationFrame(cb)
+      : setTimeout(cb, 16);
+  let frames = 0;
+  const tick = () => {
+    if (++frames < AHEAD_FRAMES) nextFrame(tick);
+    else stop();
+  };
+  nextFrame(tick);
+  return stop;
 }
 
 /**
