@@ -16,7 +16,7 @@
 import type { Mention, MentionIndex } from '@/utils/spotting/types';
 import type { CardCommand } from '@/utils/tab-message';
 import { CLOSE_GRACE_MS, PREFETCH_DWELL_MS } from './timing';
-import { firstAtOrAfter, firstVisible, sameMention } from './mentions';
+import { firstAtOrAfter, firstVisible, liveRange, sameMention } from './mentions';
 import { whenIdle } from '../idle';
 
 /** Longest wait for an idle period before the hit test is warmed anyway, ms. */
@@ -139,22 +139,27 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
     openTimer = setTimeout(() => open(mention, 'hover', point), hoverDelayMs());
   }
 
-  function onPointerMove(e: PointerEvent) {
-    if (!e.isTrusted || e.pointerType === 'touch') return;
-    if (surface.contains(e.target)) {
+  /** The pointer moved to (x, y) over `target`. */
+  function moveTo(target: EventTarget | null, x: number, y: number) {
+    if (surface.contains(target)) {
       cancelPending();
       cancelClose();
       return;
     }
-    const mention = index.mentionAt(e.clientX, e.clientY);
+    const mention = index.mentionAt(x, y);
     if (mention && sameMention(mention, current)) {
       cancelPending();
       cancelClose();
       return;
     }
-    if (mention) rest(mention, { x: e.clientX, y: e.clientY });
+    if (mention) rest(mention, { x, y });
     else cancelPending();
     scheduleClose();
+  }
+
+  function onPointerMove(e: PointerEvent) {
+    if (!e.isTrusted || e.pointerType === 'touch') return;
+    moveTo(e.target, e.clientX, e.clientY);
   }
 
   function onPointerOut(e: PointerEvent) {
@@ -232,13 +237,43 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
 
   /**
    * The first pointer move would find the hit test cold: the browser's caret lookup (and the
-   * layout state it needs) and the index's code run for the first time. One lookup in idle time,
-   * once the page has names and they have stopped changing for HIT_WARM_QUIET_MS (the first scan
-   * is done), does that first run ahead of the reader.
+   * layout state it needs), the first pointer event this script's world sees, and every function
+   * a move runs (the listener, the lookup, the line-box check of a name under the pointer, the
+   * rest and its timers), each compiled on its first call. The warm-up makes one move of its own
+   * in idle time, onto a name in view, and drops the rest it started: it opens and fetches
+   * nothing. It runs twice: as soon as the page has names (the compiling, before the reader's
+   * first move), and again once they have stopped changing for HIT_WARM_QUIET_MS (the first scan
+   * is done, the layout state is the one moves will find).
    */
   let hitTestWarming = false;
   /** When the index last changed (Date.now()). */
   let lastChange = 0;
+  const warmMove = () => {
+    // The first pointer event this script's world sees builds its interface objects
+    // (PointerEvent, MouseEvent, UIEvent): an event made here and never dispatched does that
+    // ahead (untrusted, the listener ignores it).
+    const probe = new win.PointerEvent('pointermove', {
+      clientX: win.innerWidth / 2,
+      clientY: win.innerHeight / 2,
+      pointerType: 'mouse',
+    });
+    onPointerMove(probe);
+    let { clientX: x, clientY: y } = probe;
+    const all = index.all();
+    const i = firstVisible(all, win);
+    const box = i >= 0 ? liveRange(all[i]!, doc).getClientRects()[0] : undefined;
+    if (box) {
+      x = box.left + box.width / 2;
+      y = box.top + box.height / 2;
+    }
+    void [probe.pointerType, probe.target, probe.isTrusted];
+    // A hover under way is left alone: only the lookup is warmed then.
+    if (current || pending) index.mentionAt(x, y);
+    else {
+      moveTo(null, x, y);
+      cancelPending();
+    }
+  };
   const warmHitTest = (checks: number) =>
     whenIdle(
       win,
@@ -248,18 +283,7 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
           win.setTimeout(() => warmHitTest(checks + 1), HIT_WARM_QUIET_MS);
           return;
         }
-        // The first pointer event this script's world sees builds its interface objects
-        // (PointerEvent, MouseEvent, UIEvent) and compiles the listener: an event made here and
-        // never dispatched does both ahead (untrusted, the listener ignores it), and its point,
-        // the viewport's centre, is looked up as a move would.
-        const probe = new win.PointerEvent('pointermove', {
-          clientX: win.innerWidth / 2,
-          clientY: win.innerHeight / 2,
-          pointerType: 'mouse',
-        });
-        onPointerMove(probe);
-        void [probe.pointerType, probe.target];
-        index.mentionAt(probe.clientX, probe.clientY);
+        warmMove();
       },
       HIT_WARM_TIMEOUT_MS,
       signal,
@@ -271,6 +295,7 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
     lastChange = Date.now();
     if (!hitTestWarming) {
       hitTestWarming = true;
+      whenIdle(win, warmMove, HIT_WARM_TIMEOUT_MS, signal);
       warmHitTest(0);
     }
     if (!current && !pending) return;

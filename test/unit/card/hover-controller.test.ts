@@ -307,32 +307,47 @@ describe('hover controller', () => {
     expect(t.isOpen()).toBe(false);
   });
 
-  it('warms the hit test once, in idle time, when the names have stopped changing', () => {
+  it('warms the hit test as soon as names appear and again once they have stopped changing', () => {
     const t = setup();
     vi.advanceTimersByTime(5_000);
     expect(t.lookups).toEqual([]); // no names reported yet: nothing to warm
+    // The pointer happens to be over a name for the warm-up's own lookups.
+    t.setUnder(t.mentions[1]!);
     // The first scan reports names slice after slice.
     for (let i = 0; i < 10; i++) {
       t.notify();
       vi.advanceTimersByTime(100);
     }
-    expect(t.lookups).toEqual([]);
+    // One move of its own as soon as the page has names (happy-dom lays nothing out: the
+    // viewport's centre stands in for a name's box).
+    const centre = { x: window.innerWidth / 2, y: window.innerHeight / 2 };
+    expect(t.lookups).toEqual([centre]);
     vi.advanceTimersByTime(2_000);
-    expect(t.lookups).toEqual([{ x: window.innerWidth / 2, y: window.innerHeight / 2 }]);
+    expect(t.lookups).toEqual([centre, centre]);
     t.notify();
     vi.advanceTimersByTime(5_000);
-    expect(t.lookups).toHaveLength(1);
-    // The warm-up opens and fetches nothing.
+    expect(t.lookups).toHaveLength(2);
+    // The warm-up's moves onto a name open and fetch nothing.
     expect(t.prefetch).not.toHaveBeenCalled();
     expect(t.opened).toEqual([]);
   });
 
+  it('leaves a hover under way alone when it warms the hit test', () => {
+    const t = setup();
+    t.move(t.p, t.mentions[1]!);
+    t.setUnder(null);
+    t.notify();
+    vi.advanceTimersByTime(DELAY_MS);
+    expect(t.lookups.length).toBeGreaterThan(1); // the move's and the warm-up's
+    expect(t.opened).toEqual([{ actorId: 'rubio', reason: 'hover' }]);
+  });
+
   it('warms the hit test on a page whose names never stop changing too', () => {
     const t = setup();
-    for (let i = 0; i < 200 && t.lookups.length === 0; i++) {
+    for (let i = 0; i < 200 && t.lookups.length < 2; i++) {
       t.notify();
       vi.advanceTimersByTime(100);
     }
-    expect(t.lookups).toHaveLength(1);
+    expect(t.lookups).toHaveLength(2);
   });
 });
