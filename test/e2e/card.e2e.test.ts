@@ -124,6 +124,51 @@ describe('hover card', () => {
     await waitForNoCard(news.page);
   });
 
+  it('shows above a popover the page opened while the card was set up ahead', async () => {
+    // The card is set up in the top layer, unseen, during the hover delay (docs/card.md); a
+    // page popover opened after that, before the delay ends, must still end up below the card.
+    const worker = await session.serviceWorker();
+    const setDelay = (ms: number | null) =>
+      worker.evaluate(async (value) => {
+        const { chrome } = globalThis as ExtensionGlobal;
+        if (value === null) await chrome.storage.local.remove('settings');
+        else await chrome.storage.local.set({ settings: { hoverDelayMs: value } });
+      }, ms);
+    await setDelay(LONG_DELAY_MS);
+    try {
+      await news.page.evaluate((openAfterMs) => {
+        const cover = document.createElement('div');
+        cover.id = 'page-cover';
+        cover.popover = 'manual';
+        cover.style.cssText =
+          'position:fixed;inset:0;width:100vw;height:100vh;margin:0;border:0;background:#eee';
+        document.body.append(cover);
+        addEventListener('pointermove', () => setTimeout(() => cover.showPopover(), openAfterMs), {
+          capture: true,
+          once: true,
+        });
+      }, LONG_DELAY_MS / 2);
+      await news.hoverName('Volodymyr Zelenskyy');
+      await waitForCard(news.page, 'Volodymyr Zelenskyy');
+      expect(
+        await news.page.evaluate(
+          () => document.getElementById('page-cover')?.matches(':popover-open') ?? false,
+        ),
+      ).toBe(true);
+      const { x, y } = await centreOf(news.page, (await openCard(news.page))!);
+      const top = await news.page.evaluate(
+        ([px, py]) => document.elementFromPoint(px!, py!)?.localName ?? null,
+        [x, y],
+      );
+      expect(top).toBe('standpoint-card-host');
+    } finally {
+      await news.page.evaluate(() => document.getElementById('page-cover')?.remove());
+      await setDelay(null);
+    }
+    await news.page.keyboard.press('Escape');
+    await waitForNoCard(news.page);
+  });
+
   it('closes on Esc', async () => {
     await news.hoverName('Volodymyr Zelenskyy');
     await waitForCard(news.page, 'Volodymyr Zelenskyy');

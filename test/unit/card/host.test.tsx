@@ -75,4 +75,20 @@ describe('card host, set up ahead of a card', () => {
     expect(layer.textContent).toBe('');
     host.dispose();
   });
+
+  it('shows a card prerendered for the same name as it is, and renders anything else', () => {
+    document.documentElement.querySelectorAll(CARD_HOST_TAG).forEach((e) => e.remove());
+    const host = createCardHost(document);
+    host.prerender(<p>prerendered</p>);
+    // The caller vouches that the prerendered card is this one: nothing is rendered again.
+    const layer = host.show(<p>not rendered</p>, true);
+    expect(layer.textContent).toBe('prerendered');
+    host.hide();
+    // Nothing prerendered (a hide cleared it): the card is rendered.
+    expect(host.show(<p>rendered</p>, true).textContent).toBe('rendered');
+    host.hide();
+    host.prerender(<p>prerendered</p>);
+    expect(host.show(<p>another card</p>).textContent).toBe('another card');
+    host.dispose();
+  });
 });
