@@ -205,16 +205,21 @@ export class SubtreeScan {
         this.done = true;
         return true;
       }
-      if (this.isSkipped(node)) continue;
       const data = node.data;
-      if (this.last && !continuesLine(this.last, node)) {
-        this.flush(emit);
+      // White space that opens a line (the indentation between blocks, most text nodes of a
+      // page) holds no name and changes no rule: names start at a letter, and every look back
+      // from a name treats the start of its text like white space. Not joining it spares a line
+      // check and a match for each. Checked before the parent is looked at: the first script
+      // access to an `<object>` element, the parent of such white space, costs milliseconds.
+      let blank = this.last === null && isBlank(data);
+      if (!blank) {
+        if (this.isSkipped(node)) continue;
+        if (this.last && !continuesLine(this.last, node)) {
+          this.flush(emit);
+        }
+        blank = this.last === null && isBlank(data);
       }
-      if (this.last === null && isBlank(data)) {
-        // White space that opens a line (the indentation between blocks, most text nodes of a
-        // page) holds no name and changes no rule: names start at a letter, and every look
-        // back from a name treats the start of its text like white space. Not joining it
-        // spares a line check and a match for each.
+      if (blank) {
         if (++count % NODES_PER_BUDGET_CHECK === 0 && shouldYield()) return false;
         continue;
       }

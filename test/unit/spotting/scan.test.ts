@@ -41,6 +41,36 @@ describe('scan', () => {
     expect(spot('<p>Un<b>Merz</b></p>')).toEqual([]);
   });
 
+  it('takes blank text inside a skipped element like any blank text: it changes nothing', () => {
+    const plain = '<div>\n  <p>Friedrich Merz</p>\n  <p>Volodymyr <b>Zelenskyy</b></p></div>';
+    const blanks =
+      '<div><script>\n  </script><object>\n  <param name="a">\n</object>\n  ' +
+      '<p>Friedrich Merz</p><template>\n</template><select>\n</select>\n  ' +
+      '<p>Volodymyr <b>Zelenskyy</b></p></div>';
+    expect(spot(blanks)).toEqual(spot(plain));
+    expect(spot(blanks)).toEqual([
+      ['merz', 'Friedrich Merz'],
+      ['zelenskyy', 'Volodymyr Zelenskyy'],
+    ]);
+  });
+
+  it('skips white space that opens a line without looking at its parent element', () => {
+    const doc = page('<div><object>\n  <param name="a">\n  </object></div><p>Friedrich Merz</p>');
+    const object = doc.querySelector('object')!;
+    let looked = 0;
+    for (const name of ['localName', 'tagName', 'nodeName', 'hasAttribute', 'getAttribute']) {
+      const real = Reflect.get(object, name) as unknown;
+      Object.defineProperty(object, name, {
+        get: () => {
+          looked++;
+          return real;
+        },
+      });
+    }
+    expect(scanAll(doc, matcher).map((f) => f.text)).toEqual(['Friedrich Merz']);
+    expect(looked).toBe(0);
+  });
+
   it('skips scripts, styles, form controls, templates, editable and hidden regions', () => {
     const html = `<body>
       <script>var s = "Friedrich Merz";</script><style>/* Friedrich Merz */</style>
