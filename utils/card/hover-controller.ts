@@ -291,18 +291,27 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
 
   // Names gone from the index (removed from the page, or the site switched off) take their card
   // and any waiting hover with them.
+  const startWarming = () => {
+    if (hitTestWarming) return;
+    hitTestWarming = true;
+    whenIdle(win, warmMove, HIT_WARM_TIMEOUT_MS, signal);
+    warmHitTest(0);
+  };
   const unsubscribe = index.subscribe(() => {
     lastChange = Date.now();
-    if (!hitTestWarming) {
-      hitTestWarming = true;
-      whenIdle(win, warmMove, HIT_WARM_TIMEOUT_MS, signal);
-      warmHitTest(0);
-    }
+    startWarming();
     if (!current && !pending) return;
     const all = index.all();
     if (current && !all.some((m) => sameMention(m, current))) close();
     if (pending && !all.some((m) => sameMention(m, pending))) cancelPending();
   });
+
+  // The hover side starts once a name is highlighted: on a page the scan finished meanwhile, no
+  // change may ever be reported again, and the names already there need the warm-up too.
+  if (index.all().length > 0) {
+    lastChange = Date.now();
+    startWarming();
+  }
 
   signal.addEventListener(
     'abort',

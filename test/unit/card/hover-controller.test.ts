@@ -12,7 +12,7 @@ function trusted<E extends Event>(event: E): E {
 }
 
 /** A page with three names and an index whose hit test the test steers. */
-function setup() {
+function setup({ namesAtStart = true } = {}) {
   document.body.replaceChildren();
   const p = document.createElement('p');
   p.append('Merz met Rubio, then Merz left. ');
@@ -43,11 +43,15 @@ function setup() {
   ];
   let under: Mention | null = null;
   const listeners = new Set<() => void>();
-  const notify = () => listeners.forEach((l) => l());
+  const notify = () => {
+    reported = true;
+    listeners.forEach((l) => l());
+  };
   const lookups: { x: number; y: number }[] = [];
+  let reported = namesAtStart;
   const index: MentionIndex = {
     mentionAt: (x, y) => (lookups.push({ x, y }), under),
-    all: () => mentions,
+    all: () => (reported ? mentions : []),
     subscribe: (cb) => (listeners.add(cb), () => listeners.delete(cb)),
   };
   const opened: { actorId: string; reason: string }[] = [];
@@ -308,7 +312,7 @@ describe('hover controller', () => {
   });
 
   it('warms the hit test as soon as names appear and again once they have stopped changing', () => {
-    const t = setup();
+    const t = setup({ namesAtStart: false });
     vi.advanceTimersByTime(5_000);
     expect(t.lookups).toEqual([]); // no names reported yet: nothing to warm
     // The pointer happens to be over a name for the warm-up's own lookups.
@@ -332,6 +336,14 @@ describe('hover controller', () => {
     expect(t.opened).toEqual([]);
   });
 
+  it('warms the hit test for names highlighted before it started, with no change reported', () => {
+    const t = setup();
+    vi.advanceTimersByTime(5_000);
+    expect(t.lookups).toHaveLength(2);
+    expect(t.prefetch).not.toHaveBeenCalled();
+    expect(t.opened).toEqual([]);
+  });
+
   it('leaves a hover under way alone when it warms the hit test', () => {
     const t = setup();
     t.move(t.p, t.mentions[1]!);
@@ -343,7 +355,7 @@ describe('hover controller', () => {
   });
 
   it('warms the hit test on a page whose names never stop changing too', () => {
-    const t = setup();
+    const t = setup({ namesAtStart: false });
     for (let i = 0; i < 200 && t.lookups.length < 2; i++) {
       t.notify();
       vi.advanceTimersByTime(100);
