@@ -113,7 +113,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['utils/spotting/**', 'utils/card/**', 'entrypoints/content/**'],
+    files: [
+      'utils/spotting/**',
+      'utils/card/**',
+      'entrypoints/content-loader.ts',
+      'entrypoints/spotter.ts',
+      'entrypoints/hover.ts',
+    ],
     rules: { 'no-restricted-imports': ['error', inPageCannotImport] },
   },
   {

@@ -32,6 +32,17 @@ export default defineConfig({
     optional_host_permissions: [...FEED_HOST_PERMISSIONS],
     // Keyboard access to the hover card (utils/card/commands.ts).
     commands: CARD_COMMAND_MANIFEST,
+    // The content script: a plain loader (entrypoints/content-loader.ts, not a WXT content
+    // script, whose wrapper costs every page milliseconds while it is evaluated) and the
+    // highlight styles (entrypoints/content.css).
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['content-loader.js'],
+        css: ['content-scripts/content.css'],
+        run_at: 'document_idle',
+      },
+    ],
     // The bundles the content script imports on demand (utils/lazy-bundle.ts): the spotting
     // bundle in the page's first idle period, the hover bundle once the page's first name is
     // highlighted (docs/spotting.md, "Start"), the card bundle on its first hover intent

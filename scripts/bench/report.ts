@@ -168,7 +168,7 @@ export function summarize(r: BenchResults): Summary {
     },
     {
       target: `Content script at most ${TARGETS.contentGzipBytes / 1024} KB gzipped`,
-      judgedOn: `what every page loads: content.js + content.css + spotter.js, each gzip -9 (pages with names add hover.js: ${kb(r.sizes.hoverJs.gzip)}; the card bundle, loaded on the first hover: ${kb(r.sizes.cardJs.gzip)})`,
+      judgedOn: `what every page loads: content-loader.js + content.css + spotter.js, each gzip -9 (pages with names add hover.js: ${kb(r.sizes.hoverJs.gzip)}; the card bundle, loaded on the first hover: ${kb(r.sizes.cardJs.gzip)})`,
       measured: kb(r.sizes.contentGzip),
       met: r.sizes.contentGzip <= TARGETS.contentGzipBytes,
     },

@@ -31,10 +31,10 @@ async function sizeOf(file: string): Promise<{ raw: number; gzip: number }> {
 
 /** Sizes of the build in `outDir` (which holds `chrome-mv3/` and the Chrome zip). */
 export async function measureSizes(outDir: string): Promise<Sizes> {
-  const scripts = path.join(outDir, 'chrome-mv3', 'content-scripts');
-  const contentJs = await sizeOf(path.join(scripts, 'content.js'));
-  const contentCss = await sizeOf(path.join(scripts, 'content.css'));
-  if (contentJs.raw === 0) throw new Error(`No content script in ${scripts}`);
+  const build = path.join(outDir, 'chrome-mv3');
+  const contentJs = await sizeOf(path.join(build, 'content-loader.js'));
+  const contentCss = await sizeOf(path.join(build, 'content-scripts', 'content.css'));
+  if (contentJs.raw === 0) throw new Error(`No content script in ${build}`);
   const spotterJs = await sizeOf(path.join(outDir, 'chrome-mv3', 'spotter.js'));
   const hoverJs = await sizeOf(path.join(outDir, 'chrome-mv3', 'hover.js'));
   const cardJs = await sizeOf(path.join(outDir, 'chrome-mv3', 'card.js'));

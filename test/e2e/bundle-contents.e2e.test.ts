@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { readModuleList } from '../../scripts/build/module-list';
 import { extensionDir } from './harness';
 
-const CONTENT_SCRIPT = 'content-scripts/content.js';
+const CONTENT_SCRIPT = 'content-loader.js';
+const CONTENT_CSS = 'content-scripts/content.css';
 const SPOTTING_BUNDLE = 'spotter.js';
 const HOVER_BUNDLE = 'hover.js';
 const CARD_BUNDLE = 'card.js';
@@ -50,10 +51,25 @@ describe('built scripts', () => {
       `${name}: the content script holds only what every page needs`,
       () => {
         expect(list, `no module list beside ${dir}: build first`).not.toBeNull();
+        // The manifest gives every page the loader and the highlight styles, nothing else.
+        const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+          content_scripts: { js?: string[]; css?: string[] }[];
+        };
+        expect(manifest.content_scripts.map((c) => [c.js, c.css])).toEqual([
+          [[CONTENT_SCRIPT], [CONTENT_CSS]],
+        ]);
         const content = list![CONTENT_SCRIPT]!;
-        expect(content).toContain('entrypoints/content/index.ts');
-        // The loader: no spotting code of its own.
+        expect(content).toContain('entrypoints/content-loader.ts');
+        // The loader: no spotting code of its own, and neither WXT's content script context nor
+        // its browser namespace, which touch the extension API while the script is evaluated.
         expect(content).not.toContain('utils/spotting/spotter.ts');
+        expect(
+          content.filter((m) =>
+            /^node_modules\/(@wxt-dev\/browser|wxt\/dist\/(browser|utils\/content-script-context))/.test(
+              m,
+            ),
+          ),
+        ).toEqual([]);
         expect(list![SPOTTING_BUNDLE]).toContain('utils/spotting/spotter.ts');
         expect(list![SPOTTING_BUNDLE]).not.toContain('utils/card/hover-controller.ts');
         expect(list![HOVER_BUNDLE]).toContain('utils/card/hover-controller.ts');
@@ -69,10 +85,9 @@ describe('built scripts', () => {
     it.skipIf(list === null && name !== 'chrome-mv3')(
       `${name}: what every page loads, the content script and the spotting bundle, is at most 15 KB gzipped`,
       () => {
-        const base = path.join(dir, 'content-scripts', 'content');
         const bytes =
-          gzippedSize(`${base}.js`) +
-          gzippedSize(`${base}.css`) +
+          gzippedSize(path.join(dir, CONTENT_SCRIPT)) +
+          gzippedSize(path.join(dir, CONTENT_CSS)) +
           gzippedSize(path.join(dir, SPOTTING_BUNDLE));
         expect(bytes).toBeLessThanOrEqual(CONTENT_GZIP_BUDGET);
       },

@@ -52,7 +52,7 @@ describe('the card bundle, loaded on demand', () => {
     await page.mouse.move(5, height / 2, { steps: 6 });
     await page.waitForTimeout(SETTLE_MS);
 
-    expect(scripts.some((u) => u.endsWith('/content-scripts/content.js'))).toBe(true);
+    expect(scripts.some((u) => u.endsWith('/content-loader.js'))).toBe(true);
     expect(scripts.filter(isCardBundle)).toEqual([]);
     expect(await session.evaluateInContentScript<boolean>(page, BUNDLE_PRESENT)).toBe(false);
     // Nothing of the card was set up either: the page has no card host.

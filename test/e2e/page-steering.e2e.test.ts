@@ -87,7 +87,7 @@ describe('a page cannot steer or read Standpoint', () => {
   });
 
   it('keeps spotting after the page forges the "newer content script started" event', async () => {
-    const type = `${session.extensionId}:content:wxt:content-script-started`;
+    const type = `${session.extensionId}:spotter:wxt:content-script-started`;
     const macrons = async () =>
       (await news.mentions()).filter((m) => m.text === 'Emmanuel Macron').length;
     const before = await macrons();

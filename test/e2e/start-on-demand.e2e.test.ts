@@ -51,7 +51,7 @@ describe('the page side, loaded in steps', () => {
     await page.mouse.move(width / 2, 120);
     await page.mouse.move(width / 2, height / 2, { steps: 5 });
     await page.waitForTimeout(SETTLE_MS);
-    expect([...new Set(files)].sort()).toEqual(['content-scripts/content.js', 'spotter.js']);
+    expect([...new Set(files)].sort()).toEqual(['content-loader.js', 'spotter.js']);
     await cdp.detach();
     await page.close();
   });
@@ -61,11 +61,7 @@ describe('the page side, loaded in steps', () => {
     await mentionsReady(page);
     await scanDone(page);
     await page.waitForTimeout(SETTLE_MS);
-    expect([...new Set(files)].sort()).toEqual([
-      'content-scripts/content.js',
-      'hover.js',
-      'spotter.js',
-    ]);
+    expect([...new Set(files)].sort()).toEqual(['content-loader.js', 'hover.js', 'spotter.js']);
     expect(files.filter((f) => f === 'hover.js')).toHaveLength(1);
 
     const news = new NewsPage(session, page);

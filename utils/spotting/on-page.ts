@@ -1,8 +1,8 @@
 /**
  * The spotting bundle (`spotter.js`, entrypoints/spotter.ts): everything the content script runs
- * on a page. The content script itself is only a loader (entrypoints/content/index.ts) that
- * imports this bundle in the page's first idle period, so the task that evaluates it compiles and
- * runs next to nothing (docs/spotting.md, "Start").
+ * on a page. The content script itself is only a loader (entrypoints/content-loader.ts) that
+ * imports this bundle in a task of its own, so the task that evaluates it compiles and runs next
+ * to nothing (docs/spotting.md, "Start").
  *
  * Started, the bundle honours the per-site switch before anything is scanned, reads the settings
  * and the alias dictionary from `storage.local` (the background never has to wake up for a page),
@@ -15,12 +15,13 @@
  * data.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HoverCards } from '../card';
 import { importBundle } from '../lazy-bundle';
 import type { PageReport } from '../messaging';
 import { isSiteDisabled, readSettings, SETTINGS_KEY } from '../settings-reader';
 import { onTabMessage } from '../tab-message';
+import { ignoreForgedRestarts } from '../page-guard';
 import { ok } from '../views';
 import { HOVER_BUNDLE, type HoverBundle } from './bundle-slot';
 import { createSpotting, type SpottingController } from './controller';
@@ -31,8 +32,8 @@ import { pageWords } from './words';
 
 /** The bundle's entry point, left for the loader (utils/lazy-bundle.ts). */
 export interface SpottingBundle {
-  /** Runs spotting on the page until `ctx` is invalidated. */
-  start(ctx: ContentScriptContext): Promise<void>;
+  /** Runs spotting on the page until the extension goes away (or an update replaces it). */
+  start(): Promise<void>;
 }
 
 /** Storage as the page side reads it (a fake in tests). */
@@ -182,4 +183,22 @@ export async function startOnPage(
   ctx.onInvalidated(removeReport);
 }
 
-export const spottingBundle: SpottingBundle = { start: (ctx) => startOnPage(ctx) };
+/**
+ * The content script's WXT context, made here rather than by a WXT content script (the loader is
+ * a plain script: entrypoints/content-loader.ts). Made, it tells an older copy of the bundle left
+ * on the page by an update of the extension to stop; then the page's forged copies of that signal
+ * are ignored (utils/page-guard.ts). Its name goes into no event the page can see: the loader
+ * does not post WXT's start message to the page.
+ */
+function contentScriptContext(): ContentScriptContext {
+  const ctx = new ContentScriptContext('content', {
+    matches: [],
+    noScriptStartedPostMessage: true,
+  });
+  ignoreForgedRestarts(ctx.signal);
+  return ctx;
+}
+
+export const spottingBundle: SpottingBundle = {
+  start: () => startOnPage(contentScriptContext()),
+};
