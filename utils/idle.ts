@@ -31,3 +31,11 @@ export function whenIdle(
   const id = win.setTimeout(() => run(), 0);
   return () => win.clearTimeout?.(id);
 }
+
+/**
+ * True when an idle period still has `ms` of its time left. A deadline the browser gave because
+ * the timeout ran out (`didTimeout`) has no idle time: it has room only for work that cannot wait.
+ */
+export function hasRoom(deadline: IdleDeadline, ms: number): boolean {
+  return !deadline.didTimeout && deadline.timeRemaining() >= ms;
+}

@@ -8,9 +8,16 @@ import type { Dictionary } from '../views';
 import { Highlighter } from './highlight';
 import { buildMatcher, type Matcher } from './matcher';
 import { MentionStore } from './mentions';
-import { whenIdle } from '../idle';
+import { hasRoom, whenIdle } from '../idle';
 import { Spotter, type SpotterEnv } from './spotter';
 import type { MentionIndex } from './types';
+
+/**
+ * Idle time a matcher build needs, ms: the built-in dictionary's first build takes about this
+ * long on a 2-core machine (most of it compiling the build's code); with less left, the build
+ * waits for the next idle period rather than run into the page's next frame.
+ */
+const BUILD_ROOM_MS = 10;
 
 export interface SpottingController {
   /** The mentions on the page; stays the same object for the controller's life. */
@@ -85,14 +92,14 @@ export function createSpotting(
         apply();
         return;
       }
-      // The matcher is built in idle time, and the first scan slice follows in the same idle
-      // period: the first highlight does not wait for a second one.
+      // The matcher is built in idle time: in this idle period when it has room for a build,
+      // else in the next. The first scan slice follows in what is left of it.
       const build = (idle?: IdleDeadline) => {
         building = null;
         matcher = buildMatcher(dictionary);
         apply(idle);
       };
-      if (deadline) build(deadline);
+      if (deadline && hasRoom(deadline, BUILD_ROOM_MS)) build(deadline);
       else building = { version: dictionary.version, cancel: whenIdle(win, build) };
     },
     setStyle(style) {

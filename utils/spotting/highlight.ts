@@ -1,11 +1,11 @@
 /**
  * Drawing mentions with the CSS Custom Highlight API: ranges go into one `Highlight` registered
- * in the document's highlight registry, and a stylesheet (highlight.css, shipped with the content
+ * in the document's highlight registry, and a stylesheet (entrypoints/content.css, shipped with the content
  * script) paints it. No element or attribute of the page is touched. `StaticRange`s are used,
  * never live `Range`s: live ranges made the page's own text edits 8 times slower.
  *
  * Names (documented in docs/spotting.md): the one Highlight holding every mention is registered
- * under exactly one name, chosen by the highlight style, and highlight.css paints each name:
+ * under exactly one name, chosen by the highlight style, and that stylesheet paints each name:
  * - `standpoint-mention` for the default underline (so page scripts and tests can count mentions
  *   with `CSS.highlights.get('standpoint-mention').size`),
  * - `standpoint-mention-background` for the background style,

@@ -3,7 +3,7 @@
  * through a MutationObserver, and feeds the mention store. Every timer and observer ends with
  * the AbortSignal it is given.
  */
-import { IDLE_TIMEOUT_MS } from '../idle';
+import { hasRoom, IDLE_TIMEOUT_MS } from '../idle';
 import type { Matcher } from './matcher';
 import type { MentionStore } from './mentions';
 import { pageUrl, regionOf } from './regions';
@@ -14,6 +14,8 @@ import { SubtreeScan, isRendered, type ScanOptions } from './scan';
  * a 2 MB page never blocks input; checked every few dozen text nodes.
  */
 const SLICE_BUDGET_MS = 8;
+/** Shortest slice: a slice with less idle time left than this waits for the next idle period. */
+const MIN_SLICE_MS = 2;
 /**
  * Main-thread time following page changes may take per second, ms (10 %): a page that mutates
  * without end costs at most this much; the rest waits for the next second.
@@ -112,7 +114,8 @@ export class Spotter {
     this.regions.clear();
     this.fullRescan = false;
     this.initialDone = false;
-    if (deadline) {
+    // The first slice runs in what is left of the caller's idle period, if anything is.
+    if (deadline && hasRoom(deadline, MIN_SLICE_MS)) {
       this.cancel();
       this.slice(deadline);
     } else this.schedule();
@@ -198,7 +201,7 @@ export class Spotter {
     const perf = this.win.performance;
     const start = perf.now();
     const idle = deadline && !deadline.didTimeout ? deadline.timeRemaining() : SLICE_BUDGET_MS;
-    const end = start + Math.max(2, Math.min(SLICE_BUDGET_MS, idle));
+    const end = start + Math.max(MIN_SLICE_MS, Math.min(SLICE_BUDGET_MS, idle));
     const shouldYield = () => perf.now() >= end;
 
     if (this.initialDone) {
