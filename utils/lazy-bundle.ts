@@ -8,6 +8,8 @@
  * spotting.md "Start") and the card bundle (`card.js`, on the first hover intent, docs/card.md).
  * Each is listed in the manifest's `web_accessible_resources` (Chrome: with `use_dynamic_url`).
  */
+import type { PublicPath } from 'wxt/browser';
+import { pageApi } from './page-api';
 /** One on-demand script: its file in the build and the key its entry point is left under. */
 export interface BundleSlot<T> {
   /** The script's path in the build, as `runtime.getURL` takes it (`/spotter.js`). */
@@ -28,23 +30,12 @@ export function registerBundle<T>(slot: BundleSlot<T>, entry: T, scope: object =
 }
 
 /**
- * The extension's URL of a bundle's file. The runtime is reached through the `chrome` namespace
- * (Chrome and Firefox both have it) and only when called: importing `wxt/browser` would pick the
- * API namespace, and touch `browser.runtime`, while the importing script is evaluated, which the
- * content script's loader must not pay for (about 1.5 ms: entrypoints/content-loader.ts).
- */
-function bundleUrl(slot: BundleSlot<unknown>): string {
-  const api = globalThis as unknown as { chrome: { runtime: { getURL(path: string): string } } };
-  return api.chrome.runtime.getURL(slot.path);
-}
-
-/**
  * A loader for the bundle: imports it once and resolves with its entry point. A failed load (the
  * extension was updated or removed under the page) is tried again on the next call.
  */
 export function importBundle<T>(
   slot: BundleSlot<T>,
-  url: () => string = () => bundleUrl(slot),
+  url: () => string = () => pageApi().runtime.getURL(slot.path as PublicPath),
   scope: object = globalThis,
 ): () => Promise<T> {
   let loading: Promise<T> | null = null;

@@ -9,7 +9,8 @@ import type { StandpointDB } from '../db/database';
 import { pageDictionaryOptions, publishDictionaryVersion } from '../db/change';
 import { dictionaryVersion } from '../db/queries';
 import { watchSettings } from '../settings';
-import { DICTIONARY_KEY, readDictionary } from '../spotting/stored-dictionary';
+import { DICTIONARY_KEY } from '../spotting/storage-keys';
+import { readDictionary } from '../spotting/stored-dictionary';
 
 /** The version of the dictionary pages get under the reader's settings (see `dictionary`). */
 async function pageDictionaryVersion(db: StandpointDB): Promise<string> {

@@ -4,7 +4,7 @@
  * detail in the console), and the dictionary version published after it commits.
  */
 import { browser } from '#imports';
-import { DICTIONARY_KEY, DICTIONARY_VERSION_KEY } from '../spotting/stored-dictionary';
+import { DICTIONARY_KEY, DICTIONARY_VERSION_KEY } from '../spotting/storage-keys';
 import { err, type Result } from '../views';
 import { settleClaims } from './claims';
 import { allTables, type StandpointDB } from './database';

@@ -27,13 +27,18 @@ import { HOVER_BUNDLE, type HoverBundle } from './bundle-slot';
 import { createSpotting, type SpottingController } from './controller';
 import type { Highlighter } from './highlight';
 import { whenIdle } from '../idle';
-import { DICTIONARY_KEY, readDictionary } from './stored-dictionary';
+import { PAGE_KEYS } from './early-storage';
+import { DICTIONARY_KEY } from './storage-keys';
+import { readDictionary } from './stored-dictionary';
 import { pageWords } from './words';
 
 /** The bundle's entry point, left for the loader (utils/lazy-bundle.ts). */
 export interface SpottingBundle {
-  /** Runs spotting on the page until the extension goes away (or an update replaces it). */
-  start(): Promise<void>;
+  /**
+   * Runs spotting on the page until the extension goes away (or an update replaces it), reading
+   * settings and dictionary from `store` (the loader's early read, utils/spotting/early-storage.ts).
+   */
+  start(store: PageStorage): Promise<void>;
 }
 
 /** Storage as the page side reads it (a fake in tests). */
@@ -77,9 +82,7 @@ export async function startOnPage(
 ): Promise<void> {
   const host = win.location.hostname;
   // Read, then watched from the same task on: no change falls between the two.
-  const stored = await store
-    .get([SETTINGS_KEY, DICTIONARY_KEY])
-    .catch(() => ({}) as Record<string, unknown>);
+  const stored = await store.get([...PAGE_KEYS]).catch(() => ({}) as Record<string, unknown>);
   if (ctx.isInvalid) return;
   let settings = readSettings(stored[SETTINGS_KEY]);
   let enabled = !isSiteDisabled(settings, host);
@@ -200,5 +203,5 @@ function contentScriptContext(): ContentScriptContext {
 }
 
 export const spottingBundle: SpottingBundle = {
-  start: () => startOnPage(contentScriptContext()),
+  start: (store) => startOnPage(contentScriptContext(), { store }),
 };

@@ -8,11 +8,6 @@
 import type { Dictionary, DictionaryActor } from '../views';
 import { VOCABULARY_LISTS, type RuleVocabulary } from './rule-words';
 
-/** `storage.local` key of the dictionary. */
-export const DICTIONARY_KEY = 'dictionary';
-/** `storage.local` key of its version alone (WXT's `local:dictionaryVersion`), written with it. */
-export const DICTIONARY_VERSION_KEY = 'dictionaryVersion';
-
 /** Bounds of what a content script accepts: far above any real set of packs, far below harm. */
 export const DICTIONARY_LIMITS = {
   versionChars: 200,

@@ -4,7 +4,8 @@ import { Highlighter, type HighlightLike } from '@/utils/spotting/highlight';
 import { FakeHighlight, useStaticRange } from './dom-fakes';
 import { startOnPage, type PageStorage, type StorageListener } from '@/utils/spotting/on-page';
 import { SETTINGS_KEY } from '@/utils/settings-reader';
-import { DICTIONARY_KEY } from '@/utils/spotting/stored-dictionary';
+import { DICTIONARY_KEY } from '@/utils/spotting/storage-keys';
+import { openEarly, PAGE_KEYS } from '@/utils/spotting/early-storage';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { testDictionary } from './dict';
 
@@ -62,10 +63,15 @@ async function start(
   html: string,
   stored: Record<string, unknown>,
   loadHover?: () => Promise<HoverBundle>,
+  /** What happens between the loader's early read and the bundle's start. */
+  whileLoading?: (set: (key: string, value: unknown) => void) => void,
 ) {
   setBody(html);
   const registry = new Map<string, HighlightLike>();
-  const { store, set, listeners } = fakeStore(stored);
+  const { store: area, set, listeners } = fakeStore(stored);
+  // The loader opens storage early (utils/spotting/early-storage.ts); the bundle takes it over.
+  const store = openEarly(area, PAGE_KEYS);
+  whileLoading?.(set);
   const { ctx, abort } = fakeContext();
   const hoverStarts = vi.fn();
   const hover: HoverBundle = {
@@ -149,6 +155,11 @@ describe('the page side of spotting', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(page.highlighted()).toBe(0);
     page.set(DICTIONARY_KEY, testDictionary);
+    await expect.poll(page.highlighted).toBeGreaterThan(0);
+  });
+
+  it('takes a dictionary published after the early read, before the bundle listened', async () => {
+    const page = await start(NAMES, {}, undefined, (set) => set(DICTIONARY_KEY, testDictionary));
     await expect.poll(page.highlighted).toBeGreaterThan(0);
   });
 
