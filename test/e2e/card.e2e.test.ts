@@ -29,6 +29,16 @@ const WELL_PAST_DELAY_MS = 1_500;
 /** A hover delay far longer than a quick pass can take, ms (the setting's maximum is 2000). */
 const LONG_DELAY_MS = 2_000;
 
+/** Sets the hover delay in the stored settings (null: back to the default), as the options page would. */
+async function setHoverDelay(session: ExtensionSession, ms: number | null): Promise<void> {
+  const worker = await session.serviceWorker();
+  await worker.evaluate(async (value) => {
+    const { chrome } = globalThis as ExtensionGlobal;
+    if (value === null) await chrome.storage.local.remove('settings');
+    else await chrome.storage.local.set({ settings: { hoverDelayMs: value } });
+  }, ms);
+}
+
 describe('hover card', () => {
   let session: ExtensionSession;
   let news: NewsPage;
@@ -101,13 +111,7 @@ describe('hover card', () => {
   it('opens nothing on a quick pass over a name', async () => {
     // A long delay from the settings, so a busy machine cannot turn the quick pass into a rest;
     // the content script follows the setting live.
-    const worker = await session.serviceWorker();
-    const setDelay = (ms: number | null) =>
-      worker.evaluate(async (value) => {
-        const { chrome } = globalThis as ExtensionGlobal;
-        if (value === null) await chrome.storage.local.remove('settings');
-        else await chrome.storage.local.set({ settings: { hoverDelayMs: value } });
-      }, ms);
+    const setDelay = (ms: number | null) => setHoverDelay(session, ms);
     await setDelay(LONG_DELAY_MS);
     try {
       await news.hoverName('Volodymyr Zelenskyy');
@@ -127,13 +131,7 @@ describe('hover card', () => {
   it('shows above a popover the page opened while the card was set up ahead', async () => {
     // The card is set up in the top layer, unseen, during the hover delay (docs/card.md); a
     // page popover opened after that, before the delay ends, must still end up below the card.
-    const worker = await session.serviceWorker();
-    const setDelay = (ms: number | null) =>
-      worker.evaluate(async (value) => {
-        const { chrome } = globalThis as ExtensionGlobal;
-        if (value === null) await chrome.storage.local.remove('settings');
-        else await chrome.storage.local.set({ settings: { hoverDelayMs: value } });
-      }, ms);
+    const setDelay = (ms: number | null) => setHoverDelay(session, ms);
     await setDelay(LONG_DELAY_MS);
     try {
       await news.page.evaluate((openAfterMs) => {
