@@ -40,19 +40,26 @@ export interface Matcher {
  */
 export function buildMatcher(dict: Dictionary): Matcher {
   if (dict.vocabulary) useVocabulary(dict.vocabulary);
-  const forms: string[] = [];
-  const refs: number[] = [];
-  const add = (form: string, ref: number): void => {
-    forms.push(form);
-    refs.push(ref);
+  // Room for every listed form (inflected surname forms beyond it make the arrays grow).
+  let room = 0;
+  let unitRoom = 0;
+  const makeRoom = (list: readonly string[]) => {
+    room += list.length;
+    for (const form of list) unitRoom += form.length;
   };
+  for (const a of dict.actors) {
+    makeRoom(a.aliases);
+    makeRoom(a.match.surnames);
+    makeRoom(a.match.exclude ?? []);
+  }
+  const folded = new FoldedForms([], [], room, unitRoom);
   dict.actors.forEach((a, index) => {
     const ref = index * KINDS.length;
-    for (const alias of a.aliases) add(alias, ref);
-    for (const surname of surnameForms(a.match)) add(surname, ref + 1);
-    for (const phrase of a.match.exclude ?? []) add(phrase, ref + 2);
+    for (const alias of a.aliases) folded.add(alias, ref);
+    for (const surname of surnameForms(a.match)) folded.add(surname, ref + 1);
+    for (const phrase of a.match.exclude ?? []) folded.add(phrase, ref + 2);
   });
-  const trie = new FlatTrie(dict.actors, new FoldedForms(forms, refs));
+  const trie = new FlatTrie(dict.actors, folded);
   const empty = !trie.hasChildren(ROOT);
 
   /**

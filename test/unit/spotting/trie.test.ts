@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { foldKey } from '@/utils/spotting/normalize';
-import { buildStartFilter, FlatTrie, FoldedForms, NONE, ROOT } from '@/utils/spotting/trie';
+import {
+  buildStartFilter,
+  FlatTrie,
+  FoldedForms,
+  NONE,
+  ROOT,
+  sortFolds,
+} from '@/utils/spotting/trie';
 import type { DictionaryActor } from '@/utils/views';
 
 const actor = (id: string, surnames: string[] = []): DictionaryActor => ({
@@ -56,6 +63,40 @@ describe('FoldedForms', () => {
     expect(f.count).toBe(1);
     expect(foldOf(f, 0)).toBe('trump');
     expect(f.refs[0]).toBe(6);
+  });
+
+  it('grows past the room it was made with, keeping every form and reference', () => {
+    const forms = Array.from({ length: 40 }, (_, i) => `Name${i} Surname${i % 7}`);
+    const refs = forms.map((_, i) => i * 3);
+    const roomy = new FoldedForms(forms, refs);
+    const cramped = new FoldedForms([], [], 1, 3);
+    forms.forEach((form, i) => cramped.add(form, refs[i]!));
+    expect(cramped.count).toBe(40);
+    expect(forms.map((_, i) => foldOf(cramped, i))).toEqual(forms.map(foldKey));
+    expect([...cramped.refs.subarray(0, 40)]).toEqual(refs);
+    expect([...cramped.start.subarray(0, 41)]).toEqual([...roomy.start.subarray(0, 41)]);
+  });
+});
+
+describe('sortFolds', () => {
+  it('orders folds by code unit as strings sort, equal folds by their index', () => {
+    // Over the insertion-sort size, with shared prefixes, prefixes of others, repeats and
+    // letters from several high bytes.
+    const words = ['ab', 'a', 'abc', 'b', 'a b', 'a-b', 'zé', 'зеленський', 'ζ', 'аб', 'ab'];
+    const forms = Array.from(
+      { length: 60 },
+      (_, i) => `${words[i % words.length]}${i % 4 ? '' : 'x'}`,
+    );
+    const f = new FoldedForms(
+      forms,
+      forms.map((_, i) => i),
+    );
+    const keys = forms.map(foldKey);
+    const expected = keys
+      .map((_, i) => i)
+      .sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : x - y));
+    expect([...sortFolds(f.units, f.start, f.count)]).toEqual(expected);
+    expect([...sortFolds(f.units, f.start, 0)]).toEqual([]);
   });
 });
 
