@@ -53,14 +53,39 @@ export const INLINE_TAGS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+type PluginCtor = abstract new () => Element;
+const pluginCtors = (): PluginCtor[] => {
+  const g = globalThis as { HTMLObjectElement?: PluginCtor; HTMLEmbedElement?: PluginCtor };
+  return [g.HTMLObjectElement, g.HTMLEmbedElement].filter((c) => typeof c === 'function');
+};
+let plugins: PluginCtor[] | null = null;
+
+/**
+ * True for an `<object>` or `<embed>` element, told without reading any of its properties.
+ * Chromium gives these plugin elements a named-property interceptor: any property read on one
+ * (`nodeType`, `localName`, `parentNode`…) first asks the plugin for a property of that name,
+ * which brings the document's style and layout up to date and may set the plugin up: on a page
+ * whose plugins were just inserted, milliseconds to hundreds of milliseconds (docs/benchmarks.md,
+ * "Plugin elements"). `instanceof` only walks the prototype chain, which no interceptor sees.
+ * Everything inside such an element is fallback content and never scanned, so the scanner, the
+ * skip rules and the change regions ask this first and then leave the element alone.
+ */
+export function isPluginElement(node: Node): boolean {
+  plugins ??= pluginCtors();
+  for (const Ctor of plugins) if (node instanceof Ctor) return true;
+  return false;
+}
+
 /**
  * True for an element whose subtree is never scanned on its own account (ancestors aside):
  * skipped tags, the `hidden` attribute, and editable regions (the user's own typing is not prose
  * to annotate, and editors re-render under any change). `aria-hidden` is NOT skipped: it hides
  * text from screen readers, not from eyes, and such text is often visible (decorative headlines,
- * duplicated tickers).
+ * duplicated tickers). Plugin elements are skipped before any of their properties is read (see
+ * `isPluginElement`).
  */
 export function isSkippedElement(el: Element): boolean {
+  if (isPluginElement(el)) return true;
   if (SKIPPED_TAGS.has(el.localName)) return true;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
@@ -125,6 +150,8 @@ function continuesLine(a: Text, b: Text): boolean {
     }
     if (!next) return false;
     if (next === b) return true;
+    // A plugin element ends the line like any block; looking at it would cost a layout.
+    if (isPluginElement(next)) return false;
     if (next.nodeType === ELEMENT_NODE && !INLINE_TAGS.has((next as Element).localName)) {
       return false;
     }
@@ -233,7 +260,12 @@ export class SubtreeScan {
 
   private isSkipped(node: Text): boolean {
     const parent = node.parentNode;
-    if (!parent || parent.nodeType !== ELEMENT_NODE) return parent === null;
+    if (!parent) return true;
+    const cached = this.skipCache.get(parent as Element);
+    if (cached !== undefined) return cached;
+    // Fallback text right inside a plugin element: not even its `nodeType` is read.
+    if (isPluginElement(parent)) return true;
+    if (parent.nodeType !== ELEMENT_NODE) return false;
     return this.skippedElement(parent as Element);
   }
 

@@ -1,13 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import { buildMatcher } from '@/utils/spotting/matcher';
 import { resolveAll } from '@/utils/spotting/context';
-import { SubtreeScan, scanAll } from '@/utils/spotting/scan';
+import { isPluginElement, isSkippedElement, SubtreeScan, scanAll } from '@/utils/spotting/scan';
+import { regionOf } from '@/utils/spotting/regions';
 import { testDictionary } from './dict';
 
 const matcher = buildMatcher(testDictionary);
 
 function page(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
+}
+
+/**
+ * Traps every property a script might read on each `<object>` and `<embed>` of `doc` (own
+ * getters shadow the prototype's, as Chromium's plugin interceptor does) and returns the names
+ * read by the code under test since, in order. In Chromium any such read may force a layout and
+ * set the plugin up. Reads by the DOM implementation itself (happy-dom's own tree walking) are
+ * not the scanner's and are left out, as are the test's own before `watchPlugins` returns.
+ */
+function watchPlugins(doc: Document): () => string[] {
+  const read: string[] = [];
+  const names = new Set<string>();
+  const sample = doc.createElement('object');
+  for (let p: object | null = Object.getPrototypeOf(sample); p && p !== Object.prototype;) {
+    for (const name of Object.getOwnPropertyNames(p)) if (name !== 'constructor') names.add(name);
+    p = Object.getPrototypeOf(p) as object | null;
+  }
+  for (const el of doc.querySelectorAll('object, embed')) {
+    for (const name of names) {
+      const real = Reflect.get(el, name) as unknown;
+      Object.defineProperty(el, name, {
+        configurable: true,
+        get: () => {
+          // The frame that asked: the line below this getter's own in the stack.
+          const caller = new Error().stack?.split('\n')[2] ?? '';
+          if (!caller.includes('happy-dom')) read.push(name);
+          return typeof real === 'function'
+            ? (real as (...a: unknown[]) => unknown).bind(el)
+            : real;
+        },
+      });
+    }
+  }
+  return () => read;
 }
 
 /** [actor, text] of every mention of a page, the page's context applied. */
@@ -69,6 +104,49 @@ describe('scan', () => {
     }
     expect(scanAll(doc, matcher).map((f) => f.text)).toEqual(['Friedrich Merz']);
     expect(looked).toBe(0);
+  });
+
+  it('never reads a property of an <object> or <embed>, and skips their fallback text', () => {
+    const doc = page(
+      '<div><object data="a.swf">Friedrich Merz<param name="a"></object></div>' +
+        '<object data="b.swf"><p>Volodymyr <b>Zelenskyy</b></p><span>Donald Trump</span></object>' +
+        '<p>Volodymyr Zelenskyy and <b>Friedrich</b> <embed src="c.swf">Merz</p>' +
+        '<p>Chancellor Merz</p>',
+    );
+    // An <embed> ends a line as a <br> does; fallback content is not page text.
+    const same = page(
+      '<div></div><p>Volodymyr Zelenskyy and <b>Friedrich</b> <br>Merz</p><p>Chancellor Merz</p>',
+    );
+    const read = watchPlugins(doc);
+    const found = scanAll(doc, matcher).map((f) => f.text);
+    expect(found).toEqual(scanAll(same, matcher).map((f) => f.text));
+    expect(found).toEqual(['Volodymyr Zelenskyy', 'Merz', 'Merz']);
+    expect(read()).toEqual([]);
+  });
+
+  it('tells plugin elements by their prototype alone', () => {
+    const doc = page('<object></object><embed><p>x</p><iframe></iframe>');
+    const els = [...doc.body.children];
+    const read = watchPlugins(doc);
+    expect(els.map((el) => isPluginElement(el))).toEqual([true, true, false, false]);
+    expect(isPluginElement(doc.createTextNode('x'))).toBe(false);
+    expect(els.map((el) => isSkippedElement(el))).toEqual([true, true, false, true]);
+    expect(read()).toEqual([]);
+  });
+
+  it('gives no change region for a plugin element or the text inside one, without reading it', () => {
+    const doc = page(
+      '<p>Friedrich <span>Merz</span></p><object>fallback<span>text</span></object><embed>',
+    );
+    const [p, object, embed] = [...doc.body.children];
+    const [fallback, span] = [...object!.childNodes];
+    const read = watchPlugins(doc);
+    expect(regionOf(p!.lastChild!.firstChild!, doc.body)).toBe(p);
+    expect(regionOf(object!, doc.body)).toBeNull();
+    expect(regionOf(embed!, doc.body)).toBeNull();
+    expect(regionOf(fallback!, doc.body)).toBeNull();
+    expect(regionOf(span!.firstChild!, doc.body)).toBeNull();
+    expect(read()).toEqual([]);
   });
 
   it('skips scripts, styles, form controls, templates, editable and hidden regions', () => {
