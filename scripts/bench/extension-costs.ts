@@ -29,8 +29,18 @@ export interface ExtensionCosts {
   scanDoneMs: number | null;
   /** The extension's sampled main-thread time from its start to the end of the scan, ms (0 unsampled). */
   loadMs: number;
-  /** The longest main-thread task in which the extension ran, up to the end of the scan, ms. */
+  /**
+   * The longest main-thread task of ours (started by our code, or more than half of it ours:
+   * scripts/bench/trace.ts), up to the end of the scan, ms; and the thread's CPU time in it.
+   */
   longestTaskMs: number;
+  longestTaskCpuMs: number;
+  /**
+   * The longest page task in which our code ran only nested (our observer or listener inside a
+   * page's task), ms, and our own time inside it; 0 and 0 when there was none.
+   */
+  nestedTaskMs: number;
+  nestedOursMs: number;
   /** JS heap in use after a full collection, bytes (the page and the content script together). */
   heapBytes: number;
   /** Where the extension's load time went (innermost frames; empty unsampled). */
@@ -72,11 +82,16 @@ export async function measureWithExtension(
     const first = view.mark(FIRST_HIGHLIGHT_MARK);
     const done = view.mark(SCAN_DONE_MARK);
     const end = done ?? Infinity;
+    const own = view.longestOwnTask(start, end);
+    const nested = view.longestNestedTask(start, end);
     return {
       firstHighlightMs: first === null ? null : (first - start) / 1000,
       scanDoneMs: done === null ? null : (done - start) / 1000,
       loadMs: view.ourTime(start, end),
-      longestTaskMs: view.longestOurTask(start, end),
+      longestTaskMs: own?.ms ?? 0,
+      longestTaskCpuMs: own?.cpuMs ?? 0,
+      nestedTaskMs: nested?.ms ?? 0,
+      nestedOursMs: nested?.oursMs ?? 0,
       heapBytes,
       hotspots: view.ourHotspots(start, end),
       evaluateMs: view.contentScriptEvaluateMs,

@@ -41,6 +41,9 @@ interface Target {
 export interface Summary {
   medianScanRatio: number;
   worstTaskMs: number;
+  /** The page of the worst task of ours, and the thread's CPU time in that task, ms. */
+  worstTaskPage: string;
+  worstTaskCpuMs: number;
   worstCardMs: number;
   medianCardMs: number;
   targets: Target[];
@@ -72,6 +75,7 @@ export function summarize(r: BenchResults): Summary {
   const long = longOf(r);
   const tasked = r.pages.filter((p) => p.kind !== 'demo');
   const worstTask = max(tasked.map((p) => p.longestTaskMs));
+  const worstTaskPage = tasked.find((p) => p.longestTaskMs === worstTask);
   const articles = corpus.filter(isArticle);
   const articleTotal = max(articles.map((p) => p.loadMs));
   const articleScan = max(articles.map((p) => p.costs.scanMs));
@@ -111,8 +115,7 @@ export function summarize(r: BenchResults): Summary {
     },
     {
       target: `No task of ours over ${TARGETS.longestTaskMs} ms on any page of the corpus, the 2 MB page included`,
-      judgedOn:
-        'longest task in which the extension ran, from its start to the end of its scan, over all those pages',
+      judgedOn: `longest task our code started or took more than half of, from its start to the end of its scan, over all those pages (${worstTaskPage?.name ?? '–'}; the thread's CPU time in it: ${fmt(worstTaskPage?.longestTaskCpuMs, 1)} ms); page tasks with our code nested are listed below`,
       measured: `${fmt(worstTask, 1)} ms`,
       met: worstTask <= TARGETS.longestTaskMs,
     },
@@ -176,6 +179,8 @@ export function summarize(r: BenchResults): Summary {
   return {
     medianScanRatio: median(corpus.map((p) => p.costs.scanRatio)),
     worstTaskMs: worstTask,
+    worstTaskPage: worstTaskPage?.name ?? '–',
+    worstTaskCpuMs: worstTaskPage?.longestTaskCpuMs ?? NaN,
     worstCardMs: max(r.cardLatencyMs),
     medianCardMs: cardMedian,
     targets,
@@ -186,7 +191,7 @@ export function summarize(r: BenchResults): Summary {
 export function summaryLines(s: Summary): string[] {
   return [
     `median scan / floor over the corpus: ${fmt(s.medianScanRatio, 1)}×`,
-    `worst task of ours: ${fmt(s.worstTaskMs, 1)} ms`,
+    `worst task of ours: ${fmt(s.worstTaskMs, 1)} ms (${s.worstTaskPage}, CPU ${fmt(s.worstTaskCpuMs, 1)} ms)`,
     `worst card latency: ${fmt(s.worstCardMs, 1)} ms (median ${fmt(s.medianCardMs, 1)} ms)`,
   ];
 }
@@ -204,7 +209,8 @@ const PAGE_HEADER = [
   'first highlight ms',
   'scan done ms',
   'ours ms',
-  'longest task ms',
+  'longest task of ours ms (CPU)',
+  'page task with ours nested ms (ours)',
   'page long tasks with / without',
   'extra heap KB',
 ];
@@ -228,7 +234,8 @@ function pageRow(p: PageResult): string[] {
     fmt(p.firstHighlightMs, 1),
     fmt(p.scanDoneMs, 1),
     fmt(p.loadMs, 1),
-    fmt(p.longestTaskMs, 1),
+    `${fmt(p.longestTaskMs, 1)} (${fmt(p.longestTaskCpuMs, 1)})`,
+    p.nestedTaskMs > 0 ? `${fmt(p.nestedTaskMs, 1)} (${fmt(p.nestedOursMs, 1)})` : '–',
     `${longTasks(p.longTasksWith)} / ${longTasks(p.longTasksWithout)}`,
     fmt(p.extraHeapBytes / 1024, 0),
   ];
@@ -254,6 +261,21 @@ export function targetsConsoleTable(s: Summary): string {
   return consoleTable(
     ['target', 'measured', ''],
     s.targets.map((t) => [t.target, t.measured, t.met ? 'MET' : 'MISSED']),
+  );
+}
+
+/** Page tasks in which our code ran only nested: counted apart, with our time inside. */
+function nestedLine(r: BenchResults): string {
+  const nested = r.pages.filter((p) => p.nestedTaskMs > 0);
+  const worst = nested.reduce<PageResult | null>(
+    (a, p) => (!a || p.nestedTaskMs > a.nestedTaskMs ? p : a),
+    null,
+  );
+  return (
+    `- Page tasks in which our code ran only nested (an observer or listener of ours inside the page's own task; not counted as ours): on ${nested.length} of ${r.pages.length} pages` +
+    (worst
+      ? `; the longest ${fmt(worst.nestedTaskMs, 1)} ms (${worst.name}), of which ${fmt(worst.nestedOursMs, 1)} ms ours; ${nested.filter((p) => p.nestedTaskMs > TARGETS.longestTaskMs).length} such tasks over ${TARGETS.longestTaskMs} ms.`
+      : '.')
   );
 }
 
@@ -318,8 +340,9 @@ export function markdownResults(r: BenchResults, s: Summary): string {
     `- First highlight after the content script's start, median over the corpus pages that name someone: ${fmt(median(corpus.map((p) => p.firstHighlightMs).filter((v): v is number => v !== null)), 1)} ms; end of the first full scan, median over the corpus: ${fmt(median(corpus.map((p) => p.scanDoneMs).filter((v): v is number => v !== null)), 1)} ms.`,
     `- The content script's own evaluation (parse, compile, top-level code) per page: median ${fmt(median(r.pages.map((p) => p.evaluateMs)), 1)} ms, worst ${fmt(max(r.pages.map((p) => p.evaluateMs)), 1)} ms.`,
     `- The extension's main-thread time from its start to the end of its scan: median ${fmt(median(corpus.map((p) => p.loadMs)), 1)} ms over the corpus; ${fmt(long?.loadMs, 1)} ms on the 2 MB page.`,
-    `- Longest task of ours: median ${fmt(median(corpus.map((p) => p.longestTaskMs)), 1)} ms over the corpus, worst ${fmt(s.worstTaskMs, 1)} ms. ` +
+    `- Longest task of ours: median ${fmt(median(corpus.map((p) => p.longestTaskMs)), 1)} ms over the corpus (the thread's CPU time in it: median ${fmt(median(corpus.map((p) => p.longestTaskCpuMs)), 1)} ms), worst ${fmt(s.worstTaskMs, 1)} ms (${s.worstTaskPage}, CPU ${fmt(s.worstTaskCpuMs, 1)} ms). ` +
       `On ${r.pages.filter(evaluationIsLongest).length} of ${r.pages.length} pages it is the task that evaluates the content script.`,
+    nestedLine(r),
     `- Pages that name nobody (${corpus.filter((p) => p.costs.mentions === 0).length}) against pages that name someone (${corpus.filter((p) => p.costs.mentions > 0).length}): the extension's main-thread time from its start to the end of its scan, median ${fmt(median(corpus.filter((p) => p.costs.mentions === 0).map((p) => p.loadMs)), 1)} ms against ${fmt(median(corpus.filter((p) => p.costs.mentions > 0).map((p) => p.loadMs)), 1)} ms; longest task of ours, median ${fmt(median(corpus.filter((p) => p.costs.mentions === 0).map((p) => p.longestTaskMs)), 1)} ms against ${fmt(median(corpus.filter((p) => p.costs.mentions > 0).map((p) => p.longestTaskMs)), 1)} ms.`,
     `- The page's own long-task observer (tasks over 50 ms, from the navigation to 1 s after the load event): pages that get a long task only with the extension: ${pagesWithLongTaskOnlyWithUs(r).length}` +
       (pagesWithLongTaskOnlyWithUs(r).length
@@ -397,7 +420,10 @@ export function markdownResults(r: BenchResults, s: Summary): string {
     '',
     'Medians over the runs. *scan/RegExp/mark.js ×floor*: time over the floor timed in the same run. ' +
       "*edits ×*: the page's own text edits with our highlights over without. *ours ms*: the extension's " +
-      'sampled main-thread time from its start to the end of its scan. *extra heap*: with the extension minus without.',
+      'sampled main-thread time from its start to the end of its scan. *longest task of ours*: wall time ' +
+      "of the longest task our code started or took more than half of, with the thread's CPU time in it. " +
+      '*page task with ours nested*: the longest page task in which our code ran only nested, with our ' +
+      'time inside it. *extra heap*: with the extension minus without.',
     '',
     table(PAGE_HEADER, r.pages.map(pageRow)),
     ...(r.skipped.length

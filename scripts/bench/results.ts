@@ -17,7 +17,12 @@ export interface PageResult {
   firstHighlightMs: number | null;
   scanDoneMs: number | null;
   loadMs: number;
+  /** The longest task of ours (scripts/bench/trace.ts says whose a task is), wall and CPU ms. */
   longestTaskMs: number;
+  longestTaskCpuMs: number;
+  /** The longest page task with our code nested in it, ms, and our time inside it (0: none). */
+  nestedTaskMs: number;
+  nestedOursMs: number;
   /** Heap with the extension minus heap without it, bytes. */
   extraHeapBytes: number;
   /** The content script's evaluation on this page, ms. */

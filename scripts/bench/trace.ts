@@ -5,6 +5,12 @@
  * attributed with the sampling profiler the trace carries: a sample counts as the extension's when
  * any frame of its stack comes from a `chrome-extension://` script (our code and every DOM call
  * it makes). Tasks come from the scheduler's `RunTask` events on the same thread.
+ *
+ * Whose task is it? A task counts as ours when our code started it (the first script the task
+ * runs is ours and no page event dispatched it: our timer, idle callback, module evaluation) or
+ * when our code took more than `OUR_TASK_SHARE` of it. A page task in which our code only ran
+ * nested (our MutationObserver callback after a page script changed the DOM, our listener among
+ * the page's) is not; it is reported apart with our own time inside it (`longestNestedTask`).
  */
 import type { CDPSession } from 'playwright-core';
 
@@ -15,6 +21,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, µs. */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -79,6 +87,42 @@ export async function startTracing(
 }
 
 const TASK_EVENT = 'ThreadControllerImpl::RunTask';
+/** Events that run or compile a script; their `url` says whose it is. */
+const SCRIPT_EVENTS: ReadonlySet<string> = new Set([
+  'EvaluateScript',
+  'FunctionCall',
+  'v8.compile',
+  'v8.compileModule',
+  'v8.evaluateModule',
+]);
+/** A page event dispatched to listeners: a script inside it did not start the task. */
+const DISPATCH_EVENT = 'EventDispatch';
+/**
+ * Share of a task's wall time our code must take for a task it did not start to count as ours:
+ * more than half, so that a task is ours or the page's and never both.
+ */
+export const OUR_TASK_SHARE = 0.5;
+
+/** A main-thread task in which the extension's code ran, and how much of it was ours. */
+export interface AttributedTask {
+  /** Start, µs (trace clock). */
+  ts: number;
+  /** Wall time, ms. */
+  ms: number;
+  /** The thread's CPU time in the task, ms. */
+  cpuMs: number;
+  /** The first script the task ran was ours, outside any page event dispatch. */
+  startedByUs: boolean;
+  /**
+   * Our time inside the task, ms: our script events (outermost ones), or our samples when the
+   * trace is sampled and they add up to more (continuations after an `await` show in samples only).
+   */
+  oursMs: number;
+  /** CPU time of our script events inside the task, ms. */
+  oursCpuMs: number;
+  /** Counted as a task of ours: started by us, or more than OUR_TASK_SHARE of it ours. */
+  ours: boolean;
+}
 
 /** A trace read for one extension: its scripts' thread, samples and tasks. */
 export class TraceView {
@@ -243,29 +287,70 @@ export class TraceView {
     return out;
   }
 
-  /** The longest task in which the extension ran (sampled or by a script event), in ms. */
-  longestOurTask(from = -Infinity, to = Infinity): number {
-    let longest = 0;
-    for (const t of this.tasks(from, to)) {
-      if (t.ms > longest && (t.oursMs > 0 || this.scriptEventIn(t.ts, t.ts + t.ms * 1000))) {
-        longest = t.ms;
+  /**
+   * Every main-thread task in a window in which the extension's code ran (a script event of ours
+   * or, sampled, a sample of ours), with whose task it is and our time inside it.
+   */
+  attributedTasks(from = -Infinity, to = Infinity): AttributedTask[] {
+    const out: AttributedTask[] = [];
+    const events = this.mainEvents;
+    let i = 0;
+    for (const task of events) {
+      if (task.name !== TASK_EVENT || task.ph !== 'X' || task.dur === undefined) continue;
+      const end = task.ts + task.dur;
+      if (end < from || task.ts > to) continue;
+      while (i < events.length && events[i]!.ts < task.ts) i++;
+      let first: TraceEvent | null = null;
+      let firstDispatched = false;
+      let eventUs = 0;
+      let eventCpuUs = 0;
+      let coveredUntil = -Infinity;
+      let dispatchUntil = -Infinity;
+      for (let j = i; j < events.length && events[j]!.ts <= end; j++) {
+        const e = events[j]!;
+        if (e === task || e.ph !== 'X') continue;
+        if (e.name === DISPATCH_EVENT) dispatchUntil = Math.max(dispatchUntil, e.ts + (e.dur ?? 0));
+        if (!SCRIPT_EVENTS.has(e.name)) continue;
+        if (!first) {
+          first = e;
+          firstDispatched = e.ts < dispatchUntil;
+        }
+        if (!this.isOurs(e.args?.data?.url) || e.ts < coveredUntil) continue;
+        eventUs += e.dur ?? 0;
+        eventCpuUs += e.tdur ?? 0;
+        coveredUntil = e.ts + (e.dur ?? 0);
       }
+      const sampledMs = this.ourTime(task.ts, end);
+      if (eventUs === 0 && sampledMs === 0) continue;
+      const ms = task.dur / 1000;
+      const oursMs = Math.max(eventUs / 1000, sampledMs);
+      const startedByUs = !!first && !firstDispatched && this.isOurs(first.args?.data?.url);
+      out.push({
+        ts: task.ts,
+        ms,
+        cpuMs: (task.tdur ?? 0) / 1000,
+        startedByUs,
+        oursMs,
+        oursCpuMs: eventCpuUs / 1000,
+        ours: startedByUs || oursMs > OUR_TASK_SHARE * ms,
+      });
     }
-    return longest;
+    return out;
   }
 
-  private scriptEventIn(from: number, to: number): boolean {
-    for (const e of this.mainEvents) {
-      if (e.ts < from) continue;
-      if (e.ts > to) break;
-      if (
-        (e.name === 'FunctionCall' || e.name === 'EvaluateScript') &&
-        this.isOurs(e.args?.data?.url)
-      ) {
-        return true;
-      }
-    }
-    return false;
+  /** The longest task of ours (see `AttributedTask.ours`) in a window, or null. */
+  longestOwnTask(from = -Infinity, to = Infinity): AttributedTask | null {
+    return longest(this.attributedTasks(from, to).filter((t) => t.ours));
+  }
+
+  /** The longest task of ours in a window, ms (0 when there was none). */
+  longestOurTask(from = -Infinity, to = Infinity): number {
+    return this.longestOwnTask(from, to)?.ms ?? 0;
+  }
+
+  /** The longest page task in which our code ran only nested (not a task of ours), or null. */
+  longestNestedTask(from = -Infinity, to = Infinity): AttributedTask | null {
+    return longest(this.attributedTasks(from, to).filter((t) => !t.ours));
   }
 
   /** Events of the main thread with this name, in time order. */
@@ -287,6 +372,12 @@ export class TraceView {
     }
     return sum / 1000;
   }
+}
+
+function longest(tasks: AttributedTask[]): AttributedTask | null {
+  let best: AttributedTask | null = null;
+  for (const t of tasks) if (!best || t.ms > best.ms) best = t;
+  return best;
 }
 
 function lowerBound(sorted: readonly number[], x: number): number {

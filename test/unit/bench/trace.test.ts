@@ -72,10 +72,52 @@ describe('TraceView', () => {
     expect(view.ourTime(40_000)).toBe(0);
   });
 
-  it('takes the longest task in which the extension ran, not the page’s own', () => {
+  it('takes the longest task of ours, a continuation seen in samples only included, not the page’s own', () => {
     const view = new TraceView(trace(), EXT);
     expect(view.longestOurTask()).toBe(30);
     expect(view.longestOurTask(40_000)).toBe(0);
+  });
+
+  it('tells tasks of ours from page tasks in which our code only ran nested', () => {
+    const ours = { data: { url: `${EXT}spotter.js` } };
+    const page = { data: { url: 'http://page/app.js' } };
+    const task = (ts: number, ms: number, cpuMs = ms) =>
+      ev({ name: 'ThreadControllerImpl::RunTask', ts, dur: ms * 1000, tdur: cpuMs * 1000 });
+    const events = [
+      ev({ name: 'EvaluateScript', ts: 1_000, dur: 2_000, args: ours }),
+      // Our idle callback: 40 ms of wall time, 15 ms of CPU.
+      task(100_000, 40, 15),
+      ev({ name: 'FireIdleCallback', ts: 100_010, dur: 39_900 }),
+      ev({ name: 'FunctionCall', ts: 100_020, dur: 39_800, tdur: 14_900, args: ours }),
+      // A page script's 80 ms task, our MutationObserver callback (5 ms) at its end.
+      task(200_000, 80),
+      ev({ name: 'EvaluateScript', ts: 200_010, dur: 74_000, args: page }),
+      ev({ name: 'FunctionCall', ts: 274_100, dur: 5_000, tdur: 4_000, args: ours }),
+      // A page event: our listener runs first (1 ms), the page's takes 60 ms.
+      task(300_000, 62),
+      ev({ name: 'EventDispatch', ts: 300_010, dur: 61_900 }),
+      ev({ name: 'FunctionCall', ts: 300_020, dur: 1_000, args: ours }),
+      ev({ name: 'FunctionCall', ts: 301_100, dur: 60_000, args: page }),
+      // A page callback that leads into 55 ms of our code: more than half of it is ours.
+      task(400_000, 60),
+      ev({ name: 'FunctionCall', ts: 400_010, dur: 59_900, args: page }),
+      ev({ name: 'FunctionCall', ts: 404_000, dur: 55_000, args: ours }),
+    ];
+    const view = new TraceView(events, EXT);
+    const tasks = view.attributedTasks();
+    expect(tasks.map((t) => [t.ms, t.startedByUs, t.ours, t.oursMs])).toEqual([
+      [40, true, true, 39.8],
+      [80, false, false, 5],
+      [62, false, false, 1],
+      [60, false, true, 55],
+    ]);
+    expect(tasks[0]!.cpuMs).toBe(15);
+    expect(tasks[1]!.oursCpuMs).toBe(4);
+    expect(view.longestOurTask()).toBe(60);
+    expect(view.longestOurTask(0, 350_000)).toBe(40);
+    expect(view.longestOwnTask(0, 350_000)?.cpuMs).toBe(15);
+    expect(view.longestNestedTask()).toMatchObject({ ms: 80, oursMs: 5 });
+    expect(view.longestNestedTask(300_000)).toMatchObject({ ms: 62, oursMs: 1 });
   });
 
   it('knows nothing of a trace without the extension', () => {
