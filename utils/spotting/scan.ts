@@ -122,8 +122,12 @@ export interface ScanOptions {
 
 /** How far the joiner walks between two text nodes before it calls them separate, in nodes. */
 const MAX_JOIN_STEPS = 24;
-/** Text nodes handled between two budget checks: often enough to stop in time, rarely enough to be cheap. */
-const NODES_PER_BUDGET_CHECK = 32;
+/**
+ * Text nodes handled between two budget checks: often enough to stop in time (the first slices of
+ * a page run before the code is optimised, when 32 nodes and their lines took several ms), rarely
+ * enough to be cheap.
+ */
+const NODES_PER_BUDGET_CHECK = 16;
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -240,7 +244,12 @@ export class SubtreeScan {
       // access to an `<object>` element, the parent of such white space, costs milliseconds.
       let blank = this.last === null && isBlank(data);
       if (!blank) {
-        if (this.isSkipped(node)) continue;
+        if (this.isSkipped(node)) {
+          // Skipped text counts too: a page can hold long runs of it (scripts' text in noscript,
+          // hidden menus), each costing a look at its parent.
+          if (++count % NODES_PER_BUDGET_CHECK === 0 && shouldYield()) return false;
+          continue;
+        }
         if (this.last && !continuesLine(this.last, node)) {
           this.flush(emit);
         }

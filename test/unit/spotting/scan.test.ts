@@ -216,6 +216,22 @@ describe('scan', () => {
     expect(found).toHaveLength(200);
   });
 
+  it('checks its budget on long runs of skipped text too', () => {
+    const hidden = Array.from({ length: 100 }, (_, i) => `<script>var x${i} = 1;</script>`);
+    const doc = page(`${hidden.join('')}<p>Friedrich Merz.</p>`);
+    const scan = new SubtreeScan(doc.body, matcher);
+    let checks = 0;
+    const done = scan.step(
+      () => undefined,
+      () => {
+        checks++;
+        return false;
+      },
+    );
+    expect(done).toBe(true);
+    expect(checks).toBeGreaterThanOrEqual(100 / 16 - 1);
+  });
+
   it('starts over when the page removed the node it stopped at', () => {
     const paragraphs = Array.from({ length: 100 }, (_, i) => `<p>${i} Friedrich Merz</p>`);
     const doc = page(paragraphs.join(''));
