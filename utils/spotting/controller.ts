@@ -8,7 +8,7 @@ import type { Dictionary } from '../views';
 import { Highlighter } from './highlight';
 import { buildMatcher, type Matcher } from './matcher';
 import { MentionStore } from './mentions';
-import { hasRoom, whenIdle } from '../idle';
+import { hasRoom, nextTask, whenIdle } from '../idle';
 import { Spotter, type ScanStart, type SpotterEnv } from './spotter';
 import type { MentionIndex } from './types';
 
@@ -24,8 +24,8 @@ export interface SpottingController {
   readonly index: MentionIndex;
   /**
    * Uses a dictionary; a new version rebuilds the matcher and rescans. `null` clears. The page's
-   * first matcher (or the first after a `null`) is built at once and its scan runs in tasks of
-   * its own: the reader is waiting for the page's names. A later version (a pack installed or
+   * first matcher (or the first after a `null`) is built in the next task and its scan runs in
+   * tasks of its own: the reader is waiting for the page's names. A later version (a pack installed or
    * updated while the page is open) is built and scanned in idle time.
    */
   setDictionary(dictionary: Dictionary | null): void;
@@ -94,9 +94,18 @@ export function createSpotting(
         return;
       }
       if (!matcher) {
-        // The page's first: built now, scanned in tasks of their own (a few ms each).
-        matcher = buildMatcher(dictionary);
-        apply('soon');
+        // The page's first: built in the next task (apart from the set-up, which ran in this
+        // one: each stays short), then scanned in tasks of their own.
+        const cancel = nextTask(
+          win,
+          () => {
+            building = null;
+            matcher = buildMatcher(dictionary);
+            apply('soon');
+          },
+          signal,
+        );
+        building = { version: dictionary.version, cancel };
         return;
       }
       // A new version: built in an idle period with room for it (a timeout-forced one has none,
