@@ -40,23 +40,24 @@ export interface Matcher {
  */
 export function buildMatcher(dict: Dictionary): Matcher {
   if (dict.vocabulary) useVocabulary(dict.vocabulary);
-  // Room for every listed form (inflected surname forms beyond it make the arrays grow).
+  // Every form counted first, so the folded forms' arrays are made once, at their size.
+  const surnames = dict.actors.map((a) => surnameForms(a.match));
   let room = 0;
   let unitRoom = 0;
   const makeRoom = (list: readonly string[]) => {
     room += list.length;
     for (const form of list) unitRoom += form.length;
   };
-  for (const a of dict.actors) {
+  dict.actors.forEach((a, index) => {
     makeRoom(a.aliases);
-    makeRoom(a.match.surnames);
+    makeRoom(surnames[index]!);
     makeRoom(a.match.exclude ?? []);
-  }
+  });
   const folded = new FoldedForms([], [], room, unitRoom);
   dict.actors.forEach((a, index) => {
     const ref = index * KINDS.length;
     for (const alias of a.aliases) folded.add(alias, ref);
-    for (const surname of surnameForms(a.match)) folded.add(surname, ref + 1);
+    for (const surname of surnames[index]!) folded.add(surname, ref + 1);
     for (const phrase of a.match.exclude ?? []) folded.add(phrase, ref + 2);
   });
   const trie = new FlatTrie(dict.actors, folded);

@@ -263,15 +263,15 @@ export class FlatTrie {
  * `start[i]` to `start[i + 1]`. A form is left out when nothing is left of it or it does not
  * start with a word character (a name starts with a letter).
  *
- * Forms are added one by one (`add`), into arrays made with room for `forms` forms of `units`
- * code units in all; given enough room, nothing is allocated or copied per form (no list of
- * the forms as strings, which at tens of thousands of forms grew, was copied and faulted in
- * fresh memory). Past the room the arrays double.
+ * Forms are added one by one (`add`) into arrays made once with room for `room` forms of
+ * `unitRoom` code units in all, which the caller counts first: no list of the forms as strings
+ * (at tens of thousands of forms such lists grew, were copied and faulted in fresh memory), and
+ * nothing allocated or copied per form. A form past the room is lost.
  */
 export class FoldedForms {
-  units: Uint16Array;
-  start: Int32Array;
-  refs: Int32Array;
+  readonly units: Uint16Array;
+  readonly start: Int32Array;
+  readonly refs: Int32Array;
   count = 0;
 
   constructor(
@@ -288,34 +288,13 @@ export class FoldedForms {
 
   /** Folds `form` in with entry reference `ref` (or leaves it out; see the class). */
   add(form: string, ref: number): void {
-    const from = this.start[this.count]!;
     // Folding never lengthens a form.
-    if (from + form.length > this.units.length) {
-      this.units = grownUnits(this.units, from + form.length);
-    }
-    if (this.count === this.refs.length) {
-      this.refs = grownInts(this.refs, this.count + 1);
-      this.start = grownInts(this.start, this.refs.length + 1);
-    }
+    const from = this.start[this.count]!;
     const end = foldInto(form, this.units, from);
     if (end === from || !isWordCode(this.units[from]!)) return;
     this.refs[this.count] = ref;
     this.start[++this.count] = end;
   }
-}
-
-/** `a` copied into an array of `size` elements, or twice its length if `size` is smaller. */
-function grownUnits(a: Uint16Array, size: number): Uint16Array {
-  const b = new Uint16Array(Math.max(size, 2 * a.length));
-  b.set(a);
-  return b;
-}
-
-/** `a` copied into an array of `size` elements, or twice its length if `size` is smaller. */
-function grownInts(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(Math.max(size, 2 * a.length));
-  b.set(a);
-  return b;
 }
 
 /** Every surname form of every actor, folded (what the build leaves out, left out here). */

@@ -64,18 +64,6 @@ describe('FoldedForms', () => {
     expect(foldOf(f, 0)).toBe('trump');
     expect(f.refs[0]).toBe(6);
   });
-
-  it('grows past the room it was made with, keeping every form and reference', () => {
-    const forms = Array.from({ length: 40 }, (_, i) => `Name${i} Surname${i % 7}`);
-    const refs = forms.map((_, i) => i * 3);
-    const roomy = new FoldedForms(forms, refs);
-    const cramped = new FoldedForms([], [], 1, 3);
-    forms.forEach((form, i) => cramped.add(form, refs[i]!));
-    expect(cramped.count).toBe(40);
-    expect(forms.map((_, i) => foldOf(cramped, i))).toEqual(forms.map(foldKey));
-    expect([...cramped.refs.subarray(0, 40)]).toEqual(refs);
-    expect([...cramped.start.subarray(0, 41)]).toEqual([...roomy.start.subarray(0, 41)]);
-  });
 });
 
 describe('sortFolds', () => {
