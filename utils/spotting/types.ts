@@ -11,8 +11,12 @@ export interface Mention {
 }
 
 export interface MentionIndex {
-  /** The mention under a viewport point, or null. Must cost well under 1 ms. */
-  mentionAt(clientX: number, clientY: number): Mention | null;
+  /**
+   * The mention under a viewport point, or null. Must cost well under 1 ms. `target`, when
+   * given, is the element a pointer event at that point was dispatched to (not captured): the
+   * index may answer from it alone when no name's text is in it.
+   */
+  mentionAt(clientX: number, clientY: number, target?: EventTarget | null): Mention | null;
   /** Every current mention in document order. */
   all(): readonly Mention[];
   /** Called with no arguments whenever the set of mentions changes; returns the unsubscribe. */

@@ -48,9 +48,11 @@ function setup({ namesAtStart = true } = {}) {
     listeners.forEach((l) => l());
   };
   const lookups: { x: number; y: number }[] = [];
+  /** What each lookup was given as the hit-tested target. */
+  const hits: (EventTarget | null | undefined)[] = [];
   let reported = namesAtStart;
   const index: MentionIndex = {
-    mentionAt: (x, y) => (lookups.push({ x, y }), under),
+    mentionAt: (x, y, hit) => (lookups.push({ x, y }), hits.push(hit), under),
     all: () => (reported ? mentions : []),
     subscribe: (cb) => (listeners.add(cb), () => listeners.delete(cb)),
   };
@@ -105,6 +107,7 @@ function setup({ namesAtStart = true } = {}) {
     isOpen: () => isOpen,
     notify,
     lookups,
+    hits,
     close: () => ctl.close(),
     setUnder: (m: Mention | null) => (under = m),
   };
@@ -322,24 +325,45 @@ describe('hover controller', () => {
       t.notify();
       vi.advanceTimersByTime(100);
     }
-    // One move of its own as soon as the page has names (happy-dom lays nothing out: the
-    // viewport's centre stands in for a name's box).
+    // As soon as the page has names, a move onto the root element at once (its code compiled,
+    // no layout read: the lookup is given the root as the target), then one move of its own
+    // after a frame (happy-dom lays nothing out: the viewport's centre stands in for a name's
+    // box).
+    const origin = { x: 0, y: 0 };
     const centre = { x: window.innerWidth / 2, y: window.innerHeight / 2 };
-    expect(t.lookups).toEqual([centre]);
+    expect(t.lookups).toEqual([origin, centre]);
+    expect(t.hits[0]).toBe(document.documentElement);
     vi.advanceTimersByTime(2_000);
-    expect(t.lookups).toEqual([centre, centre]);
+    expect(t.lookups).toEqual([origin, centre, centre]);
     t.notify();
     vi.advanceTimersByTime(5_000);
-    expect(t.lookups).toHaveLength(2);
+    expect(t.lookups).toHaveLength(3);
     // The warm-up's moves onto a name open and fetch nothing.
     expect(t.prefetch).not.toHaveBeenCalled();
     expect(t.opened).toEqual([]);
   });
 
+  it("gives the lookup the move's target, unless a button is held (the page may have captured the pointer)", () => {
+    const t = setup({ namesAtStart: false });
+    t.move(t.link, null);
+    t.link.dispatchEvent(
+      trusted(
+        new PointerEvent('pointermove', {
+          bubbles: true,
+          pointerType: 'mouse',
+          buttons: 1,
+          clientX: 5,
+          clientY: 5,
+        }),
+      ),
+    );
+    expect(t.hits).toEqual([t.link, undefined]);
+  });
+
   it('warms the hit test for names highlighted before it started, with no change reported', () => {
     const t = setup();
     vi.advanceTimersByTime(5_000);
-    expect(t.lookups).toHaveLength(2);
+    expect(t.lookups).toHaveLength(3);
     expect(t.prefetch).not.toHaveBeenCalled();
     expect(t.opened).toEqual([]);
   });
@@ -356,10 +380,10 @@ describe('hover controller', () => {
 
   it('warms the hit test on a page whose names never stop changing too', () => {
     const t = setup({ namesAtStart: false });
-    for (let i = 0; i < 200 && t.lookups.length < 2; i++) {
+    for (let i = 0; i < 200 && t.lookups.length < 3; i++) {
       t.notify();
       vi.advanceTimersByTime(100);
     }
-    expect(t.lookups).toHaveLength(2);
+    expect(t.lookups).toHaveLength(3);
   });
 });

@@ -67,6 +67,30 @@ describe('MentionStore.mentionAt', () => {
     expect(store(3).mentionAt(200, 20)).toBeNull(); // caret clamped to the line, point beyond it
   });
 
+  it("skips the caret lookup when the pointer event's target holds no name's text", () => {
+    let lookups = 0;
+    const doc = layoutDoc(text, 3, box);
+    const caret = doc.caretPositionFromPoint.bind(doc);
+    doc.caretPositionFromPoint = (x: number, y: number) => (lookups++, caret(x, y));
+    const s = new MentionStore(new Highlighter(new Map(), FakeHighlight), doc, plainRange);
+    s.offer(found(text, 0, 14, 'merz'));
+    const aside = document.createElement('aside');
+    aside.append('no names here', document.createElement('b'));
+    expect(s.mentionAt(20, 20, aside)).toBeNull();
+    expect(lookups).toBe(0);
+    // The element holding the name's text, the text itself, or no target: the caret decides.
+    expect(s.mentionAt(20, 20, p)?.actorId).toBe('merz');
+    expect(s.mentionAt(20, 20, text)?.actorId).toBe('merz');
+    expect(s.mentionAt(20, 20, null)?.actorId).toBe('merz');
+    expect(s.mentionAt(20, 20)?.actorId).toBe('merz');
+    expect(lookups).toBe(4);
+    // An element with more children than are looked through: the caret decides too.
+    const long = document.createElement('div');
+    for (let i = 0; i < 300; i++) long.append(document.createElement('span'));
+    expect(s.mentionAt(20, 20, long)?.actorId).toBe('merz');
+    expect(lookups).toBe(5);
+  });
+
   it('lists mentions in document order and forgets removed text', () => {
     const s = store(3);
     expect(s.all().map((m) => m.text)).toEqual(['Friedrich Merz', 'Donald Trump']);
