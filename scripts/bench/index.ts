@@ -332,11 +332,11 @@ async function main(): Promise<void> {
       hitTest = [
         {
           page: 'demo page',
-          ms: await measureHitTests(ext.context, origin, server.url(DEMO_PATH)),
+          ...(await measureHitTests(ext.context, origin, server.url(DEMO_PATH))),
         },
         {
           page: 'generated 2 MB page',
-          ms: await measureHitTests(ext.context, origin, server.url(LONG_PATH)),
+          ...(await measureHitTests(ext.context, origin, server.url(LONG_PATH))),
         },
       ];
       card = await measureCardLatency(ext.context, origin, server.url(DEMO_PATH), opts.hovers);

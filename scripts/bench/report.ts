@@ -82,7 +82,9 @@ export function summarize(r: BenchResults): Summary {
   const articleScan = max(articles.map((p) => p.costs.scanMs));
   const firsts = corpus.map((p) => p.firstHighlightMs).filter((v): v is number => v !== null);
   const edits = r.pages.map((p) => p.costs.editRatio);
-  const hits = r.hitTest.flatMap((h) => h.ms);
+  const hits = r.hitTest.flatMap((h) => h.cpuMs);
+  const hitsWall = r.hitTest.flatMap((h) => h.wallMs);
+  const firstMoves = r.hitTest.map((h) => h.cpuMs[0] ?? NaN);
   const build5k = r.matcher.find((m) => m.aliases === TARGETS.matcherBuildAliases);
   const largest = r.matcher[r.matcher.length - 1];
   const linearity = build5k && largest ? largest.usPerAlias / build5k.usPerAlias : NaN;
@@ -146,7 +148,7 @@ export function summarize(r: BenchResults): Summary {
     },
     {
       target: `Hover hit-test under ${TARGETS.hitTestMs} ms per pointer move`,
-      judgedOn: `worst move (median ${fmt(median(hits), 3)} ms, ${hits.length} moves)`,
+      judgedOn: `worst move's CPU time (median ${fmt(median(hits), 3)} ms; first move of each page ${firstMoves.map((v) => fmt(v, 3)).join(' and ')} ms; wall time worst ${fmt(max(hitsWall), 3)}, median ${fmt(median(hitsWall), 3)} ms; ${hits.length} moves)`,
       measured: `${fmt(max(hits), 3)} ms`,
       met: max(hits) < TARGETS.hitTestMs,
     },
@@ -382,11 +384,19 @@ export function markdownResults(r: BenchResults, s: Summary): string {
     table(
       ['', 'median ms', 'worst ms', 'samples'],
       [
-        ...r.hitTest.map((h) => [
-          `hit-test per pointer move, ${h.page}`,
-          fmt(median(h.ms), 3),
-          fmt(max(h.ms), 3),
-          String(h.ms.length),
+        ...r.hitTest.flatMap((h) => [
+          [
+            `hit-test per pointer move, ${h.page}, CPU time (first move ${fmt(h.cpuMs[0], 3)} ms)`,
+            fmt(median(h.cpuMs), 3),
+            fmt(max(h.cpuMs), 3),
+            String(h.cpuMs.length),
+          ],
+          [
+            `hit-test per pointer move, ${h.page}, wall time (first move ${fmt(h.wallMs[0], 3)} ms)`,
+            fmt(median(h.wallMs), 3),
+            fmt(max(h.wallMs), 3),
+            String(h.wallMs.length),
+          ],
         ]),
         [
           "card: end of the hover delay to the card painted, demo page, the page's first card",

@@ -52,7 +52,8 @@ export interface BenchResults {
   /** Pages that could not be measured, with the reason. */
   skipped: { name: string; reason: string }[];
   live: LiveCosts;
-  hitTest: { page: string; ms: number[] }[];
+  /** Per pointer move, in move order: CPU time (judged) and wall time, ms (card-costs.ts). */
+  hitTest: { page: string; cpuMs: number[]; wallMs: number[] }[];
   /** In hover order: the first is the page's first card (the card bundle's first use). */
   cardLatencyMs: number[];
   cardHovers: number;
