@@ -327,61 +327,35 @@ function foldInto(s: string, units: Uint16Array, at: number): number {
   return end;
 }
 
-/** Groups of at most this many folds are sorted in place by insertion, not distributed. */
-const SMALL_GROUP = 16;
-
 /**
  * The folds' indices sorted by code unit, as strings sort, equal folds in index order: a
  * most-significant-digit radix sort. Each group of folds that agree up to depth d is
  * distributed by its code unit at d (stably, so equal folds keep their order) into groups that
- * go on to d + 1; small groups are sorted by insertion. It reads each fold up to where it
+ * go on to d + 1, until every group holds one fold or equal ones. It reads each fold up to where it
  * differs from the others, no comparison callback and no n log n: the build's time per form
- * stays the same from hundreds of forms to tens of thousands.
- *
- * Code units are counted by rank in the alphabet of the units in use (0 is "the fold ends
- * here"), kept in pages of 256 per high byte in use, so a group's counts span a few dozen
- * slots, not 65,536.
+ * stays the same from hundreds of forms to tens of thousands. A group's counts span only the
+ * code units it holds (a few dozen slots within one script).
  */
 export function sortFolds(units: Uint16Array, start: Int32Array, count: number): Int32Array {
   const order = new Int32Array(count);
   for (let i = 0; i < count; i++) order[i] = i;
-  if (count < 2) return order;
-
-  const total = start[count]!;
-  const page = new Int32Array(256);
-  for (let k = 0; k < total; k++) page[units[k]! >> 8] = 1;
-  let pages = 0;
-  for (let hi = 0; hi < 256; hi++) if (page[hi] !== 0) page[hi] = ++pages;
-  const rank = new Int32Array(pages << 8);
-  for (let k = 0; k < total; k++) {
-    const u = units[k]!;
-    rank[((page[u >> 8]! - 1) << 8) | (u & 255)] = 1;
-  }
-  let letters = 0;
-  for (let k = 0; k < rank.length; k++) if (rank[k] !== 0) rank[k] = ++letters;
-
-  const counts = new Int32Array(letters + 1);
+  let top = 0;
+  for (let k = start[count]! - 1; k >= 0; k--) if (units[k]! > top) top = units[k]!;
+  // A fold's key at depth d: its code unit there plus 1, or 0 where it has ended.
+  const counts = new Int32Array(top + 2);
   const keys = new Int32Array(count);
   const moved = new Int32Array(count);
-  const groups = [0, count, 0]; // lo, hi, depth of each group left to sort
+  const groups = count > 1 ? [0, count, 0] : []; // lo, hi, depth of each group left to sort
   while (groups.length > 0) {
     const d = groups.pop()!;
     const hi = groups.pop()!;
     const lo = groups.pop()!;
-    if (hi - lo <= SMALL_GROUP) {
-      insertionSort(units, start, order, lo, hi, d);
-      continue;
-    }
-    let min = letters;
+    let min = top + 1;
     let max = 0;
     for (let p = lo; p < hi; p++) {
       const i = order[p]!;
       const at = start[i]! + d;
-      let key = 0;
-      if (at < start[i + 1]!) {
-        const u = units[at]!;
-        key = rank[((page[u >> 8]! - 1) << 8) | (u & 255)]!;
-      }
+      const key = at < start[i + 1]! ? units[at]! + 1 : 0;
       keys[p] = key;
       counts[key]!++;
       if (key < min) min = key;
@@ -411,40 +385,6 @@ export function sortFolds(units: Uint16Array, start: Int32Array, count: number):
     }
   }
   return order;
-}
-
-/** Sorts `order` from `lo` to `hi` (folds that agree before depth `d`), stably. */
-function insertionSort(
-  units: Uint16Array,
-  start: Int32Array,
-  order: Int32Array,
-  lo: number,
-  hi: number,
-  d: number,
-): void {
-  for (let p = lo + 1; p < hi; p++) {
-    const x = order[p]!;
-    let q = p;
-    while (q > lo && compareFrom(units, start, order[q - 1]!, x, d) > 0) {
-      order[q] = order[q - 1]!;
-      q--;
-    }
-    order[q] = x;
-  }
-}
-
-/** Compares folds x and y by code unit from depth `d` on, as strings sort. */
-function compareFrom(units: Uint16Array, start: Int32Array, x: number, y: number, d: number) {
-  const a = start[x]!;
-  const b = start[y]!;
-  const la = start[x + 1]! - a;
-  const lb = start[y + 1]! - b;
-  const limit = Math.min(la, lb);
-  for (let k = d; k < limit; k++) {
-    const diff = units[a + k]! - units[b + k]!;
-    if (diff !== 0) return diff;
-  }
-  return la - lb;
 }
 
 /** Size of the letter-pair table, in bits: pairs hashed into it. */

@@ -68,7 +68,7 @@ describe('FoldedForms', () => {
 
 describe('sortFolds', () => {
   it('orders folds by code unit as strings sort, equal folds by their index', () => {
-    // Over the insertion-sort size, with shared prefixes, prefixes of others, repeats and
+    // Many folds, with shared prefixes, prefixes of others, repeats and
     // letters from several high bytes.
     const words = ['ab', 'a', 'abc', 'b', 'a b', 'a-b', 'zé', 'зеленський', 'ζ', 'аб', 'ab'];
     const forms = Array.from(
