@@ -327,7 +327,10 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
     if (hitTestWarming) return;
     hitTestWarming = true;
     compileMove();
-    whenIdle(win, warmMoveAfterFrame, HIT_WARM_TIMEOUT_MS, signal);
+    // Right after the next frame, not in idle time: a page still being scanned may have none
+    // for hundreds of milliseconds, and a first move before the warm-up compiles the caret
+    // lookup and the line-box check in it.
+    warmMoveAfterFrame();
     warmHitTest(0);
   };
   const unsubscribe = index.subscribe(() => {
