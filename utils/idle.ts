@@ -1,6 +1,8 @@
 /**
- * Idle-time scheduling, one way for every part of the page side: the loader's start, spotting's
- * set-up and scan slices (utils/spotting), and the card's warm-up steps (utils/card/idle.ts).
+ * Scheduling on the page, one way for every part of the page side: idle time for work no reader
+ * waits for (scan slices that follow the page's changes, a rebuilt matcher, the card's warm-up
+ * steps in utils/card/idle.ts), and a task of its own for the short steps a reader does wait for
+ * (the set-up and the first scan of a page, utils/spotting).
  */
 
 /** An idle callback runs at the latest after this long, ms, so busy pages still get scanned. */
@@ -29,6 +31,19 @@ export function whenIdle(
     return () => win.cancelIdleCallback?.(id);
   }
   const id = win.setTimeout(() => run(), 0);
+  return () => win.clearTimeout?.(id);
+}
+
+/**
+ * Runs `work` in a task of its own, after the tasks the page has already queued but without
+ * waiting for an idle period (which a page still loading images or running its scripts may not
+ * give for hundreds of ms), unless `signal` has aborted by then. For short steps only: each such
+ * task must stay far under the 50 ms of a long task. Returns a cancel.
+ */
+export function nextTask(win: IdleWindow, work: () => void, signal?: AbortSignal): () => void {
+  const id = win.setTimeout(() => {
+    if (!signal?.aborted) work();
+  }, 0);
   return () => win.clearTimeout?.(id);
 }
 

@@ -8,14 +8,14 @@ import type { Dictionary } from '../views';
 import { Highlighter } from './highlight';
 import { buildMatcher, type Matcher } from './matcher';
 import { MentionStore } from './mentions';
-import { hasRoom, whenIdle } from '../idle';
-import { Spotter, type SpotterEnv } from './spotter';
+import { hasRoom, nextTask, whenIdle } from '../idle';
+import { Spotter, type ScanStart, type SpotterEnv } from './spotter';
 import type { MentionIndex } from './types';
 
 /**
- * Idle time a matcher build needs, ms: the built-in dictionary's first build takes about this
- * long on a 2-core machine (most of it compiling the build's code); with less left, the build
- * waits for the next idle period rather than run into the page's next frame.
+ * Idle time a rebuild of the matcher needs, ms: the built-in dictionary's build takes about this
+ * long on a 2-core machine at most; with less left, the build waits for the next idle period
+ * rather than run into the page's next frame.
  */
 const BUILD_ROOM_MS = 10;
 
@@ -23,11 +23,12 @@ export interface SpottingController {
   /** The mentions on the page; stays the same object for the controller's life. */
   readonly index: MentionIndex;
   /**
-   * Uses a dictionary; a new version rebuilds the matcher (in idle time, like the scan) and
-   * rescans. `null` clears. Called from an idle callback with its `deadline`, the build and the
-   * first scan slice run at once, in that idle period.
+   * Uses a dictionary; a new version rebuilds the matcher and rescans. `null` clears. The page's
+   * first matcher (or the first after a `null`) is built in the next task and its scan runs in
+   * tasks of its own: the reader is waiting for the page's names. A later version (a pack installed or
+   * updated while the page is open) is built and scanned in idle time.
    */
-  setDictionary(dictionary: Dictionary | null, deadline?: IdleDeadline): void;
+  setDictionary(dictionary: Dictionary | null): void;
   /** Switches the highlight style at once. */
   setStyle(style: Settings['highlightStyle']): void;
   /** Off clears every highlight and stops watching the page; on scans it again. */
@@ -61,8 +62,8 @@ export function createSpotting(
   let building: { version: string; cancel: () => void } | null = null;
   let enabled = options.enabled ?? true;
 
-  const apply = (deadline?: IdleDeadline) => {
-    if (enabled && matcher && !signal.aborted) spotter.start(matcher, deadline);
+  const apply = (when?: ScanStart) => {
+    if (enabled && matcher && !signal.aborted) spotter.start(matcher, when);
     else spotter.stop();
   };
   signal.addEventListener(
@@ -82,7 +83,7 @@ export function createSpotting(
     get dictionaryVersion() {
       return matcher?.version ?? null;
     },
-    setDictionary(dictionary, deadline) {
+    setDictionary(dictionary) {
       const version = dictionary?.version ?? null;
       if (version !== null && (building ? building.version : matcher?.version) === version) return;
       building?.cancel();
@@ -92,15 +93,33 @@ export function createSpotting(
         apply();
         return;
       }
-      // The matcher is built in idle time: in this idle period when it has room for a build,
-      // else in the next. The first scan slice follows in what is left of it.
+      if (!matcher) {
+        // The page's first: built in the next task (apart from the set-up, which ran in this
+        // one: each stays short), then scanned in tasks of their own.
+        const cancel = nextTask(
+          win,
+          () => {
+            building = null;
+            matcher = buildMatcher(dictionary);
+            apply('soon');
+          },
+          signal,
+        );
+        building = { version: dictionary.version, cancel };
+        return;
+      }
+      // A new version: built in an idle period with room for it (a timeout-forced one has none,
+      // and the build then waits for the next); the rescan starts in what is left of it.
       const build = (idle?: IdleDeadline) => {
+        if (idle && !hasRoom(idle, BUILD_ROOM_MS) && !idle.didTimeout) {
+          building = { version: dictionary.version, cancel: whenIdle(win, build) };
+          return;
+        }
         building = null;
         matcher = buildMatcher(dictionary);
-        apply(idle);
+        apply(idle ?? 'idle');
       };
-      if (deadline && hasRoom(deadline, BUILD_ROOM_MS)) build(deadline);
-      else building = { version: dictionary.version, cancel: whenIdle(win, build) };
+      building = { version: dictionary.version, cancel: whenIdle(win, build) };
     },
     setStyle(style) {
       highlighter.setStyle(style);

@@ -6,8 +6,9 @@
  *
  * Started, the bundle honours the per-site switch before anything is scanned, reads the settings
  * and the alias dictionary from `storage.local` (the background never has to wake up for a page),
- * and in the next idle period sets up the highlights and the mention index, builds the matcher and
- * runs the first scan slice. Once the first name is highlighted it loads the hover side (the
+ * then, in a task of its own, sets up the highlights and the mention index; the matcher is built
+ * in the next task and the first scan follows in slices of a few ms, each a task of its own
+ * (docs/spotting.md, "Start"). Once the first name is highlighted it loads the hover side (the
  * pointer hit-test, the hover-intent timing, the keyboard walk: `hover.js`, utils/card). It
  * follows settings and pack changes live and client-side navigation, and answers the popup's page
  * report. No schema library, no UI library and no messaging library run here. It sends nothing
@@ -26,7 +27,7 @@ import { ok } from '../views';
 import { HOVER_BUNDLE, type HoverBundle } from './bundle-slot';
 import { createSpotting, type SpottingController } from './controller';
 import type { Highlighter } from './highlight';
-import { whenIdle } from '../idle';
+import { nextTask } from '../idle';
 import { PAGE_KEYS } from './early-storage';
 import { DICTIONARY_KEY } from './storage-keys';
 import { readDictionary } from './stored-dictionary';
@@ -90,7 +91,7 @@ export async function startOnPage(
   let cards: HoverCards | null = null;
 
   /** Created on the first enabled moment only: a switched-off site gets nothing at all. */
-  const ensureSpotting = (deadline?: IdleDeadline): SpottingController => {
+  const ensureSpotting = (): SpottingController => {
     if (spotting) return spotting;
     const created = createSpotting(ctx.signal, {
       style: settings.highlightStyle,
@@ -103,7 +104,7 @@ export async function startOnPage(
     // No dictionary in storage yet (the background is still publishing its first one): it
     // arrives through storage.onChanged below.
     const dictionary = readDictionary(stored[DICTIONARY_KEY]);
-    if (dictionary) created.setDictionary(dictionary, deadline);
+    if (dictionary) created.setDictionary(dictionary);
     return created;
   };
 
@@ -137,10 +138,15 @@ export async function startOnPage(
     check();
   };
 
-  // The set-up, the matcher build and the first scan slice share the next idle period.
-  const cancel = whenIdle(win, (deadline) => {
-    if (enabled && !ctx.signal.aborted) ensureSpotting(deadline);
-  });
+  // The set-up in a task of its own, apart from the one that evaluated the bundle; the matcher
+  // build and the scan's slices follow, each in its own task.
+  const cancel = nextTask(
+    win,
+    () => {
+      if (enabled) ensureSpotting();
+    },
+    ctx.signal,
+  );
   ctx.onInvalidated(cancel);
 
   const onStorage: StorageListener = (changes, area) => {

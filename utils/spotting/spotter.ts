@@ -1,7 +1,9 @@
 /**
- * The spotting engine of one page: runs scans in idle-time slices, follows the page's changes
- * through a MutationObserver, and feeds the mention store. Every timer and observer ends with
- * the AbortSignal it is given.
+ * The spotting engine of one page: runs scans in slices, follows the page's changes through a
+ * MutationObserver, and feeds the mention store. A scan a reader waits for (the page's first, one
+ * after the site is switched back on or after a client-side navigation) runs in slices that are
+ * tasks of their own, one after another; every other (following the page's changes, a new
+ * dictionary) runs in idle time. Every timer and observer ends with the AbortSignal it is given.
  */
 import { hasRoom, IDLE_TIMEOUT_MS } from '../idle';
 import type { Matcher } from './matcher';
@@ -36,6 +38,12 @@ const MAX_WATCHED_HIDDEN = 100;
 export const FIRST_HIGHLIGHT_MARK = 'standpoint:first-highlight';
 export const SCAN_DONE_MARK = 'standpoint:scan-done';
 
+/**
+ * When a full scan's slices run: 'soon' (tasks of their own, for a scan a reader waits for),
+ * 'idle' (idle time), or the idle period the caller runs in (its first slice there).
+ */
+export type ScanStart = 'soon' | 'idle' | IdleDeadline;
+
 export interface SpotterEnv {
   doc?: Document;
   win?: Window & typeof globalThis;
@@ -52,7 +60,10 @@ export class Spotter {
   private regions = new Set<Node>();
   private sawRemovals = false;
   private fullRescan = false;
-  private scheduled: number | null = null;
+  /** The slice waiting to run: an idle callback's id or a timer's (their ids are apart). */
+  private scheduled: { idle: boolean; id: number } | null = null;
+  /** The scan under way is one a reader waits for: its slices do not wait for idle time. */
+  private soon = false;
   private observer: MutationObserver | null = null;
   private windowStart = 0;
   private spentInWindow = 0;
@@ -82,13 +93,13 @@ export class Spotter {
 
   /**
    * Starts (or restarts) spotting with a matcher: clears what was found, scans the whole page.
-   * Called from an idle callback (`deadline`), the first slice runs at once in what is left of it
-   * rather than waiting for another idle period.
+   * `when` is 'soon' for a scan a reader waits for (slices in tasks of their own), or the idle
+   * period it is called from (the first slice runs in what is left of it, the rest in idle time).
    */
-  start(matcher: Matcher, deadline?: IdleDeadline): void {
+  start(matcher: Matcher, when: ScanStart = 'soon'): void {
     if (this.signal.aborted) return;
     this.matcher = matcher;
-    this.restart(deadline);
+    this.restart(when);
     this.observe();
   }
 
@@ -105,8 +116,11 @@ export class Spotter {
     this.store.notifyIfChanged();
   }
 
-  /** Forgets the page's mentions and scans it again (after a client-side navigation). */
-  restart(deadline?: IdleDeadline): void {
+  /**
+   * Forgets the page's mentions and scans it again: 'soon' after a client-side navigation, in
+   * idle time when the page's own changes were too many to follow one by one.
+   */
+  restart(when: ScanStart = 'soon'): void {
     if (!this.matcher) return;
     this.store.clear();
     this.hidden.clear();
@@ -114,11 +128,11 @@ export class Spotter {
     this.regions.clear();
     this.fullRescan = false;
     this.initialDone = false;
+    this.soon = when === 'soon';
+    this.cancel();
     // The first slice runs in what is left of the caller's idle period, if anything is.
-    if (deadline && hasRoom(deadline, MIN_SLICE_MS)) {
-      this.cancel();
-      this.slice(deadline);
-    } else this.schedule();
+    if (typeof when === 'object' && hasRoom(when, MIN_SLICE_MS)) this.slice(when);
+    else this.schedule();
   }
 
   /** True while scanning work is queued. */
@@ -179,18 +193,20 @@ export class Spotter {
       this.scheduled = null;
       this.slice(deadline);
     };
-    if (typeof this.win.requestIdleCallback === 'function') {
-      this.scheduled = this.win.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+    if (!this.soon && typeof this.win.requestIdleCallback === 'function') {
+      const id = this.win.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+      this.scheduled = { idle: true, id };
     } else {
-      this.scheduled = this.win.setTimeout(run, 1);
+      // A scan a reader waits for: the next slice after the tasks already queued. The browser
+      // spaces chained timers by 4 ms after the fifth, which leaves the page room on long scans.
+      this.scheduled = { idle: false, id: this.win.setTimeout(run, 0) };
     }
   }
 
   private cancel(): void {
     if (this.scheduled === null) return;
-    if (typeof this.win.cancelIdleCallback === 'function')
-      this.win.cancelIdleCallback(this.scheduled);
-    this.win.clearTimeout(this.scheduled);
+    if (this.scheduled.idle) this.win.cancelIdleCallback?.(this.scheduled.id);
+    else this.win.clearTimeout(this.scheduled.id);
     this.scheduled = null;
   }
 
@@ -212,13 +228,14 @@ export class Spotter {
       }
       if (this.spentInWindow >= MUTATION_BUDGET_MS_PER_SECOND) {
         const wait = BUDGET_WINDOW_MS - (start - this.windowStart);
-        this.scheduled = this.win.setTimeout(
+        const id = this.win.setTimeout(
           () => {
             this.scheduled = null;
             this.schedule();
           },
           Math.max(1, wait),
         );
+        this.scheduled = { idle: false, id };
         return;
       }
       this.takeChanges(matcher);
@@ -230,7 +247,10 @@ export class Spotter {
       if (job.step(emit, shouldYield)) this.jobs.shift();
     }
     if (this.jobs.length === 0 && !this.initialDone) perf.mark?.(SCAN_DONE_MARK);
-    if (this.jobs.length === 0) this.initialDone = true;
+    if (this.jobs.length === 0) {
+      this.initialDone = true;
+      this.soon = false;
+    }
     if (this.initialDone) this.spentInWindow += perf.now() - start;
     this.store.notifyIfChanged();
     if (!this.highlightMarked && this.store.all().length > 0) {
@@ -250,7 +270,7 @@ export class Spotter {
       return;
     }
     if (this.fullRescan) {
-      this.restart();
+      this.restart('idle');
       return;
     }
     if (this.sawRemovals) {

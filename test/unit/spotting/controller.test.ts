@@ -36,35 +36,88 @@ function idlePage(text: string) {
   return { spotting, waiting, deadline, idle, found, abort };
 }
 
-describe('spotting controller in idle time', () => {
-  it('builds the matcher and scans the first slice in the idle period it was given, when it has room', () => {
+/** A newer version of the test dictionary: the same names, so the scan finds the same. */
+const updated = { ...testDictionary, version: `${testDictionary.version}-next` };
+/** Lets the timers queued so far run (the slices of a scan a reader waits for). */
+const tasks = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('spotting controller: when the matcher is built and the page scanned', () => {
+  it("builds the page's first matcher in the next task and scans in tasks of their own, not in idle time", async () => {
     const page = idlePage('Friedrich Merz met Volodymyr Zelenskyy.');
-    page.spotting.setDictionary(testDictionary, page.deadline(40));
+    page.spotting.setDictionary(testDictionary);
+    expect(page.spotting.dictionaryVersion).toBeNull();
+    await tasks();
     expect(page.spotting.dictionaryVersion).toBe(testDictionary.version);
     expect(page.found()).toEqual(['Friedrich Merz', 'Volodymyr Zelenskyy']);
+    // No idle callback was asked for: a page that never idles still gets its names.
+    expect(page.waiting).toHaveLength(0);
     page.abort.abort();
   });
 
-  it('leaves the build to the next idle period when the one it was given is nearly over', () => {
+  it('builds a later version in idle time and rescans there, first slice in the same period', async () => {
     const page = idlePage('Friedrich Merz met Volodymyr Zelenskyy.');
-    page.spotting.setDictionary(testDictionary, page.deadline(1));
-    expect(page.spotting.dictionaryVersion).toBeNull();
+    page.spotting.setDictionary(testDictionary);
+    await tasks();
+    page.spotting.setDictionary(updated);
+    expect(page.spotting.dictionaryVersion).toBe(testDictionary.version);
     expect(page.waiting).toHaveLength(1);
     page.idle(40);
-    expect(page.spotting.dictionaryVersion).toBe(testDictionary.version);
+    expect(page.spotting.dictionaryVersion).toBe(updated.version);
     expect(page.found()).toEqual(['Friedrich Merz', 'Volodymyr Zelenskyy']);
     page.abort.abort();
   });
 
-  it('runs one step per callback that the timeout forced: the build, then the scan in another', () => {
+  it('leaves a rebuild to the next idle period when the one it was given is nearly over', async () => {
     const page = idlePage('Friedrich Merz met Volodymyr Zelenskyy.');
-    page.spotting.setDictionary(testDictionary, page.deadline(40, true));
-    expect(page.spotting.dictionaryVersion).toBeNull();
-    page.idle(40, true);
+    page.spotting.setDictionary(testDictionary);
+    await tasks();
+    page.spotting.setDictionary(updated);
+    page.idle(1);
     expect(page.spotting.dictionaryVersion).toBe(testDictionary.version);
+    expect(page.waiting).toHaveLength(1);
+    page.idle(40);
+    expect(page.spotting.dictionaryVersion).toBe(updated.version);
+    page.abort.abort();
+  });
+
+  it('runs one step per callback that the timeout forced: the rebuild, then the rescan in another', async () => {
+    const page = idlePage('Friedrich Merz met Volodymyr Zelenskyy.');
+    page.spotting.setDictionary(testDictionary);
+    await tasks();
+    page.spotting.setDictionary(updated);
+    page.idle(40, true);
+    expect(page.spotting.dictionaryVersion).toBe(updated.version);
     expect(page.found()).toEqual([]);
     page.idle(40);
     expect(page.found()).toEqual(['Friedrich Merz', 'Volodymyr Zelenskyy']);
+    page.abort.abort();
+  });
+
+  it("follows the page's changes in idle time once the first scan is done", async () => {
+    const page = idlePage('Friedrich Merz met Volodymyr Zelenskyy.');
+    page.spotting.setDictionary(testDictionary);
+    await tasks();
+    const p = document.createElement('p');
+    p.textContent = 'Later Donald Trump spoke.';
+    document.body.append(p);
+    await tasks();
+    expect(page.found()).toEqual(['Friedrich Merz', 'Volodymyr Zelenskyy']);
+    expect(page.waiting).toHaveLength(1);
+    page.idle(40);
+    expect(page.found()).toEqual(['Friedrich Merz', 'Volodymyr Zelenskyy', 'Donald Trump']);
+    page.abort.abort();
+  });
+
+  it('scans at once again when the site is switched back on', async () => {
+    const page = idlePage('Friedrich Merz met Volodymyr Zelenskyy.');
+    page.spotting.setDictionary(testDictionary);
+    await tasks();
+    page.spotting.setEnabled(false);
+    expect(page.found()).toEqual([]);
+    page.spotting.setEnabled(true);
+    await tasks();
+    expect(page.found()).toEqual(['Friedrich Merz', 'Volodymyr Zelenskyy']);
+    expect(page.waiting).toHaveLength(0);
     page.abort.abort();
   });
 });

@@ -22,7 +22,7 @@ function setup(html: string, rendered: (el: Element) => boolean = () => true) {
 const texts = (s: SpottingController) => s.index.all().map((m) => `${m.actorId}:${m.text}`);
 
 describe('spotting controller', () => {
-  it('scans at idle time, highlights, and reports first-mention order and counts', async () => {
+  it('scans the page, highlights, and reports first-mention order and counts', async () => {
     const { registry, spotting, abort } = setup(
       '<h1>Merz meets Zelenskyy</h1><p>Volodymyr Zelenskyy and Chancellor Merz.</p>',
     );
