@@ -5,6 +5,7 @@
  */
 import { browser } from '#imports';
 import { DICTIONARY_KEY, DICTIONARY_VERSION_KEY } from '../spotting/storage-keys';
+import { storedDictionary } from '../spotting/stored-dictionary';
 import { err, type Result } from '../views';
 import { settleClaims } from './claims';
 import { allTables, type StandpointDB } from './database';
@@ -74,13 +75,14 @@ export async function pageDictionaryOptions(): Promise<{ verifiedOnly: boolean }
 }
 
 /**
- * Writes the current dictionary, and its version beside it, where content scripts read and
- * watch them (utils/spotting/stored-dictionary.ts): one write, so both change together.
+ * Writes the current dictionary with its matcher's trie, built here once for every page, and its
+ * version beside it, where content scripts read and watch them
+ * (utils/spotting/stored-dictionary.ts): one write, so they all change together.
  */
 export async function publishDictionaryVersion(db: StandpointDB): Promise<string> {
   const dict = await dictionary(db, await pageDictionaryOptions());
   await browser.storage.local.set({
-    [DICTIONARY_KEY]: dict,
+    [DICTIONARY_KEY]: storedDictionary(dict),
     [DICTIONARY_VERSION_KEY]: dict.version,
   });
   return dict.version;

@@ -20,10 +20,10 @@ import {
   isUpperChar,
   isWordCode,
 } from './normalize';
-import { surnameForms } from './inflection';
 import { afterNamesakes } from './namesakes';
 import { judge, type Candidate } from './rules';
-import { buildStartFilter, FlatTrie, FoldedForms, KINDS, NONE, ROOT } from './trie';
+import { buildStartFilter, FlatTrie, NONE, ROOT, type TrieTables } from './trie';
+import { dictionaryTables } from './trie-build';
 
 export interface Matcher {
   /** The dictionary version the matcher was built from. */
@@ -35,32 +35,22 @@ export interface Matcher {
 }
 
 /**
- * Builds the matcher for a dictionary. Call once per dictionary version and reuse it.
- * Forms that do not start with a word character are ignored: a name starts with a letter.
+ * Builds the matcher for a dictionary, trie and all: for the `spot` commands, the bench and the
+ * draft's name finder. A page never builds: it gets the trie's arrays with the dictionary
+ * (`matcherOf`).
  */
 export function buildMatcher(dict: Dictionary): Matcher {
+  return matcherOf(dict, dictionaryTables(dict));
+}
+
+/**
+ * The matcher of a dictionary whose trie is built (`dictionaryTables`, ./trie-build.ts): on a
+ * page, the arrays the background stored with the dictionary. Takes the dictionary's rules
+ * vocabulary into use.
+ */
+export function matcherOf(dict: Dictionary, tables: TrieTables): Matcher {
   if (dict.vocabulary) useVocabulary(dict.vocabulary);
-  // Every form counted first, so the folded forms' arrays are made once, at their size.
-  const surnames = dict.actors.map((a) => surnameForms(a.match));
-  let room = 0;
-  let unitRoom = 0;
-  const makeRoom = (list: readonly string[]) => {
-    room += list.length;
-    for (const form of list) unitRoom += form.length;
-  };
-  dict.actors.forEach((a, index) => {
-    makeRoom(a.aliases);
-    makeRoom(surnames[index]!);
-    makeRoom(a.match.exclude ?? []);
-  });
-  const folded = new FoldedForms([], [], room, unitRoom);
-  dict.actors.forEach((a, index) => {
-    const ref = index * KINDS.length;
-    for (const alias of a.aliases) folded.add(alias, ref);
-    for (const surname of surnames[index]!) folded.add(surname, ref + 1);
-    for (const phrase of a.match.exclude ?? []) folded.add(phrase, ref + 2);
-  });
-  const trie = new FlatTrie(dict.actors, folded);
+  const trie = new FlatTrie(dict.actors, tables);
   const empty = !trie.hasChildren(ROOT);
 
   /**

@@ -6,9 +6,9 @@
  *
  * Started, the bundle honours the per-site switch before anything is scanned, reads the settings
  * and the alias dictionary from `storage.local` (the background never has to wake up for a page),
- * then, in a task of its own, sets up the highlights and the mention index; the matcher is built
- * in the next task and the first scan follows in slices of a few ms, each a task of its own
- * (docs/spotting.md, "Start"). Once the first name is highlighted it loads the hover side (the
+ * then, in a task of its own, sets up the highlights, the mention index and the matcher (its trie
+ * comes built with the dictionary: utils/spotting/stored-tables.ts); the first scan follows in
+ * slices of a few ms, each a task of its own (docs/spotting.md, "Start"). Once the first name is highlighted it loads the hover side (the
  * pointer hit-test, the hover-intent timing, the keyboard walk: `hover.js`, utils/card). It
  * follows settings and pack changes live and client-side navigation, and answers the popup's page
  * report. No schema library, no UI library and no messaging library run here. It sends nothing
@@ -138,8 +138,8 @@ export async function startOnPage(
     check();
   };
 
-  // The set-up in a task of its own, apart from the one that evaluated the bundle; the matcher
-  // build and the scan's slices follow, each in its own task.
+  // The set-up in a task of its own, apart from the one that evaluated the bundle; the scan's
+  // slices follow, each in its own task.
   const cancel = nextTask(
     win,
     () => {

@@ -71,10 +71,19 @@ export interface RuleActor {
   lowerCase: boolean;
   /** Every surname form (folded), generated inflections included. */
   surnames: Set<string>;
-  /** Every surname form of every actor of the dictionary (one set shared by all). */
-  allSurnames: Set<string>;
+  /** Every surname form of every actor of the dictionary (one lookup shared by all). */
+  allSurnames: SurnameLookup;
   /** Surname forms in an oblique case: another form plus a case ending (folded). */
   oblique: Set<string>;
+}
+
+/**
+ * Whether a folded word is a surname form of some actor of the dictionary. The matcher answers
+ * from its trie (`FlatTrie.surnames`), which holds every surname form already: nothing to collect
+ * on the page.
+ */
+export interface SurnameLookup {
+  has(folded: string): boolean;
 }
 
 /** True when a dash joins the name ending at `end` to another known surname: "Trump-Putin". */
@@ -93,12 +102,11 @@ export interface Entry {
 }
 
 /**
- * Folds an actor's match policy for the rules. `allSurnames` is one set for the whole
- * dictionary; each actor adds its forms to it.
+ * Folds an actor's match policy for the rules. `allSurnames` knows the surname forms of the
+ * whole dictionary; without it, the actor's own are all the rules know.
  */
-export function prepareActor(a: DictionaryActor, allSurnames: Set<string> = new Set()): RuleActor {
+export function prepareActor(a: DictionaryActor, allSurnames?: SurnameLookup): RuleActor {
   const surnames = new Set(surnameForms(a.match).map(foldKey));
-  for (const f of surnames) allSurnames.add(f);
   const givenNames = new Set(a.match.givenNames.map(foldKey).filter(Boolean));
   return {
     id: a.id,
@@ -112,7 +120,7 @@ export function prepareActor(a: DictionaryActor, allSurnames: Set<string> = new 
     context: (a.match.context ?? []).map(foldKey).filter(Boolean),
     lowerCase: a.match.lowerCase === true,
     surnames,
-    allSurnames,
+    allSurnames: allSurnames ?? surnames,
     oblique: obliqueForms(surnames),
   };
 }

@@ -2,11 +2,26 @@
  * The alias dictionary as the background hands it to content scripts: in `storage.local`, which
  * a content script reads without waking the background (a stopped service worker costs a page
  * nothing). The background writes it whenever the installed packs change, from packs it validated
- * with the pack schema when they were installed; a page reads it back with the few plain checks
- * below instead of a schema: shapes and bounds, so a damaged value is refused, not trusted.
+ * with the pack schema when they were installed, with the matcher's trie built for it
+ * (./stored-tables.ts); a page reads it back with the few plain checks below instead of a schema:
+ * shapes and bounds, so a damaged value is refused, not trusted.
  */
 import type { Dictionary, DictionaryActor } from '../views';
 import { VOCABULARY_LISTS, type RuleVocabulary } from './rule-words';
+import { dictionaryTables } from './trie-build';
+import { readTables, storeTables, type StoredTables } from './stored-tables';
+import type { TrieTables } from './trie';
+
+/** A dictionary as a page uses it: with the rules' vocabulary and its matcher's trie. */
+export interface PageDictionary extends Dictionary {
+  vocabulary: RuleVocabulary;
+  tables: TrieTables;
+}
+
+/** A dictionary as the background stores it for pages: with its trie, built once here. */
+export function storedDictionary(dict: Dictionary): Dictionary & { tables: StoredTables } {
+  return { ...dict, tables: storeTables(dictionaryTables(dict)) };
+}
 
 /** Bounds of what a content script accepts: far above any real set of packs, far below harm. */
 export const DICTIONARY_LIMITS = {
@@ -83,10 +98,10 @@ function readVocabulary(raw: unknown): RuleVocabulary | null {
 
 /**
  * The stored value as a dictionary, or null when it is absent or not one. A page needs the
- * rules' vocabulary with the names: a dictionary without it (written by an older version) is
- * refused, and the page waits for the background to publish the current one.
+ * rules' vocabulary and the trie with the names: a dictionary without them (written by an older
+ * version) is refused, and the page waits for the background to publish the current one.
  */
-export function readDictionary(raw: unknown): Dictionary | null {
+export function readDictionary(raw: unknown): PageDictionary | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const { version, actors } = raw as Record<string, unknown>;
   const vocabulary = readVocabulary((raw as Record<string, unknown>).vocabulary);
@@ -99,5 +114,7 @@ export function readDictionary(raw: unknown): Dictionary | null {
     if (!actor) return null;
     out.push(actor);
   }
-  return { version, actors: out, vocabulary };
+  const tables = readTables((raw as Record<string, unknown>).tables, out.length);
+  if (!tables) return null;
+  return { version, actors: out, vocabulary, tables };
 }

@@ -1,20 +1,12 @@
 /**
- * The trie of name forms as flat typed arrays, built in one sorted pass, and the letter-pair
- * filter that tells the walk where no form can start. The walk over page text and the rules are
- * ./matcher.ts; docs/spotting.md documents both.
+ * The trie of name forms as flat typed arrays, and the letter-pair filter that tells the walk
+ * where no form can start. The arrays are built once per dictionary version (./trie-build.ts),
+ * by the background, which stores them with the dictionary (./stored-tables.ts): a page reads
+ * them and never builds. The walk over page text and the rules are ./matcher.ts;
+ * docs/spotting.md documents both.
  */
-import {
-  APOSTROPHE,
-  HYPHEN_CODE,
-  SPACE,
-  foldCode,
-  foldKey,
-  isIgnorableCode,
-  isSpaceCode,
-  isWordCode,
-} from './normalize';
-import { surnameForms } from './inflection';
-import { prepareActor, type Entry, type RuleActor } from './rules';
+import { APOSTROPHE, HYPHEN_CODE, SPACE, foldCode, isIgnorableCode } from './normalize';
+import { prepareActor, type Entry, type RuleActor, type SurnameLookup } from './rules';
 import type { DictionaryActor } from '../views';
 
 /** Kinds of form, in the order of their number in an entry reference. */
@@ -26,19 +18,42 @@ export const ROOT = 0;
 export const NONE = 0;
 
 /** Node flags. */
-const HAS_CHILDREN = 1;
+export const HAS_CHILDREN = 1;
 /** Some form ends at the node: it has entries. */
-const TERMINAL = 2;
+export const TERMINAL = 2;
 /** The form ending at the node ends in a word character, so the page must not go on with one. */
-const WORD_END = 4;
+export const WORD_END = 4;
 /** A child of the root whose forms the letter-pair filter cannot judge (see `buildStartFilter`). */
 const FIRST_ONLY = 8;
+
+/**
+ * The trie's arrays, as the build makes them (`buildTrieTables`, ./trie-build.ts) and a page reads
+ * them back from storage (`readTables`, ./stored-tables.ts). The layout is `FlatTrie`'s.
+ */
+export interface TrieTables {
+  /** Nodes; node 0 is the root. */
+  readonly size: number;
+  /** Distinct forms (nodes where a form ends). */
+  readonly forms: number;
+  /** Each node's folded code unit. */
+  readonly code: Uint16Array;
+  /** Each node's next sibling, or NONE. */
+  readonly nextSibling: Int32Array;
+  /** Each node's flags (HAS_CHILDREN, TERMINAL, WORD_END). */
+  readonly flags: Uint8Array;
+  /** Nodes where a form ends, ascending. */
+  readonly terminals: Int32Array;
+  /** Where each terminal's entries start in `entryRefs`; one more at the end. */
+  readonly entryStart: Int32Array;
+  /** Entry references (actor index × 3 + kind), by terminal, in dictionary order. */
+  readonly entryRefs: Int32Array;
+}
 
 /**
  * The trie of folded forms, in a few flat typed arrays sized exactly once: no object, `Map` or
  * list per node, nothing to trim or copy after the build.
  *
- * The forms go in sorted (`FlatTrie.build`), so the nodes are numbered in depth-first order,
+ * The forms go in sorted (`buildTrieTables`), so the nodes are numbered in depth-first order,
  * children in the order of their code unit: a node's first child is always the next node, and
  * each node keeps only its code unit, its next sibling and a byte of flags (7 bytes a node).
  * Below the first letters most nodes have one child, so a lookup reads one or two slots. The
@@ -49,8 +64,8 @@ const FIRST_ONLY = 8;
  * in that order, found by binary search (only where a form was found on the page). An entry is
  * a number (actor index × 3 + kind); the rules' `Entry` objects, with the actor's folded policy,
  * are made the first time a page holds one of the actor's forms, and the set of every surname
- * the rules read with the first of them: the build allocates next to nothing per form, and a
- * page that names nobody never pays for the rules' data.
+ * the rules read with the first of them: a page that names nobody never pays for the rules'
+ * data. Made from stored arrays, the trie itself only builds the root's table.
  */
 export class FlatTrie {
   /** Nodes; node 0 is the root. */
@@ -71,97 +86,28 @@ export class FlatTrie {
   private readonly entryObjects = new Map<number, Entry>();
   private readonly lists = new Map<number, Entry[]>();
   private readonly prepared = new Map<number, RuleActor>();
-  /** Every surname form (folded) of every actor, made with the first `Entry` (see `entry`). */
-  private allSurnames: Set<string> | null = null;
+  /** Whether a folded word is a surname form of any actor: the rules ask it (`entry`). */
+  readonly surnames: SurnameLookup = { has: (key) => this.isSurname(key) };
 
-  /** Builds the trie of the dictionary's folded forms. */
   constructor(
     private readonly actors: readonly DictionaryActor[],
-    folded: FoldedForms,
+    tables: TrieTables,
   ) {
-    const { units, start, refs } = folded;
-    // Sorted by code unit, as strings sort; equal forms keep the dictionary's order, which
-    // the rules see their actors in.
-    const order = sortFolds(units, start, folded.count);
-
-    // First pass: how much each form shares with the one before it, hence the exact number of
-    // nodes (every code unit past the shared prefix is a new node) and of distinct forms.
-    const n = order.length;
-    const shared = new Int32Array(n);
-    let nodes = 1;
-    let distinct = 0;
-    let longest = 0;
-    let prev = 0; // the fold before, as start[prev] to start[prev + 1]
-    for (let s = 0; s < n; s++) {
-      const i = order[s]!;
-      const len = start[i + 1]! - start[i]!;
-      const limit = s === 0 ? 0 : Math.min(len, start[prev + 1]! - start[prev]!);
-      let l = 0;
-      while (l < limit && units[start[i]! + l] === units[start[prev]! + l]) l++;
-      shared[s] = l;
-      // Sorted, a form is either the one before it again or goes on past what they share.
-      if (l < len) {
-        nodes += len - l;
-        distinct++;
-      }
-      longest = Math.max(longest, len);
-      prev = i;
-    }
-    this.size = nodes;
-    this.code = new Uint16Array(nodes);
-    this.nextSibling = new Int32Array(nodes);
-    this.flags = new Uint8Array(nodes);
-    this.terminals = new Int32Array(distinct);
-    this.entryStart = new Int32Array(distinct + 1);
-    const entryRefs = new Int32Array(n);
-
-    // Second pass: the nodes, in depth-first order. `path[d]` is the previous form's node at
-    // depth d; a form that leaves it at depth l gets a new child of path[l], the next sibling
-    // of the previous form's node at depth l + 1 (the parent's last child so far) if there is
-    // one, else the parent's first child, which is then the node right after the parent.
-    const path = new Int32Array(longest + 1);
-    let size = 1;
-    let depth = 0; // length of the previous form
-    let t = -1; // the last terminal
-    let entries = 0;
-    const pages: number[] = [];
-    for (let s = 0; s < n; s++) {
-      const i = order[s]!;
-      const from = start[i]!;
-      const len = start[i + 1]! - from;
-      const l = shared[s]!;
-      let node = path[l]!;
-      if (l < len) {
-        if (l < depth) this.nextSibling[path[l + 1]!] = size;
-        else this.flags[node]! |= HAS_CHILDREN;
-        for (let j = l; j < len; j++) {
-          if (j > l) this.flags[node]! |= HAS_CHILDREN;
-          const c = units[from + j]!;
-          this.code[size] = c;
-          if (j === 0) pages[c >> 8] = 1;
-          node = size++;
-          path[j + 1] = node;
-        }
-      }
-      if (t < 0 || this.terminals[t] !== node) {
-        this.terminals[++t] = node;
-        this.entryStart[t] = entries;
-        this.flags[node]! |= TERMINAL | (isWordCode(units[from + len - 1]!) ? WORD_END : 0);
-      }
-      // The same form listed twice for one actor and kind is one entry.
-      const ref = refs[i]!;
-      let known = false;
-      for (let k = this.entryStart[t]!; k < entries; k++) known ||= entryRefs[k] === ref;
-      if (!known) entryRefs[entries++] = ref;
-      depth = len;
-    }
-    this.entryStart[distinct] = entries;
-    this.entryRefs = entries === n ? entryRefs : entryRefs.slice(0, entries);
-    this.forms = distinct;
+    this.size = tables.size;
+    this.forms = tables.forms;
+    this.code = tables.code;
+    this.nextSibling = tables.nextSibling;
+    this.flags = tables.flags;
+    this.terminals = tables.terminals;
+    this.entryStart = tables.entryStart;
+    this.entryRefs = tables.entryRefs;
 
     // The root's children by code unit, and the filter's flag for first letters.
     let used = 0;
-    for (let hi = 0; hi < 256; hi++) if (pages[hi] === 1) this.rootPage[hi] = ++used;
+    for (let k = this.firstChild(ROOT); k !== NONE; k = this.nextSibling[k]!) {
+      const hi = this.code[k]! >> 8;
+      if (this.rootPage[hi] === 0) this.rootPage[hi] = ++used;
+    }
     this.rootTable = new Int32Array(used * 256);
     for (let k = this.firstChild(ROOT); k !== NONE; k = this.nextSibling[k]!) {
       const c = this.code[k]!;
@@ -239,15 +185,25 @@ export class FlatTrie {
     return list;
   }
 
+  /** Whether `key`, folded, is a form of the trie with a surname entry. */
+  private isSurname(key: string): boolean {
+    if (key === '') return false;
+    let node = ROOT;
+    for (let j = 0; j < key.length; j++) {
+      node = this.child(node, key.charCodeAt(j));
+      if (node === NONE) return false;
+    }
+    return this.hasEntries(node) && this.refsAt(node).some((ref) => ref % KINDS.length === 1);
+  }
+
   /** The `Entry` of a reference; one object per actor and kind, each actor prepared once. */
   private entry(ref: number): Entry {
     let e = this.entryObjects.get(ref);
     if (!e) {
-      this.allSurnames ??= surnamesOf(this.actors);
       const index = Math.floor(ref / KINDS.length);
       let actor = this.prepared.get(index);
       if (!actor) {
-        actor = prepareActor(this.actors[index]!, this.allSurnames);
+        actor = prepareActor(this.actors[index]!, this.surnames);
         this.prepared.set(index, actor);
       }
       e = { actor, kind: KINDS[ref % KINDS.length]! };
@@ -255,136 +211,6 @@ export class FlatTrie {
     }
     return e;
   }
-}
-
-/**
- * The forms of a dictionary folded (as `foldKey` folds them) one after another into one array
- * of code units, with their entry references: no string per form. Form i is `units` from
- * `start[i]` to `start[i + 1]`. A form is left out when nothing is left of it or it does not
- * start with a word character (a name starts with a letter).
- *
- * Forms are added one by one (`add`) into arrays made once with room for `room` forms of
- * `unitRoom` code units in all, which the caller counts first: no list of the forms as strings
- * (at tens of thousands of forms such lists grew, were copied and faulted in fresh memory), and
- * nothing allocated or copied per form. A form past the room is lost.
- */
-export class FoldedForms {
-  readonly units: Uint16Array;
-  readonly start: Int32Array;
-  readonly refs: Int32Array;
-  count = 0;
-
-  constructor(
-    forms: readonly string[] = [],
-    refs: readonly number[] = [],
-    room = forms.length,
-    unitRoom = forms.reduce((sum, form) => sum + form.length, 0),
-  ) {
-    this.units = new Uint16Array(unitRoom);
-    this.start = new Int32Array(room + 1);
-    this.refs = new Int32Array(room);
-    for (let i = 0; i < forms.length; i++) this.add(forms[i]!, refs[i]!);
-  }
-
-  /** Folds `form` in with entry reference `ref` (or leaves it out; see the class). */
-  add(form: string, ref: number): void {
-    // Folding never lengthens a form.
-    const from = this.start[this.count]!;
-    const end = foldInto(form, this.units, from);
-    if (end === from || !isWordCode(this.units[from]!)) return;
-    this.refs[this.count] = ref;
-    this.start[++this.count] = end;
-  }
-}
-
-/** Every surname form of every actor, folded (what the build leaves out, left out here). */
-function surnamesOf(actors: readonly DictionaryActor[]): Set<string> {
-  const out = new Set<string>();
-  for (const a of actors) {
-    for (const form of surnameForms(a.match)) {
-      const key = foldKey(form);
-      if (key !== '' && isWordCode(key.charCodeAt(0))) out.add(key);
-    }
-  }
-  return out;
-}
-
-/** Folds `s` into `units` from `at`, as `foldKey` does; returns where the fold ends. */
-function foldInto(s: string, units: Uint16Array, at: number): number {
-  let end = at;
-  let pendingSpace = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isIgnorableCode(c)) continue;
-    if (isSpaceCode(c)) {
-      pendingSpace = end > at;
-      continue;
-    }
-    if (pendingSpace) units[end++] = SPACE;
-    pendingSpace = false;
-    units[end++] = foldCode(c);
-  }
-  return end;
-}
-
-/**
- * The folds' indices sorted by code unit, as strings sort, equal folds in index order: a
- * most-significant-digit radix sort. Each group of folds that agree up to depth d is
- * distributed by its code unit at d (stably, so equal folds keep their order) into groups that
- * go on to d + 1, until every group holds one fold or equal ones. It reads each fold up to where it
- * differs from the others, no comparison callback and no n log n: the build's time per form
- * stays the same from hundreds of forms to tens of thousands. A group's counts span only the
- * code units it holds (a few dozen slots within one script).
- */
-export function sortFolds(units: Uint16Array, start: Int32Array, count: number): Int32Array {
-  const order = new Int32Array(count);
-  for (let i = 0; i < count; i++) order[i] = i;
-  let top = 0;
-  for (let k = start[count]! - 1; k >= 0; k--) if (units[k]! > top) top = units[k]!;
-  // A fold's key at depth d: its code unit there plus 1, or 0 where it has ended.
-  const counts = new Int32Array(top + 2);
-  const keys = new Int32Array(count);
-  const moved = new Int32Array(count);
-  const groups = count > 1 ? [0, count, 0] : []; // lo, hi, depth of each group left to sort
-  while (groups.length > 0) {
-    const d = groups.pop()!;
-    const hi = groups.pop()!;
-    const lo = groups.pop()!;
-    let min = top + 1;
-    let max = 0;
-    for (let p = lo; p < hi; p++) {
-      const i = order[p]!;
-      const at = start[i]! + d;
-      const key = at < start[i + 1]! ? units[at]! + 1 : 0;
-      keys[p] = key;
-      counts[key]!++;
-      if (key < min) min = key;
-      if (key > max) max = key;
-    }
-    if (min === max) {
-      // One key: all of them go on (or all ended here: equal folds, already in order).
-      counts[min] = 0;
-      if (min !== 0) groups.push(lo, hi, d + 1);
-      continue;
-    }
-    let at = lo;
-    for (let k = min; k <= max; k++) {
-      const c = counts[k]!;
-      counts[k] = at;
-      at += c;
-    }
-    for (let p = lo; p < hi; p++) moved[counts[keys[p]!]!++] = order[p]!;
-    order.set(moved.subarray(lo, hi), lo);
-    // counts[k] is now where group k ends. Key 0: folds that ended, equal, in order.
-    let from = lo;
-    for (let k = min; k <= max; k++) {
-      const to = counts[k]!;
-      counts[k] = 0;
-      if (k !== 0 && to - from > 1) groups.push(from, to, d + 1);
-      from = to;
-    }
-  }
-  return order;
 }
 
 /** Size of the letter-pair table, in bits: pairs hashed into it. */

@@ -4,6 +4,9 @@ import { ensureBuiltinPack, refreshDerivedRows } from '@/utils/db/install';
 import { rollbackPack } from '@/utils/db/uninstall';
 import { dictionaryVersion } from '@/utils/db/queries';
 import { dictionaryVersionItem } from '@/utils/settings';
+import { DICTIONARY_KEY } from '@/utils/spotting/storage-keys';
+import { readDictionary } from '@/utils/spotting/stored-dictionary';
+import { browser } from 'wxt/browser';
 import { FIXTURES, dump, edited, fixture, freshDb, install } from './helpers';
 
 describe('applyPack', () => {
@@ -41,6 +44,14 @@ describe('applyPack', () => {
     expect(await db.claims.get('actor:anna-berg')).toMatchObject({ packId: 'fixture-news' });
     expect(await db.positionChanges.count()).toBe(0);
     expect(await dictionaryVersionItem.getValue()).toBe(await dictionaryVersion(db));
+    // Pages get the dictionary with its matcher's trie built: what a page reads is whole.
+    const stored = await browser.storage.local.get(DICTIONARY_KEY);
+    const onPage = readDictionary(JSON.parse(JSON.stringify(stored[DICTIONARY_KEY])));
+    expect(onPage?.version).toBe(await dictionaryVersionItem.getValue());
+    expect(onPage?.actors.map((a) => a.id).sort()).toEqual(
+      (await db.actors.toArray()).map((a) => a.id).sort(),
+    );
+    expect(onPage?.tables.forms).toBeGreaterThan(0);
   });
 
   it('is idempotent: the same version and bytes again change nothing', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSpotting } from '@/utils/spotting/controller';
 import { Highlighter, type HighlightLike } from '@/utils/spotting/highlight';
 import { FakeHighlight, useStaticRange } from './dom-fakes';
-import { testDictionary } from './dict';
+import { onPage, testDictionary } from './dict';
 
 useStaticRange();
 
@@ -41,61 +41,55 @@ const updated = { ...testDictionary, version: `${testDictionary.version}-next` }
 /** Lets the timers queued so far run (the slices of a scan a reader waits for). */
 const tasks = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-describe('spotting controller: when the matcher is built and the page scanned', () => {
-  it("builds the page's first matcher in the next task and scans in tasks of their own, not in idle time", async () => {
+describe('spotting controller: when the matcher is made and the page scanned', () => {
+  it("makes the page's first matcher at once and scans in tasks of their own, not in idle time", async () => {
     const page = idlePage('Friedrich Merz met Volodymyr Zelenskyy.');
-    page.spotting.setDictionary(testDictionary);
-    expect(page.spotting.dictionaryVersion).toBeNull();
-    await tasks();
+    page.spotting.setDictionary(onPage(testDictionary));
+    // The trie came built with the dictionary: nothing is left to build in a later task.
     expect(page.spotting.dictionaryVersion).toBe(testDictionary.version);
+    expect(page.found()).toEqual([]);
+    await tasks();
     expect(page.found()).toEqual(['Friedrich Merz', 'Volodymyr Zelenskyy']);
     // No idle callback was asked for: a page that never idles still gets its names.
     expect(page.waiting).toHaveLength(0);
     page.abort.abort();
   });
 
-  it('builds a later version in idle time and rescans there, first slice in the same period', async () => {
+  it('takes a later version at once and rescans in idle time, first slice in the same period', async () => {
     const page = idlePage('Friedrich Merz met Volodymyr Zelenskyy.');
-    page.spotting.setDictionary(testDictionary);
+    page.spotting.setDictionary(onPage(testDictionary));
     await tasks();
-    page.spotting.setDictionary(updated);
-    expect(page.spotting.dictionaryVersion).toBe(testDictionary.version);
+    page.spotting.setDictionary(onPage(updated));
+    expect(page.spotting.dictionaryVersion).toBe(updated.version);
     expect(page.waiting).toHaveLength(1);
-    page.idle(40);
-    expect(page.spotting.dictionaryVersion).toBe(updated.version);
-    expect(page.found()).toEqual(['Friedrich Merz', 'Volodymyr Zelenskyy']);
-    page.abort.abort();
-  });
-
-  it('leaves a rebuild to the next idle period when the one it was given is nearly over', async () => {
-    const page = idlePage('Friedrich Merz met Volodymyr Zelenskyy.');
-    page.spotting.setDictionary(testDictionary);
     await tasks();
-    page.spotting.setDictionary(updated);
-    page.idle(1);
-    expect(page.spotting.dictionaryVersion).toBe(testDictionary.version);
-    expect(page.waiting).toHaveLength(1);
-    page.idle(40);
-    expect(page.spotting.dictionaryVersion).toBe(updated.version);
-    page.abort.abort();
-  });
-
-  it('runs one step per callback that the timeout forced: the rebuild, then the rescan in another', async () => {
-    const page = idlePage('Friedrich Merz met Volodymyr Zelenskyy.');
-    page.spotting.setDictionary(testDictionary);
-    await tasks();
-    page.spotting.setDictionary(updated);
-    page.idle(40, true);
-    expect(page.spotting.dictionaryVersion).toBe(updated.version);
     expect(page.found()).toEqual([]);
     page.idle(40);
     expect(page.found()).toEqual(['Friedrich Merz', 'Volodymyr Zelenskyy']);
     page.abort.abort();
   });
 
+  it('keeps the scan when the same version comes again, and clears everything on none', async () => {
+    const page = idlePage('Friedrich Merz met Volodymyr Zelenskyy.');
+    page.spotting.setDictionary(onPage(testDictionary));
+    await tasks();
+    page.spotting.setDictionary(onPage(testDictionary));
+    expect(page.waiting).toHaveLength(0);
+    expect(page.found()).toEqual(['Friedrich Merz', 'Volodymyr Zelenskyy']);
+    page.spotting.setDictionary(null);
+    expect(page.spotting.dictionaryVersion).toBeNull();
+    expect(page.found()).toEqual([]);
+    // The next dictionary is a first one again: the reader waits for it.
+    page.spotting.setDictionary(onPage(updated));
+    await tasks();
+    expect(page.found()).toEqual(['Friedrich Merz', 'Volodymyr Zelenskyy']);
+    expect(page.waiting).toHaveLength(0);
+    page.abort.abort();
+  });
+
   it("follows the page's changes in idle time once the first scan is done", async () => {
     const page = idlePage('Friedrich Merz met Volodymyr Zelenskyy.');
-    page.spotting.setDictionary(testDictionary);
+    page.spotting.setDictionary(onPage(testDictionary));
     await tasks();
     const p = document.createElement('p');
     p.textContent = 'Later Donald Trump spoke.';
@@ -110,7 +104,7 @@ describe('spotting controller: when the matcher is built and the page scanned', 
 
   it('scans at once again when the site is switched back on', async () => {
     const page = idlePage('Friedrich Merz met Volodymyr Zelenskyy.');
-    page.spotting.setDictionary(testDictionary);
+    page.spotting.setDictionary(onPage(testDictionary));
     await tasks();
     page.spotting.setEnabled(false);
     expect(page.found()).toEqual([]);

@@ -1,6 +1,11 @@
 /** A small dictionary for the spotting tests, shaped like the built-in pack's actors. */
 import type { MatchPolicy } from '@/utils/pack/schema';
 import { RULE_VOCABULARY } from '@/utils/spotting/rule-vocabulary';
+import {
+  readDictionary,
+  storedDictionary,
+  type PageDictionary,
+} from '@/utils/spotting/stored-dictionary';
 import type { Dictionary } from '@/utils/views';
 
 const policy = (p: Partial<MatchPolicy> = {}): MatchPolicy => ({
@@ -74,3 +79,15 @@ export const testDictionary: Dictionary = {
     },
   ],
 };
+
+/** What the background stores for pages (trie included), as storage hands it back: plain JSON. */
+export function stored(dict: Dictionary): unknown {
+  return JSON.parse(JSON.stringify(storedDictionary(dict)));
+}
+
+/** A dictionary as a page uses it: stored by the background's code, read back by the page's. */
+export function onPage(dict: Dictionary): PageDictionary {
+  const read = readDictionary(stored(dict));
+  if (!read) throw new Error(`the page refused dictionary ${dict.version}`);
+  return read;
+}

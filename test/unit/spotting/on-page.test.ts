@@ -7,7 +7,7 @@ import { SETTINGS_KEY } from '@/utils/settings-reader';
 import { DICTIONARY_KEY } from '@/utils/spotting/storage-keys';
 import { openEarly, PAGE_KEYS } from '@/utils/spotting/early-storage';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { testDictionary } from './dict';
+import { stored, testDictionary } from './dict';
 
 useStaticRange();
 
@@ -103,7 +103,7 @@ const NO_NAMES = '<p>Rain is expected over the weekend.</p>';
 
 describe('the page side of spotting', () => {
   it('highlights the names of a switched-on page, then loads the hover side once', async () => {
-    const page = await start(NAMES, { [DICTIONARY_KEY]: testDictionary });
+    const page = await start(NAMES, { [DICTIONARY_KEY]: stored(testDictionary) });
     await expect.poll(page.highlighted).toBeGreaterThan(0);
     await expect.poll(() => page.hoverStarts.mock.calls.length).toBe(1);
     expect(page.load).toHaveBeenCalledTimes(1);
@@ -111,7 +111,7 @@ describe('the page side of spotting', () => {
   });
 
   it('never loads the hover side on a page that names nobody', async () => {
-    const page = await start(NO_NAMES, { [DICTIONARY_KEY]: testDictionary });
+    const page = await start(NO_NAMES, { [DICTIONARY_KEY]: stored(testDictionary) });
     await new Promise((r) => setTimeout(r, 50));
     expect(page.highlighted()).toBe(0);
     expect(page.load).not.toHaveBeenCalled();
@@ -119,7 +119,7 @@ describe('the page side of spotting', () => {
 
   it('tries the hover side again after a failed load, on the next change of names', async () => {
     let fail = true;
-    const page = await start(NAMES, { [DICTIONARY_KEY]: testDictionary }, async () => {
+    const page = await start(NAMES, { [DICTIONARY_KEY]: stored(testDictionary) }, async () => {
       if (fail) throw new Error('gone');
       return { start: () => ({ controller: {} as never, card: { packsChanged() {} } as never }) };
     });
@@ -137,7 +137,7 @@ describe('the page side of spotting', () => {
       disabledSites: [host],
       importedOnPages: true,
     };
-    const page = await start(NAMES, { [DICTIONARY_KEY]: testDictionary, [SETTINGS_KEY]: off });
+    const page = await start(NAMES, { [DICTIONARY_KEY]: stored(testDictionary), [SETTINGS_KEY]: off });
     await new Promise((r) => setTimeout(r, 50));
     expect(page.highlighted()).toBe(0);
     expect(await page.reply()).toMatchObject({
@@ -154,12 +154,12 @@ describe('the page side of spotting', () => {
     const page = await start(NAMES, {});
     await new Promise((r) => setTimeout(r, 50));
     expect(page.highlighted()).toBe(0);
-    page.set(DICTIONARY_KEY, testDictionary);
+    page.set(DICTIONARY_KEY, stored(testDictionary));
     await expect.poll(page.highlighted).toBeGreaterThan(0);
   });
 
   it('takes a dictionary published after the early read, before the bundle listened', async () => {
-    const page = await start(NAMES, {}, undefined, (set) => set(DICTIONARY_KEY, testDictionary));
+    const page = await start(NAMES, {}, undefined, (set) => set(DICTIONARY_KEY, stored(testDictionary)));
     await expect.poll(page.highlighted).toBeGreaterThan(0);
   });
 
@@ -171,7 +171,7 @@ describe('the page side of spotting', () => {
   });
 
   it('lets go of storage and the page when the content script is invalidated', async () => {
-    const page = await start(NAMES, { [DICTIONARY_KEY]: testDictionary });
+    const page = await start(NAMES, { [DICTIONARY_KEY]: stored(testDictionary) });
     await expect.poll(page.highlighted).toBeGreaterThan(0);
     page.abort.abort();
     expect(page.listeners.size).toBe(0);

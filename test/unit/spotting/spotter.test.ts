@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSpotting, type SpottingController } from '@/utils/spotting/controller';
 import { Highlighter, type HighlightLike } from '@/utils/spotting/highlight';
 import { FakeHighlight, useStaticRange } from './dom-fakes';
-import { testDictionary } from './dict';
+import { onPage, testDictionary } from './dict';
 
 useStaticRange();
 
@@ -28,7 +28,7 @@ describe('spotting controller', () => {
     );
     let notified = 0;
     spotting.index.subscribe(() => notified++);
-    spotting.setDictionary(testDictionary);
+    spotting.setDictionary(onPage(testDictionary));
     await expect
       .poll(() => texts(spotting))
       .toEqual(['merz:Merz', 'zelenskyy:Zelenskyy', 'zelenskyy:Volodymyr Zelenskyy', 'merz:Merz']);
@@ -44,7 +44,7 @@ describe('spotting controller', () => {
 
   it('follows added, changed and removed text', async () => {
     const { doc, spotting, abort } = setup('<div id="feed"><p>Friedrich Merz spoke.</p></div>');
-    spotting.setDictionary(testDictionary);
+    spotting.setDictionary(onPage(testDictionary));
     await expect.poll(() => texts(spotting)).toEqual(['merz:Friedrich Merz']);
 
     const p = doc.createElement('p');
@@ -62,17 +62,20 @@ describe('spotting controller', () => {
 
   it('switching off clears every highlight; on scans again; a new dictionary rescans', async () => {
     const { registry, spotting, abort } = setup('<p>Friedrich Merz and Donald Trump</p>');
-    spotting.setDictionary(testDictionary);
+    spotting.setDictionary(onPage(testDictionary));
     await expect.poll(() => texts(spotting).length).toBe(2);
     spotting.setEnabled(false);
     expect(texts(spotting)).toEqual([]);
     expect(registry.get('standpoint-mention')!.size).toBe(0);
     spotting.setEnabled(true);
     await expect.poll(() => texts(spotting).length).toBe(2);
-    spotting.setDictionary({
-      version: 'only-trump',
-      actors: testDictionary.actors.filter((a) => a.id === 'trump'),
-    });
+    spotting.setDictionary(
+      onPage({
+        ...testDictionary,
+        version: 'only-trump',
+        actors: testDictionary.actors.filter((a) => a.id === 'trump'),
+      }),
+    );
     await expect.poll(() => texts(spotting)).toEqual(['trump:Donald Trump']);
     spotting.setStyle('background');
     expect([...registry.keys()]).toEqual(['standpoint-mention-background']);
@@ -81,7 +84,7 @@ describe('spotting controller', () => {
 
   it('promotes a bare surname once the page names the person in full, even later', async () => {
     const { doc, spotting, abort } = setup('<p>Zelenskyy arrived.</p>');
-    spotting.setDictionary(testDictionary);
+    spotting.setDictionary(onPage(testDictionary));
     await new Promise((r) => setTimeout(r, 50));
     expect(texts(spotting)).toEqual([]);
     doc.body.append(Object.assign(doc.createElement('p'), { textContent: 'Volodymyr Zelenskyy' }));
@@ -95,7 +98,7 @@ describe('spotting controller', () => {
     const html = '<main><p>Friedrich <i>Merz</i> met Donald Trump.</p></main>';
     const { doc, spotting, abort } = setup(html);
     const before = new XMLSerializer().serializeToString(doc);
-    spotting.setDictionary(testDictionary);
+    spotting.setDictionary(onPage(testDictionary));
     await expect.poll(() => texts(spotting).length).toBe(2);
     expect(new XMLSerializer().serializeToString(doc)).toBe(before);
     abort.abort();
@@ -106,7 +109,7 @@ describe('spotting controller', () => {
       '<p>Donald Trump</p><div class="collapsed"><p>Friedrich Merz</p></div>',
       (el) => !el.closest('.collapsed'),
     );
-    spotting.setDictionary(testDictionary);
+    spotting.setDictionary(onPage(testDictionary));
     await expect.poll(() => texts(spotting)).toEqual(['trump:Donald Trump']);
     doc.querySelector('.collapsed')!.className = 'expanded';
     await expect.poll(() => texts(spotting)).toEqual(['trump:Donald Trump', 'merz:Friedrich Merz']);
@@ -117,7 +120,7 @@ describe('spotting controller', () => {
     const { doc, spotting, abort } = setup(
       '<main><p>Volodymyr Zelenskyy. Zelenskyy said.</p></main>',
     );
-    spotting.setDictionary(testDictionary);
+    spotting.setDictionary(onPage(testDictionary));
     await expect.poll(() => texts(spotting).length).toBe(2);
 
     // A jump to an anchor is the same page: the context stays.

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldKey } from '@/utils/spotting/normalize';
-import {
-  buildStartFilter,
-  FlatTrie,
-  FoldedForms,
-  NONE,
-  ROOT,
-  sortFolds,
-} from '@/utils/spotting/trie';
+import { buildStartFilter, FlatTrie, NONE, ROOT } from '@/utils/spotting/trie';
+import { buildTrieTables, FoldedForms, sortFolds } from '@/utils/spotting/trie-build';
 import type { DictionaryActor } from '@/utils/views';
 
 const actor = (id: string, surnames: string[] = []): DictionaryActor => ({
@@ -91,7 +85,7 @@ describe('sortFolds', () => {
 describe('FlatTrie', () => {
   const actors = [actor('a'), actor('b'), actor('c')];
   const build = (forms: string[], refs: number[]) =>
-    new FlatTrie(actors, new FoldedForms(forms, refs));
+    new FlatTrie(actors, buildTrieTables(new FoldedForms(forms, refs)));
 
   it('holds every distinct form once, with the entries of every actor that lists it', () => {
     const trie = build(
@@ -153,20 +147,27 @@ describe('FlatTrie', () => {
   it("makes the rules' entries on first use, with every actor's surnames known", () => {
     const trie = new FlatTrie(
       [actor('a', ['Witkoff']), actor('b', ['Putin'])],
-      new FoldedForms(['Putin'], [4]),
+      buildTrieTables(new FoldedForms(['Witkoff', 'Putin', 'Vladimir Putin'], [1, 4, 3])),
     );
     const [entry] = trie.entriesAt(walk(trie, 'putin'));
     expect(entry!.kind).toBe('surname');
     expect(entry!.actor.id).toBe('b');
-    expect(entry!.actor.allSurnames.has('witkoff')).toBe(true);
     expect(trie.entriesAt(walk(trie, 'putin'))[0]).toBe(entry);
+    // The rules' lookup of every surname form is the trie itself.
+    const known = entry!.actor.allSurnames;
+    expect(known.has('witkoff')).toBe(true);
+    expect(known.has('putin')).toBe(true);
+    expect(known.has('vladimir putin')).toBe(false); // a full name, not a surname
+    expect(known.has('put')).toBe(false);
+    expect(known.has('merz')).toBe(false);
+    expect(known.has('')).toBe(false);
   });
 });
 
 describe('buildStartFilter', () => {
   const trie = new FlatTrie(
     [actor('a')],
-    new FoldedForms(['Merz', 'A Name', 'X', "O'Brien"], [0, 0, 0, 0]),
+    buildTrieTables(new FoldedForms(['Merz', 'A Name', 'X', "O'Brien"], [0, 0, 0, 0])),
   );
   const filter = buildStartFilter(trie);
   const first = (text: string, i = 0) => trie.child(ROOT, foldKey(text[i]!).charCodeAt(0));
