@@ -73,7 +73,7 @@ export function buildTrieTables(folded: FoldedForms): TrieTables {
     longest = Math.max(longest, len);
     prev = i;
   }
-      const code = new Uint16Array(nodes);
+  const code = new Uint16Array(nodes);
   const nextSibling = new Int32Array(nodes);
   const flags = new Uint8Array(nodes);
   const terminals = new Int32Array(distinct);

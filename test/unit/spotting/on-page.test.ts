@@ -137,7 +137,10 @@ describe('the page side of spotting', () => {
       disabledSites: [host],
       importedOnPages: true,
     };
-    const page = await start(NAMES, { [DICTIONARY_KEY]: stored(testDictionary), [SETTINGS_KEY]: off });
+    const page = await start(NAMES, {
+      [DICTIONARY_KEY]: stored(testDictionary),
+      [SETTINGS_KEY]: off,
+    });
     await new Promise((r) => setTimeout(r, 50));
     expect(page.highlighted()).toBe(0);
     expect(await page.reply()).toMatchObject({
@@ -159,7 +162,9 @@ describe('the page side of spotting', () => {
   });
 
   it('takes a dictionary published after the early read, before the bundle listened', async () => {
-    const page = await start(NAMES, {}, undefined, (set) => set(DICTIONARY_KEY, stored(testDictionary)));
+    const page = await start(NAMES, {}, undefined, (set) =>
+      set(DICTIONARY_KEY, stored(testDictionary)),
+    );
     await expect.poll(page.highlighted).toBeGreaterThan(0);
   });
 

@@ -68,10 +68,16 @@ describe('readDictionary (the content script side, no schema)', () => {
       ...testDictionary,
       actors: [
         ...testDictionary.actors,
-        ...testDictionary.actors.map((a) => ({ ...a, id: `${a.id}-2`, aliases: [`${a.aliases[0]}x`] })),
+        ...testDictionary.actors.map((a) => ({
+          ...a,
+          id: `${a.id}-2`,
+          aliases: [`${a.aliases[0]}x`],
+        })),
       ],
     };
-    expect(readDictionary({ ...good, tables: json(storeTables(dictionaryTables(bigger))) })).toBeNull();
+    expect(
+      readDictionary({ ...good, tables: json(storeTables(dictionaryTables(bigger))) }),
+    ).toBeNull();
   });
 
   it('refuses a dictionary without the rules’ vocabulary, or with a list that is not text', () => {
