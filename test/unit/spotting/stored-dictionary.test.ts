@@ -4,7 +4,12 @@ import { validatePack } from '@/utils/pack/validate';
 import { dictionaryFromPacks, dictionarySchema } from '@/utils/spotting/dictionary';
 import { buildMatcher, matcherOf } from '@/utils/spotting/matcher';
 import { DICTIONARY_LIMITS, readDictionary } from '@/utils/spotting/stored-dictionary';
-import { readTables, storeTables, TABLES_FORMAT } from '@/utils/spotting/stored-tables';
+import {
+  readTables,
+  storeTables,
+  TABLES_FORMAT,
+  TABLES_LIMITS,
+} from '@/utils/spotting/stored-tables';
 import { dictionaryTables } from '@/utils/spotting/trie-build';
 import type { Dictionary } from '@/utils/views';
 import { stored, testDictionary } from './dict';
@@ -179,6 +184,8 @@ describe('readTables (the stored trie, checked before any walk)', () => {
       { ...good, format: TABLES_FORMAT + 1 },
       { ...good, nodes: 0 },
       { ...good, nodes: 1.5 },
+      { ...good, nodes: TABLES_LIMITS.nodes + 1 },
+      { ...good, entries: TABLES_LIMITS.entries + 1 },
       { ...good, forms: -1 },
       { ...good, entries: (good.forms as number) - 1 },
       { ...good, data: 42 },
