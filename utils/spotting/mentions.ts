@@ -253,6 +253,10 @@ export class MentionStore implements MentionIndex {
     return null;
   }
 
+  mayHoldMention(target: EventTarget | null): boolean {
+    return this.byNode.size > 0 && mayHoldMention(this.byNode, target);
+  }
+
   all(): readonly Mention[] {
     if (!this.sorted) {
       this.mentions.sort(compareMentions);

@@ -17,6 +17,11 @@ export interface MentionIndex {
    * index may answer from it alone when no name's text is in it.
    */
   mentionAt(clientX: number, clientY: number, target?: EventTarget | null): Mention | null;
+  /**
+   * False when `target`, the element a pointer is over, holds no name's text among its child
+   * nodes: no point of it is on a name, wherever the pointer is in it. True when unsure.
+   */
+  mayHoldMention(target: EventTarget | null): boolean;
   /** Every current mention in document order. */
   all(): readonly Mention[];
   /** Called with no arguments whenever the set of mentions changes; returns the unsubscribe. */

@@ -91,6 +91,26 @@ describe('MentionStore.mentionAt', () => {
     expect(lookups).toBe(5);
   });
 
+  it("tells whether an element may hold a name's text, as the names come and go", () => {
+    const s = new MentionStore(
+      new Highlighter(new Map(), FakeHighlight),
+      layoutDoc(text, 3, box),
+      plainRange,
+    );
+    const aside = document.createElement('aside');
+    aside.append('no names here');
+    expect(s.mayHoldMention(p)).toBe(false); // no names yet
+    s.offer(found(text, 0, 14, 'merz'));
+    expect(s.mayHoldMention(p)).toBe(true);
+    expect(s.mayHoldMention(aside)).toBe(false);
+    expect(s.mayHoldMention(null)).toBe(true); // no element: unsure
+    const long = document.createElement('div');
+    for (let i = 0; i < 300; i++) long.append(document.createElement('span'));
+    expect(s.mayHoldMention(long)).toBe(true); // too many children to look through
+    s.clear();
+    expect(s.mayHoldMention(p)).toBe(false);
+  });
+
   it('lists mentions in document order and forgets removed text', () => {
     const s = store(3);
     expect(s.all().map((m) => m.text)).toEqual(['Friedrich Merz', 'Donald Trump']);
