@@ -10,6 +10,8 @@
  * - Touch: a tap on a name opens its card at once and that click alone is kept from following a
  *   link under the name; a second tap on the same name follows it.
  * - Keyboard commands open the card for the name at or after the selection and walk the names.
+ * The pointer is followed per element (`pointerover`), and move by move only over an element
+ * that holds a name's text: on the rest of a page a pointer move runs none of this code.
  * Every listener and timer is tied to `signal`. Pointer and click events a page script made
  * (`isTrusted` false) are ignored: only the reader's own pointer opens, keeps or closes a card.
  */
@@ -25,6 +27,9 @@ const HIT_WARM_TIMEOUT_MS = 1_000;
 const HIT_WARM_QUIET_MS = 300;
 /** Checks for that quiet before the hit test is warmed anyway (a page that never stops changing). */
 const HIT_WARM_CHECKS = 10;
+
+/** The pointer move listener's options (on the window, in the capture phase, as the others). */
+const MOVE_LISTENER = { capture: true, passive: true } as const;
 
 /** How a card was opened: decides focus (keyboard only) and whether scrolling closes it. */
 export type OpenReason = 'hover' | 'touch' | 'keyboard';
@@ -162,19 +167,83 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
     scheduleClose();
   }
 
-  function onPointerMove(e: PointerEvent) {
-    if (!e.isTrusted || e.pointerType === 'touch') return;
-    // With a button held the page may have captured the pointer, and the target is not what
-    // lies under it.
-    moveTo(e.target, e.clientX, e.clientY, e.buttons ? undefined : e.target);
+  /**
+   * Pointer moves are listened to only where they can matter: while the pointer is over an
+   * element that holds a name's text (or may: the index is unsure), while a page has captured
+   * the pointer, and until the first pointer event says where the pointer is. Every other move
+   * runs none of our code: the element the pointer entered (`pointerover`, once per element)
+   * said there is no name anywhere in it, and the platform's price of a listener in this
+   * script's world (the event's wrapper, its properties: about 80 µs) is paid per element
+   * instead of per move.
+   */
+  let listeningToMoves = false;
+  /**
+   * The element the pointer is over, as the last pointer event said; undefined until one did
+   * (the pointer may have been on the page before the hover side started); null once it left
+   * the window.
+   */
+  let over: EventTarget | null | undefined = undefined;
+  /** A page holds the pointer captured: events name its element, not the one under the pointer. */
+  let captured = false;
+  /** `timeStamp` of the `pointerover` that looked up its point: the step's `pointermove` is the same move. */
+  let overStamp = -1;
+
+  const movesMatter = () =>
+    captured ||
+    over === undefined ||
+    (over !== null && !surface.contains(over) && index.mayHoldMention(over));
+
+  /** Starts or stops listening to pointer moves as `movesMatter()` says. */
+  function followMoves() {
+    const on = !signal.aborted && movesMatter();
+    if (on === listeningToMoves) return;
+    listeningToMoves = on;
+    // No `signal` here: each add would leave the signal one more abort step to keep; the abort
+    // below removes the listener.
+    if (on) win.addEventListener('pointermove', onPointerMove, MOVE_LISTENER);
+    else win.removeEventListener('pointermove', onPointerMove, MOVE_LISTENER);
   }
 
-  function onPointerOut(e: PointerEvent) {
-    // The pointer left the window.
-    if (e.isTrusted && e.relatedTarget === null && e.pointerType !== 'touch') {
-      cancelPending();
-      scheduleClose();
+  /** The lookup's hit-tested element: none while a button is held or a page holds the pointer. */
+  const hitOf = (e: PointerEvent) => (e.buttons || captured ? undefined : e.target);
+
+  function onPointerOver(e: PointerEvent) {
+    if (!e.isTrusted || e.pointerType === 'touch') return;
+    over = e.target;
+    followMoves();
+    // This step's `pointermove` follows at once; when it reaches the listener just added, it
+    // finds the point looked up already.
+    overStamp = listeningToMoves ? e.timeStamp : -1;
+    moveTo(e.target, e.clientX, e.clientY, hitOf(e));
+  }
+
+  function onPointerMove(e: PointerEvent) {
+    if (!e.isTrusted || e.pointerType === 'touch') return;
+    if (e.timeStamp === overStamp && e.target === over) {
+      overStamp = -1;
+      return;
     }
+    if (e.target !== over) {
+      // No `pointerover` told: the first event since the hover side started.
+      over = e.target;
+      followMoves();
+    }
+    moveTo(e.target, e.clientX, e.clientY, hitOf(e));
+  }
+
+  /** The pointer left the window (the root element's `pointerleave`). */
+  function onPointerLeave(e: PointerEvent) {
+    if (!e.isTrusted || e.pointerType === 'touch') return;
+    over = null;
+    followMoves();
+    cancelPending();
+    scheduleClose();
+  }
+
+  function onPointerCapture(e: PointerEvent) {
+    if (!e.isTrusted || e.pointerType === 'touch') return;
+    captured = e.type === 'gotpointercapture';
+    followMoves();
   }
 
   function onPointerDown(e: PointerEvent) {
@@ -234,8 +303,16 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
   // On the window, in the capture phase: a page that stops events further down (at the
   // document, the body or its own elements) cannot hide them from the card.
   const listen = { signal, capture: true, passive: true } as const;
-  win.addEventListener('pointermove', onPointerMove, listen);
-  win.addEventListener('pointerout', onPointerOut, listen);
+  win.addEventListener('pointerover', onPointerOver, listen);
+  followMoves();
+  win.addEventListener('gotpointercapture', onPointerCapture, listen);
+  win.addEventListener('lostpointercapture', onPointerCapture, listen);
+  // Leaving the window: `pointerleave` at the root element (and the document, where the browser
+  // sends one too), not bubbling, so no other element's leave runs our code. A capture listener
+  // on the window would run for every element left.
+  const leave = { signal, passive: true } as const;
+  doc.documentElement.addEventListener('pointerleave', onPointerLeave, leave);
+  doc.addEventListener('pointerleave', onPointerLeave, leave);
   win.addEventListener('pointerdown', onPointerDown, listen);
   // Not passive: a tap on a name cancels that one click.
   win.addEventListener('click', onClick, { signal, capture: true });
@@ -315,8 +392,13 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
    */
   const compileMove = () => {
     const probe = new win.PointerEvent('pointermove', { pointerType: 'mouse' });
+    onPointerOver(probe);
     onPointerMove(probe);
     void [probe.pointerType, probe.target, probe.isTrusted, probe.buttons, probe.clientX];
+    void probe.timeStamp;
+    // The check a `pointerover` makes, on an element that holds no name.
+    movesMatter();
+    index.mayHoldMention(doc.documentElement);
     if (current || pending) return;
     moveTo(null, 0, 0, doc.documentElement);
     const first = index.all()[0];
@@ -335,6 +417,8 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
   };
   const unsubscribe = index.subscribe(() => {
     lastChange = Date.now();
+    // Names may have come to the element under the pointer, or left it.
+    followMoves();
     startWarming();
     if (!current && !pending) return;
     const all = index.all();
@@ -353,6 +437,7 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
     'abort',
     () => {
       unsubscribe();
+      followMoves();
       close();
     },
     { once: true },

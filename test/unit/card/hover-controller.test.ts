@@ -21,7 +21,10 @@ function setup({ namesAtStart = true } = {}) {
   link.append('Zelenskyy');
   p.append(link);
   const card = document.createElement('div');
-  document.body.append(p, card);
+  // An element with text but no name in it.
+  const aside = document.createElement('aside');
+  aside.append('No one is named here.');
+  document.body.append(p, aside, card);
   const text = p.firstChild as Text;
   const mk = (actorId: string, node: Text, start: number, end: number): Mention => ({
     actorId,
@@ -53,6 +56,9 @@ function setup({ namesAtStart = true } = {}) {
   let reported = namesAtStart;
   const index: MentionIndex = {
     mentionAt: (x, y, hit) => (lookups.push({ x, y }), hits.push(hit), under),
+    // As the page's index: an element holds a name when a name's text is one of its children.
+    mayHoldMention: (t) =>
+      reported && mentions.some((m) => m.range.startContainer.parentNode === t),
     all: () => (reported ? mentions : []),
     subscribe: (cb) => (listeners.add(cb), () => listeners.delete(cb)),
   };
@@ -79,20 +85,42 @@ function setup({ namesAtStart = true } = {}) {
     hoverDelayMs: () => DELAY_MS,
     signal: abort.signal,
   });
-  const move = (target: Element, m: Mention | null) => {
-    under = m;
-    target.dispatchEvent(
-      trusted(
-        new PointerEvent('pointermove', {
-          bubbles: true,
-          composed: true,
-          pointerType: 'mouse',
-          clientX: 5,
-          clientY: 5,
-        }),
-      ),
+  /** The element the browser last told the pointer was over. */
+  let over: Element | null = null;
+  let stamp = 0;
+  const pointerEvent = (type: string, init: PointerEventInit = {}) => {
+    const e = trusted(
+      new PointerEvent(type, {
+        bubbles: true,
+        composed: true,
+        pointerType: 'mouse',
+        clientX: 5,
+        clientY: 5,
+        ...init,
+      }),
     );
+    // One step of the pointer: its events share a time stamp, as the browser's do.
+    Object.defineProperty(e, 'timeStamp', { value: stamp });
+    return e;
   };
+  /** A pointer move onto `target`, as the browser sends it: `pointerover` first on a new element. */
+  const move = (target: Element, m: Mention | null, init: PointerEventInit = {}) => {
+    under = m;
+    stamp++;
+    if (target !== over) target.dispatchEvent(pointerEvent('pointerover', init));
+    over = target;
+    target.dispatchEvent(pointerEvent('pointermove', init));
+  };
+  /** The pointer leaves the window: `pointerleave` at the root element and at the document. */
+  const leave = () => {
+    over = null;
+    stamp++;
+    document.documentElement.dispatchEvent(pointerEvent('pointerleave', { bubbles: false }));
+    document.dispatchEvent(pointerEvent('pointerleave', { bubbles: false }));
+  };
+  /** A page captures the pointer on `target` (or lets it go). */
+  const capture = (target: Element, got: boolean) =>
+    target.dispatchEvent(pointerEvent(got ? 'gotpointercapture' : 'lostpointercapture'));
   return {
     p,
     link,
@@ -104,6 +132,9 @@ function setup({ namesAtStart = true } = {}) {
     reveal,
     abort,
     move,
+    leave,
+    capture,
+    aside,
     isOpen: () => isOpen,
     notify,
     lookups,
@@ -344,20 +375,156 @@ describe('hover controller', () => {
   });
 
   it("gives the lookup the move's target, unless a button is held (the page may have captured the pointer)", () => {
-    const t = setup({ namesAtStart: false });
+    const t = setup();
+    t.hits.length = 0; // the warm-up's
     t.move(t.link, null);
-    t.link.dispatchEvent(
-      trusted(
-        new PointerEvent('pointermove', {
-          bubbles: true,
-          pointerType: 'mouse',
-          buttons: 1,
-          clientX: 5,
-          clientY: 5,
-        }),
-      ),
-    );
+    t.move(t.link, null, { buttons: 1 });
     expect(t.hits).toEqual([t.link, undefined]);
+  });
+
+  it('follows pointer moves only over an element that holds a name, and on a new element at once', () => {
+    const t = setup();
+    vi.advanceTimersByTime(5_000); // the warm-up's lookups done
+    const looked = () => t.lookups.length;
+    const before = looked();
+    // Onto an element with no name: its `pointerover` looks once (no name there), and moves
+    // within it are not followed.
+    t.move(t.aside, null);
+    expect(looked()).toBe(before + 1);
+    t.move(t.aside, null);
+    t.move(t.aside, null);
+    expect(looked()).toBe(before + 1);
+    // Onto the paragraph with names: its `pointerover` looks up the point and the step's
+    // `pointermove` adds no second lookup; each move within it is looked up.
+    t.move(t.p, null);
+    expect(looked()).toBe(before + 2);
+    t.move(t.p, t.mentions[1]!);
+    expect(looked()).toBe(before + 3);
+    vi.advanceTimersByTime(DELAY_MS);
+    expect(t.opened).toEqual([{ actorId: 'rubio', reason: 'hover' }]);
+    // A quick pass: the pointer comes onto a name's element and stops there, in one step.
+    t.close();
+    t.move(t.aside, null);
+    t.move(t.link, t.mentions[3]!);
+    vi.advanceTimersByTime(PREFETCH_DWELL_MS);
+    expect(t.prefetch).toHaveBeenLastCalledWith(t.mentions[3], { x: 5, y: 5 });
+    vi.advanceTimersByTime(DELAY_MS);
+    expect(t.ctl.current).toBe(t.mentions[3]);
+  });
+
+  it('leaving an element for one without names drops a waiting hover and closes the card after the grace', () => {
+    const t = setup();
+    t.move(t.p, t.mentions[0]!);
+    vi.advanceTimersByTime(PREFETCH_DWELL_MS - 50);
+    t.move(t.aside, null);
+    vi.advanceTimersByTime(5_000);
+    expect(t.opened).toEqual([]);
+    expect(t.prefetch).not.toHaveBeenCalled();
+    t.move(t.p, t.mentions[0]!);
+    vi.advanceTimersByTime(DELAY_MS);
+    expect(t.isOpen()).toBe(true);
+    t.move(t.aside, null);
+    vi.advanceTimersByTime(CLOSE_GRACE_MS - 1);
+    expect(t.isOpen()).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(t.isOpen()).toBe(false);
+  });
+
+  it('keeps the card open while the pointer moves about on it, without looking anything up', () => {
+    const t = setup();
+    t.move(t.p, t.mentions[0]!);
+    vi.advanceTimersByTime(DELAY_MS);
+    t.move(t.card, null);
+    const before = t.lookups.length;
+    t.move(t.card, null);
+    t.move(t.card, null);
+    vi.advanceTimersByTime(10_000);
+    expect(t.isOpen()).toBe(true);
+    expect(t.lookups).toHaveLength(before);
+  });
+
+  it('drops a waiting hover and closes the card when the pointer leaves the window', () => {
+    const t = setup();
+    t.move(t.p, t.mentions[0]!);
+    vi.advanceTimersByTime(PREFETCH_DWELL_MS - 50);
+    t.leave();
+    vi.advanceTimersByTime(5_000);
+    expect(t.opened).toEqual([]);
+    t.move(t.p, t.mentions[0]!); // back in: a `pointerover` again
+    vi.advanceTimersByTime(DELAY_MS);
+    expect(t.isOpen()).toBe(true);
+    t.leave();
+    vi.advanceTimersByTime(CLOSE_GRACE_MS);
+    expect(t.isOpen()).toBe(false);
+    // Out of the window, nothing is followed; a move inside the last element is not one.
+    const before = t.lookups.length;
+    t.p.dispatchEvent(
+      trusted(new PointerEvent('pointermove', { bubbles: true, pointerType: 'mouse' })),
+    );
+    expect(t.lookups).toHaveLength(before);
+  });
+
+  it('follows moves again on the element under the pointer once names come into it', () => {
+    const t = setup({ namesAtStart: false });
+    t.move(t.p, null); // no names reported yet: moves in the paragraph are not followed
+    const before = t.lookups.length;
+    t.move(t.p, t.mentions[1]!);
+    expect(t.lookups).toHaveLength(before);
+    t.notify(); // the scan highlighted the paragraph's names, the pointer still on it
+    t.lookups.length = 0;
+    t.move(t.p, t.mentions[1]!);
+    expect(t.lookups).toEqual([{ x: 5, y: 5 }]);
+    vi.advanceTimersByTime(DELAY_MS);
+    expect(t.opened.at(-1)).toEqual({ actorId: 'rubio', reason: 'hover' });
+    // The names leave it again (the site switched off): moves there are no longer followed.
+    t.close();
+    t.mentions.length = 0;
+    t.notify();
+    t.lookups.length = 0;
+    t.move(t.p, null);
+    expect(t.lookups).toEqual([]);
+  });
+
+  it('follows the first move on the element the pointer was on before it started', () => {
+    const t = setup();
+    t.lookups.length = 0; // the warm-up's
+    // No `pointerover` comes for an element the pointer was already on.
+    t.setUnder(null);
+    const inAside = () =>
+      t.aside.dispatchEvent(
+        trusted(new PointerEvent('pointermove', { bubbles: true, pointerType: 'mouse' })),
+      );
+    inAside();
+    expect(t.lookups).toHaveLength(1);
+    inAside();
+    expect(t.lookups).toHaveLength(1); // no name in it: later moves there are not followed
+  });
+
+  it('follows every move, without the target, while a page holds the pointer captured', () => {
+    const t = setup();
+    t.move(t.aside, null);
+    t.capture(t.aside, true);
+    t.hits.length = 0;
+    t.move(t.aside, t.mentions[1]!);
+    t.move(t.aside, t.mentions[1]!);
+    expect(t.hits).toEqual([undefined, undefined]);
+    vi.advanceTimersByTime(DELAY_MS);
+    expect(t.opened).toEqual([{ actorId: 'rubio', reason: 'hover' }]);
+    t.capture(t.aside, false);
+    const before = t.hits.length;
+    t.move(t.aside, null);
+    expect(t.hits).toHaveLength(before);
+  });
+
+  it('stops following moves when its signal aborts', () => {
+    const t = setup();
+    t.move(t.p, null);
+    t.abort.abort();
+    const before = t.lookups.length;
+    t.move(t.p, t.mentions[1]!);
+    t.move(t.aside, null);
+    t.move(t.p, t.mentions[1]!);
+    expect(t.lookups).toHaveLength(before);
   });
 
   it('warms the hit test for names highlighted before it started, with no change reported', () => {

@@ -23,6 +23,7 @@ function pageWithOneName() {
   };
   const index: MentionIndex = {
     mentionAt: () => mention,
+    mayHoldMention: () => true,
     all: () => [mention],
     subscribe: () => () => {},
   };
