@@ -1,14 +1,16 @@
 /**
  * Hover costs with the real extension, read from one trace per page:
- * - hit-test: the extension's pointermove listener (the mention lookup under the pointer plus the
- *   hover bookkeeping) timed by its `FunctionCall` events inside each `pointermove` dispatch, in
- *   CPU time (the events' thread time) and wall time: on a shared 2-core machine the wall time
- *   of a 0.1 ms call now and then includes milliseconds in which the thread did not run;
+ * - hit-test: per pointer move, the extension's pointer listeners (the mention lookup under the
+ *   pointer plus the hover bookkeeping) timed by their `FunctionCall` events inside the move's
+ *   event dispatches (`pointerover` on a new element, `pointermove`), 0 for a move in which none
+ *   ran, in CPU time (the events' thread time) and wall time: on a shared 2-core machine the
+ *   wall time of a 0.1 ms call now and then includes milliseconds in which the thread did not run;
  * - card latency: from the end of the hover delay to the end of the first main-thread paint
  *   after the card's open timer ran (the frame's display list is recorded then; raster and the
  *   compositor's frame follow on other threads). The hover's start is a mark the page sets in a
- *   window capture listener, which runs just before the extension's own listener (also a window
- *   capture listener, added later) starts the delay.
+ *   window capture listener for `pointerover` (the pointer comes onto the name's element), which
+ *   runs just before the extension's own listener (also a window capture listener, added later)
+ *   starts the delay.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { SCAN_DONE_MARK } from '@/utils/spotting/spotter';
@@ -58,10 +60,11 @@ async function visibleNamePoints(page: Page): Promise<{ x: number; y: number }[]
 async function openTraced(context: BrowserContext, url: string) {
   const page = await context.newPage();
   await page.addInitScript((mark) => {
-    // The page's own listener: marks the first pointer move after the bench arms it.
+    // The page's own listener: marks the first element the pointer comes onto after the bench
+    // arms it (the hover's first event, where the extension's delay starts).
     const w = window as unknown as { benchArmed?: boolean };
     addEventListener(
-      'pointermove',
+      'pointerover',
       () => {
         if (!w.benchArmed) return;
         w.benchArmed = false;
@@ -81,7 +84,7 @@ async function openTraced(context: BrowserContext, url: string) {
 
 /** The extension's time in each pointer move, in move order. */
 export interface HitTests {
-  /** Wall time of its script calls inside each `pointermove` dispatch, ms. */
+  /** Wall time of its script calls inside each move's pointer event dispatches, ms (0: none ran). */
   wallMs: number[];
   /**
    * The thread's CPU time in the same calls, ms: what targets judge. Each call counts at most
@@ -94,32 +97,53 @@ export interface HitTests {
 /** A trace event with its thread (CPU) time, µs. */
 type ThreadTimed = TraceEvent & { tdur?: number };
 
-/** Per pointer move, the extension's script calls inside each `pointermove` dispatch. */
+/** The scheduler's task event (as in ./trace.ts): one input event's dispatches run in one. */
+const TASK_EVENT = 'ThreadControllerImpl::RunTask';
+/** Pointer and mouse events: what one step of the pointer dispatches. */
+const POINTER_EVENT = /^(pointer|mouse|gotpointercapture|lostpointercapture)/;
+
+/**
+ * Per pointer move, the extension's script calls inside the move's event dispatches: each input
+ * task that dispatches a `pointermove` is one move, and every pointer or mouse event it
+ * dispatches counts (`pointerover` and `pointerleave` on a new element, `pointermove`). A move
+ * in which none of our code ran counts as 0: the hover side follows moves only over elements
+ * that hold a name's text (utils/card/hover-controller.ts).
+ */
 function hitTests(view: TraceView, extensionOrigin: string): HitTests {
   const out: HitTests = { wallMs: [], cpuMs: [] };
   const calls = view
     .named('FunctionCall')
     .filter((e) => String(e.args?.data?.url ?? '').startsWith(extensionOrigin));
+  const dispatches = view
+    .named('EventDispatch')
+    .filter((e) => e.dur !== undefined && POINTER_EVENT.test(String(e.args?.data?.type)));
+  let d = 0;
   let c = 0;
-  for (const e of view.named('EventDispatch')) {
-    if (e.args?.data?.type !== 'pointermove' || e.dur === undefined) continue;
-    const end = e.ts + e.dur;
+  for (const task of view.named(TASK_EVENT)) {
+    if (task.dur === undefined) continue;
+    const end = task.ts + task.dur;
+    while (d < dispatches.length && dispatches[d]!.ts < task.ts) d++;
+    let move = false;
     let wall = 0;
     let cpu = 0;
     let coveredUntil = -Infinity;
-    while (c < calls.length && calls[c]!.ts < e.ts) c++;
-    for (let k = c; k < calls.length && calls[k]!.ts <= end; k++) {
-      const call = calls[k] as ThreadTimed;
-      if (call.ts < coveredUntil) continue; // nested in one counted already
-      const dur = call.dur ?? 0;
-      wall += dur;
-      cpu += Math.min(call.tdur ?? dur, dur);
-      coveredUntil = call.ts + dur;
+    for (let k = d; k < dispatches.length && dispatches[k]!.ts <= end; k++) {
+      const e = dispatches[k]!;
+      if (e.args?.data?.type === 'pointermove') move = true;
+      const dispatchEnd = e.ts + e.dur!;
+      while (c < calls.length && calls[c]!.ts < e.ts) c++;
+      for (let j = c; j < calls.length && calls[j]!.ts <= dispatchEnd; j++) {
+        const call = calls[j] as ThreadTimed;
+        if (call.ts < coveredUntil) continue; // nested in one counted already
+        const dur = call.dur ?? 0;
+        wall += dur;
+        cpu += Math.min(call.tdur ?? dur, dur);
+        coveredUntil = call.ts + dur;
+      }
     }
-    if (wall > 0) {
-      out.wallMs.push(wall / 1000);
-      out.cpuMs.push(cpu / 1000);
-    }
+    if (!move) continue;
+    out.wallMs.push(wall / 1000);
+    out.cpuMs.push(cpu / 1000);
   }
   return out;
 }
