@@ -148,15 +148,22 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
 
   /**
    * The pointer moved to (x, y) over `target`; `hit` is that target when the browser hit-tested
-   * the point for it (no pointer capture), so the index may answer from it.
+   * the point for it (no pointer capture), so the index may answer from it. `mayBeOnName` false:
+   * the caller knows the element holds no name's text, and nothing is looked up.
    */
-  function moveTo(target: EventTarget | null, x: number, y: number, hit?: EventTarget | null) {
+  function moveTo(
+    target: EventTarget | null,
+    x: number,
+    y: number,
+    hit?: EventTarget | null,
+    mayBeOnName = true,
+  ) {
     if (surface.contains(target)) {
       cancelPending();
       cancelClose();
       return;
     }
-    const mention = index.mentionAt(x, y, hit);
+    const mention = mayBeOnName ? index.mentionAt(x, y, hit) : null;
     if (mention && sameMention(mention, current)) {
       cancelPending();
       cancelClose();
@@ -185,17 +192,15 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
   let over: EventTarget | null | undefined = undefined;
   /** A page holds the pointer captured: events name its element, not the one under the pointer. */
   let captured = false;
+  /** `over` may hold a name's text (checked once per element, not per move). */
+  let overMayHold = false;
   /** `timeStamp` of the `pointerover` that looked up its point: the step's `pointermove` is the same move. */
   let overStamp = -1;
 
-  const movesMatter = () =>
-    captured ||
-    over === undefined ||
-    (over !== null && !surface.contains(over) && index.mayHoldMention(over));
-
-  /** Starts or stops listening to pointer moves as `movesMatter()` says. */
+  /** Checks `over` for names, and starts or stops listening to pointer moves accordingly. */
   function followMoves() {
-    const on = !signal.aborted && movesMatter();
+    overMayHold = over != null && !surface.contains(over) && index.mayHoldMention(over);
+    const on = !signal.aborted && (captured || over === undefined || overMayHold);
     if (on === listeningToMoves) return;
     listeningToMoves = on;
     // No `signal` here: each add would leave the signal one more abort step to keep; the abort
@@ -204,8 +209,13 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
     else win.removeEventListener('pointermove', onPointerMove, MOVE_LISTENER);
   }
 
-  /** The lookup's hit-tested element: none while a button is held or a page holds the pointer. */
-  const hitOf = (e: PointerEvent) => (e.buttons || captured ? undefined : e.target);
+  /**
+   * A move of the pointer over `over`, checked already: the caret lookup runs only where a name
+   * may be (or anywhere while a page holds the pointer captured), and is not handed the element
+   * to check again.
+   */
+  const moveOver = (e: PointerEvent) =>
+    moveTo(e.target, e.clientX, e.clientY, undefined, captured || overMayHold);
 
   function onPointerOver(e: PointerEvent) {
     if (!e.isTrusted || e.pointerType === 'touch') return;
@@ -214,7 +224,7 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
     // This step's `pointermove` follows at once; when it reaches the listener just added, it
     // finds the point looked up already.
     overStamp = listeningToMoves ? e.timeStamp : -1;
-    moveTo(e.target, e.clientX, e.clientY, hitOf(e));
+    moveOver(e);
   }
 
   function onPointerMove(e: PointerEvent) {
@@ -228,7 +238,7 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
       over = e.target;
       followMoves();
     }
-    moveTo(e.target, e.clientX, e.clientY, hitOf(e));
+    moveOver(e);
   }
 
   /** The pointer left the window (the root element's `pointerleave`). */
@@ -397,7 +407,6 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
     void [probe.pointerType, probe.target, probe.isTrusted, probe.buttons, probe.clientX];
     void probe.timeStamp;
     // The check a `pointerover` makes, on an element that holds no name.
-    movesMatter();
     index.mayHoldMention(doc.documentElement);
     if (current || pending) return;
     moveTo(null, 0, 0, doc.documentElement);
