@@ -25,6 +25,11 @@ const SCAN_POLL_MS = 100;
 export interface ExtensionCosts {
   /** From the content script's first evaluation to its first highlight, ms (null: no names). */
   firstHighlightMs: number | null;
+  /**
+   * Our CPU time from the content script's first evaluation to its first highlight, ms (null:
+   * no names): what of `firstHighlightMs` is our own work (`TraceView.ourCpuMs`).
+   */
+  cpuToFirstHighlightMs: number | null;
   /** From the content script's first evaluation to the end of its first full scan, ms. */
   scanDoneMs: number | null;
   /** The extension's sampled main-thread time from its start to the end of the scan, ms (0 unsampled). */
@@ -86,6 +91,7 @@ export async function measureWithExtension(
     const nested = view.longestNestedTask(start, end);
     return {
       firstHighlightMs: first === null ? null : (first - start) / 1000,
+      cpuToFirstHighlightMs: first === null ? null : view.ourCpuMs(start, first),
       scanDoneMs: done === null ? null : (done - start) / 1000,
       loadMs: view.ourTime(start, end),
       longestTaskMs: own?.ms ?? 0,

@@ -81,6 +81,9 @@ export function summarize(r: BenchResults): Summary {
   const articleTotal = max(articles.map((p) => p.loadMs));
   const articleScan = max(articles.map((p) => p.costs.scanMs));
   const firsts = corpus.map((p) => p.firstHighlightMs).filter((v): v is number => v !== null);
+  const firstCpus = corpus
+    .map((p) => p.cpuToFirstHighlightMs)
+    .filter((v): v is number => v !== null && v !== undefined);
   const edits = r.pages.map((p) => p.costs.editRatio);
   const hits = r.hitTest.flatMap((h) => h.cpuMs);
   const hitsWall = r.hitTest.flatMap((h) => h.wallMs);
@@ -130,7 +133,7 @@ export function summarize(r: BenchResults): Summary {
     },
     {
       target: `First highlight within ${TARGETS.firstHighlightMs} ms of the content script's start`,
-      judgedOn: `median over the corpus pages that name someone (${firsts.length})`,
+      judgedOn: `median over the corpus pages that name someone (${firsts.length}); our CPU time before it: median ${fmt(median(firstCpus), 1)} ms (the rest is the page's own tasks and waiting for a core)`,
       measured: `${fmt(median(firsts), 1)} ms`,
       met: median(firsts) <= TARGETS.firstHighlightMs,
     },
@@ -340,7 +343,7 @@ export function markdownResults(r: BenchResults, s: Summary): string {
     '',
     '## Main thread, first highlight, heap (real extension)',
     '',
-    `- First highlight after the content script's start, median over the corpus pages that name someone: ${fmt(median(corpus.map((p) => p.firstHighlightMs).filter((v): v is number => v !== null)), 1)} ms; end of the first full scan, median over the corpus: ${fmt(median(corpus.map((p) => p.scanDoneMs).filter((v): v is number => v !== null)), 1)} ms.`,
+    `- First highlight after the content script's start, median over the corpus pages that name someone: ${fmt(median(corpus.map((p) => p.firstHighlightMs).filter((v): v is number => v !== null)), 1)} ms, of which our own CPU time: median ${fmt(median(corpus.map((p) => p.cpuToFirstHighlightMs).filter((v): v is number => v !== null && v !== undefined)), 1)} ms; end of the first full scan, median over the corpus: ${fmt(median(corpus.map((p) => p.scanDoneMs).filter((v): v is number => v !== null)), 1)} ms.`,
     `- The content script's own evaluation (parse, compile, top-level code) per page: median ${fmt(median(r.pages.map((p) => p.evaluateMs)), 1)} ms, worst ${fmt(max(r.pages.map((p) => p.evaluateMs)), 1)} ms.`,
     `- The extension's main-thread time from its start to the end of its scan: median ${fmt(median(corpus.map((p) => p.loadMs)), 1)} ms over the corpus; ${fmt(long?.loadMs, 1)} ms on the 2 MB page.`,
     `- Longest task of ours: median ${fmt(median(corpus.map((p) => p.longestTaskMs)), 1)} ms over the corpus (the thread's CPU time in it: median ${fmt(median(corpus.map((p) => p.longestTaskCpuMs)), 1)} ms), worst ${fmt(s.worstTaskMs, 1)} ms (${s.worstTaskPage}, CPU ${fmt(s.worstTaskCpuMs, 1)} ms). ` +

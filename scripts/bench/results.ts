@@ -15,6 +15,8 @@ export interface PageResult {
   costs: PageCosts;
   /** From the timeline traces with the extension, no sampler (median over the runs). */
   firstHighlightMs: number | null;
+  /** Our CPU time up to the first highlight (median over the runs), ms. */
+  cpuToFirstHighlightMs: number | null;
   scanDoneMs: number | null;
   loadMs: number;
   /** The longest task of ours (scripts/bench/trace.ts says whose a task is), wall and CPU ms. */

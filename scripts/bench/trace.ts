@@ -338,6 +338,18 @@ export class TraceView {
     return out;
   }
 
+  /**
+   * Our CPU time in a window, ms: the thread's CPU time in each task of ours (see
+   * `AttributedTask.ours`: what our code started, style and layout included), and our script
+   * events' CPU time inside the page's tasks. Unlike wall time it leaves out the waits for the
+   * page's tasks and for a core.
+   */
+  ourCpuMs(from = -Infinity, to = Infinity): number {
+    let ms = 0;
+    for (const t of this.attributedTasks(from, to)) ms += t.ours ? t.cpuMs : t.oursCpuMs;
+    return ms;
+  }
+
   /** The longest task of ours (see `AttributedTask.ours`) in a window, or null. */
   longestOwnTask(from = -Infinity, to = Infinity): AttributedTask | null {
     return longest(this.attributedTasks(from, to).filter((t) => t.ours));

@@ -118,6 +118,10 @@ describe('TraceView', () => {
     expect(view.longestOwnTask(0, 350_000)?.cpuMs).toBe(15);
     expect(view.longestNestedTask()).toMatchObject({ ms: 80, oursMs: 5 });
     expect(view.longestNestedTask(300_000)).toMatchObject({ ms: 62, oursMs: 1 });
+    // Our CPU time: the whole CPU time of our tasks, only our events' inside the page's.
+    expect(view.ourCpuMs(0, 150_000)).toBe(15);
+    expect(view.ourCpuMs(0, 350_000)).toBe(15 + 4);
+    expect(view.ourCpuMs()).toBe(15 + 4 + 60);
   });
 
   it('knows nothing of a trace without the extension', () => {
