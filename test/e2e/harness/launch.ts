@@ -30,6 +30,11 @@ export interface LaunchBrowserOptions {
   /** The browser binary; defaults to {@link findChromium}. */
   executablePath?: string;
   viewport?: { width: number; height: number } | null;
+  /**
+   * A touch screen (default false): the pages get touch input (`page.touchscreen.tap`), as a
+   * reader on a touch device taps, and report touch support.
+   */
+  hasTouch?: boolean;
   /** Extra Chromium switches. */
   args?: string[];
   /**
@@ -100,6 +105,7 @@ export async function launchBrowser(opts: LaunchBrowserOptions = {}): Promise<La
       args,
       ...(opts.uiLanguage ? { env: { ...process.env, LANGUAGE: opts.uiLanguage } } : {}),
       viewport: opts.viewport === undefined ? DEFAULT_VIEWPORT : opts.viewport,
+      hasTouch: opts.hasTouch ?? false,
       // Playwright disables extensions by default; we need ours.
       ignoreDefaultArgs: ['--disable-extensions'],
       handleSIGINT: opts.handleSignals ?? true,

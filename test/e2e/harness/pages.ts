@@ -59,10 +59,6 @@ export class NewsPage {
   }
 
   /**
-   * Moves the pointer onto the first occurrence of `text` in the page's text (it may span inline
-   * elements). Throws when the text is not on the page.
-   */
-  /**
    * Waits until the page's hover side has started. It loads once the page's first name is
    * highlighted (`hover.js`, docs/spotting.md "Start"); a pointer that stops on a name before
    * then gets its card only on its next move, as a reader's would.
@@ -84,8 +80,32 @@ export class NewsPage {
     }
   }
 
+  /**
+   * Moves the pointer onto the first occurrence of `text` in the page's text (it may span inline
+   * elements), once the hover side has started. Throws when the text is not on the page.
+   */
   async hoverName(text: string, occurrence = 0): Promise<void> {
     await this.hoverReady();
+    const { x, y } = await this.pointOn(text, occurrence);
+    await this.page.mouse.move(x, y, { steps: 4 });
+  }
+
+  /**
+   * Taps the first occurrence of `text` (as `hoverName` finds it) on the touch screen, once the
+   * hover side has started: trusted touch input, with the pointer and mouse events a browser
+   * makes of a tap. Needs a session launched with `hasTouch: true`.
+   */
+  async tapName(text: string, occurrence = 0): Promise<void> {
+    await this.hoverReady();
+    const { x, y } = await this.pointOn(text, occurrence);
+    await this.page.touchscreen.tap(x, y);
+  }
+
+  /**
+   * The middle of the first line box of the `occurrence`th `text` in the page's text, in
+   * viewport pixels, after scrolling it to the middle of the view. Throws when it is not there.
+   */
+  async pointOn(text: string, occurrence = 0): Promise<{ x: number; y: number }> {
     const box = await this.page.evaluate(
       ([needle, nth]) => {
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -124,7 +144,7 @@ export class NewsPage {
       [text, occurrence] as const,
     );
     if (!box) throw new Error(`"${text}" is not on the page`);
-    await this.page.mouse.move(box.x, box.y, { steps: 4 });
+    return box;
   }
 
   /** The document as markup, to prove the extension left the page's DOM untouched. */
