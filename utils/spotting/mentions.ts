@@ -117,6 +117,11 @@ export class MentionStore implements MentionIndex {
     private readonly makeRange: RangeFactory = defaultRangeFactory,
   ) {}
 
+  /** True once any mention is held. */
+  get hasMentions(): boolean {
+    return this.byNode.size > 0;
+  }
+
   /** Takes one scanner result: a mention now, a pending candidate, or nothing. */
   offer(found: Found): void {
     const c = found.candidate;

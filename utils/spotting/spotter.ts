@@ -218,7 +218,10 @@ export class Spotter {
     const start = perf.now();
     const idle = deadline && !deadline.didTimeout ? deadline.timeRemaining() : SLICE_BUDGET_MS;
     const end = start + Math.max(MIN_SLICE_MS, Math.min(SLICE_BUDGET_MS, idle));
-    const shouldYield = () => perf.now() >= end;
+    // Until the page's first name is drawn, a slice also ends as soon as it holds one: the
+    // highlight is painted after the task, and the rest of the scan can wait for the next slice.
+    const first = !this.highlightMarked;
+    const shouldYield = () => perf.now() >= end || (first && this.store.hasMentions);
 
     if (this.initialDone) {
       // Following changes: bounded per second, whatever the page does.
@@ -253,7 +256,7 @@ export class Spotter {
     }
     if (this.initialDone) this.spentInWindow += perf.now() - start;
     this.store.notifyIfChanged();
-    if (!this.highlightMarked && this.store.all().length > 0) {
+    if (!this.highlightMarked && this.store.hasMentions) {
       this.highlightMarked = true;
       perf.mark?.(FIRST_HIGHLIGHT_MARK);
     }

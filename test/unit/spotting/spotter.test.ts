@@ -42,6 +42,20 @@ describe('spotting controller', () => {
     expect(registry.size).toBe(0);
   });
 
+  it('draws the first name as soon as a slice holds it, and the rest in later slices', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => `<p>Line ${i}: Friedrich Merz spoke.</p>`);
+    const { spotting, abort } = setup(many.join(''));
+    const seen: number[] = [];
+    spotting.index.subscribe(() => seen.push(spotting.index.all().length));
+    spotting.setDictionary(onPage(testDictionary));
+    await expect.poll(() => texts(spotting).length).toBe(200);
+    // The slice that found the first name stopped at its next budget check (every 16 text
+    // nodes), long before its time was up.
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen[0]).toBeLessThanOrEqual(16);
+    abort.abort();
+  });
+
   it('follows added, changed and removed text', async () => {
     const { doc, spotting, abort } = setup('<div id="feed"><p>Friedrich Merz spoke.</p></div>');
     spotting.setDictionary(onPage(testDictionary));
