@@ -52,6 +52,8 @@ export interface ExtensionCosts {
   hotspots: { frame: string; ms: number }[];
   /** The content script's own evaluation (parse, compile, top-level code), ms. */
   evaluateMs: number;
+  /** The thread's CPU time in that evaluation, ms. */
+  evaluateCpuMs: number;
 }
 
 /** Waits for the content script's end-of-scan mark. */
@@ -101,6 +103,7 @@ export async function measureWithExtension(
       heapBytes,
       hotspots: view.ourHotspots(start, end),
       evaluateMs: view.contentScriptEvaluateMs,
+      evaluateCpuMs: view.contentScriptEvaluateCpuMs,
     };
   } finally {
     await page.close();

@@ -310,6 +310,7 @@ async function main(): Promise<void> {
           ...medianTask(runs),
           extraHeapBytes: sampled.heapBytes - c.heapBytes,
           evaluateMs: median(pick((e) => e.evaluateMs)),
+          evaluateCpuMs: median(pick((e) => e.evaluateCpuMs)),
           hotspots: sampled.hotspots,
           longTasksWith: tasksWith,
           longTasksWithout: plainTasks.get(p.name) ?? { count: NaN, worstMs: NaN },

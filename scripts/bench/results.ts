@@ -27,8 +27,9 @@ export interface PageResult {
   nestedOursMs: number;
   /** Heap with the extension minus heap without it, bytes. */
   extraHeapBytes: number;
-  /** The content script's evaluation on this page, ms. */
+  /** The content script's evaluation on this page, ms, and the thread's CPU time in it. */
   evaluateMs: number;
+  evaluateCpuMs: number;
   hotspots: { frame: string; ms: number }[];
   /** The page's own long-task observer, on untraced loads with the extension and without. */
   longTasksWith: PageLongTasks;

@@ -133,6 +133,8 @@ export class TraceView {
   readonly contentScriptStart: number | null = null;
   /** Duration of that first evaluation (parse, compile and top-level code), ms. */
   readonly contentScriptEvaluateMs: number = 0;
+  /** The thread's CPU time in that evaluation, ms (`tdur`; 0 when the trace has none). */
+  readonly contentScriptEvaluateCpuMs: number = 0;
   private readonly mainEvents: TraceEvent[] = [];
   /** Sample times (µs) and whether each is the extension's, sorted by time. */
   private readonly sampleTimes: number[] = [];
@@ -152,6 +154,7 @@ export class TraceView {
           this.tid = e.tid;
           this.contentScriptStart = e.ts;
           this.contentScriptEvaluateMs = (e.dur ?? 0) / 1000;
+          this.contentScriptEvaluateCpuMs = (e.tdur ?? 0) / 1000;
         }
       }
     }

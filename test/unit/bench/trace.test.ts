@@ -36,6 +36,7 @@ function trace(): TraceEvent[] {
       name: 'EvaluateScript',
       ts: 1_000,
       dur: 2_000,
+      tdur: 1_500,
       args: { data: { url: `${EXT}content.js` } },
     }),
     ev({ name: 'ThreadControllerImpl::RunTask', ts: 9_900, dur: 30_000 }),
@@ -61,6 +62,8 @@ describe('TraceView', () => {
   it('finds the content script and its marks', () => {
     const view = new TraceView(trace(), EXT);
     expect(view.contentScriptStart).toBe(1_000);
+    expect(view.contentScriptEvaluateMs).toBe(2);
+    expect(view.contentScriptEvaluateCpuMs).toBe(1.5);
     expect(view.mark('standpoint:first-highlight')).toBe(25_000);
     expect(view.mark('standpoint:scan-done')).toBeNull();
   });
