@@ -45,6 +45,14 @@ export interface Summary {
   /** The page of the worst task of ours, and the thread's CPU time in that task, ms. */
   worstTaskPage: string;
   worstTaskCpuMs: number;
+  /** The content script's evaluation over the pages: wall time, the thread's CPU time, ms. */
+  evaluation: {
+    medianMs: number;
+    worstMs: number;
+    worstPage: string;
+    cpuMedianMs: number;
+    cpuWorstMs: number;
+  };
   worstCardMs: number;
   medianCardMs: number;
   targets: Target[];
@@ -98,10 +106,13 @@ export function summarize(r: BenchResults): Summary {
   const laterCards = r.cardLatencyMs.slice(1);
   const evaluations = r.pages.map((p) => p.evaluateMs);
   const evaluationCpus = r.pages.map((p) => p.evaluateCpuMs);
-  const slowestEvaluation = r.pages.reduce<PageResult | null>(
-    (worst, p) => (worst === null || p.evaluateMs > worst.evaluateMs ? p : worst),
-    null,
-  );
+  const evaluation = {
+    medianMs: median(evaluations),
+    worstMs: max(evaluations),
+    worstPage: r.pages.find((p) => p.evaluateMs === max(evaluations))?.name ?? '–',
+    cpuMedianMs: median(evaluationCpus),
+    cpuWorstMs: max(evaluationCpus),
+  };
   const onlyOurs = pagesWithLongTaskOnlyWithUs(r);
   const observed = r.pages.filter((p) => Number.isFinite(p.longTasksWithout.count));
 
@@ -164,12 +175,12 @@ export function summarize(r: BenchResults): Summary {
       target: `The content script's evaluation: median at most ${TARGETS.evaluateMedianMs} ms, worst at most ${TARGETS.evaluateWorstMs} ms`,
       judgedOn:
         `parse, compile and top-level code, wall time, every page (${r.pages.length}; the worst: ` +
-        `${slowestEvaluation?.name ?? '–'}); the thread's CPU time in them: median ` +
-        `${fmt(median(evaluationCpus), 1)} ms, worst ${fmt(max(evaluationCpus), 1)} ms`,
-      measured: `${fmt(median(evaluations), 1)} ms, worst ${fmt(max(evaluations), 1)} ms`,
+        `${evaluation.worstPage}); the thread's CPU time in them: median ` +
+        `${fmt(evaluation.cpuMedianMs, 1)} ms, worst ${fmt(evaluation.cpuWorstMs, 1)} ms`,
+      measured: `${fmt(evaluation.medianMs, 1)} ms, worst ${fmt(evaluation.worstMs, 1)} ms`,
       met:
-        median(evaluations) <= TARGETS.evaluateMedianMs &&
-        max(evaluations) <= TARGETS.evaluateWorstMs,
+        evaluation.medianMs <= TARGETS.evaluateMedianMs &&
+        evaluation.worstMs <= TARGETS.evaluateWorstMs,
     },
     {
       target: 'No page gets a long task only with the extension',
@@ -195,6 +206,7 @@ export function summarize(r: BenchResults): Summary {
     worstTaskMs: worstTask,
     worstTaskPage: worstTaskPage?.name ?? '–',
     worstTaskCpuMs: worstTaskPage?.longestTaskCpuMs ?? NaN,
+    evaluation,
     worstCardMs: max(r.cardLatencyMs),
     medianCardMs: cardMedian,
     targets,
@@ -352,7 +364,7 @@ export function markdownResults(r: BenchResults, s: Summary): string {
     '## Main thread, first highlight, heap (real extension)',
     '',
     `- First highlight after the content script's start, median over the corpus pages that name someone: ${fmt(median(corpus.map((p) => p.firstHighlightMs).filter((v): v is number => v !== null)), 1)} ms, of which our own CPU time: median ${fmt(median(corpus.map((p) => p.cpuToFirstHighlightMs).filter((v): v is number => v !== null && v !== undefined)), 1)} ms; end of the first full scan, median over the corpus: ${fmt(median(corpus.map((p) => p.scanDoneMs).filter((v): v is number => v !== null)), 1)} ms.`,
-    `- The content script's own evaluation (parse, compile, top-level code) per page: median ${fmt(median(r.pages.map((p) => p.evaluateMs)), 1)} ms, worst ${fmt(max(r.pages.map((p) => p.evaluateMs)), 1)} ms; the thread's CPU time in it: median ${fmt(median(r.pages.map((p) => p.evaluateCpuMs)), 1)} ms, worst ${fmt(max(r.pages.map((p) => p.evaluateCpuMs)), 1)} ms.`,
+    `- The content script's own evaluation (parse, compile, top-level code) per page: median ${fmt(s.evaluation.medianMs, 1)} ms, worst ${fmt(s.evaluation.worstMs, 1)} ms; the thread's CPU time in it: median ${fmt(s.evaluation.cpuMedianMs, 1)} ms, worst ${fmt(s.evaluation.cpuWorstMs, 1)} ms.`,
     `- The extension's main-thread time from its start to the end of its scan: median ${fmt(median(corpus.map((p) => p.loadMs)), 1)} ms over the corpus; ${fmt(long?.loadMs, 1)} ms on the 2 MB page.`,
     `- Longest task of ours: median ${fmt(median(corpus.map((p) => p.longestTaskMs)), 1)} ms over the corpus (the thread's CPU time in it: median ${fmt(median(corpus.map((p) => p.longestTaskCpuMs)), 1)} ms), worst ${fmt(s.worstTaskMs, 1)} ms (${s.worstTaskPage}, CPU ${fmt(s.worstTaskCpuMs, 1)} ms). ` +
       `On ${r.pages.filter(evaluationIsLongest).length} of ${r.pages.length} pages it is the task that evaluates the content script.`,
