@@ -5,6 +5,7 @@
  */
 import type { BenchResults, PageResult } from './results';
 import { fmt, kb, max, median } from './stats';
+import { CONFIRMING_PAIRS, longTaskOnlyWithUs } from './long-tasks';
 import { OUR_TASK_SHARE } from './trace';
 
 /** The targets, as the issue states them. */
@@ -74,10 +75,13 @@ function isArticle(p: PageResult): boolean {
   return p.kind === 'corpus' && p.costs.chars <= TARGETS.articleChars;
 }
 
-/** Pages whose own observer saw a long task with the extension and none without it. */
+/** Pages whose own observer saw a long task with the extension and none without it (long-tasks.ts). */
 function pagesWithLongTaskOnlyWithUs(r: BenchResults): PageResult[] {
-  return r.pages.filter((p) => p.longTasksWith.count > 0 && p.longTasksWithout.count === 0);
+  return r.pages.filter((p) => longTaskOnlyWithUs(p.longTasks));
 }
+
+/** The first pair of loads of a page's long-task observer. */
+const firstPair = (p: PageResult) => p.longTasks[0]!;
 
 export function summarize(r: BenchResults): Summary {
   const corpus = corpusOf(r);
@@ -114,7 +118,8 @@ export function summarize(r: BenchResults): Summary {
     cpuWorstMs: max(evaluationCpus),
   };
   const onlyOurs = pagesWithLongTaskOnlyWithUs(r);
-  const observed = r.pages.filter((p) => Number.isFinite(p.longTasksWithout.count));
+  const observed = r.pages.filter((p) => Number.isFinite(firstPair(p).without.count));
+  const retried = r.pages.filter((p) => p.longTasks.length > 1);
 
   const targets: Target[] = [
     {
@@ -184,7 +189,7 @@ export function summarize(r: BenchResults): Summary {
     },
     {
       target: 'No page gets a long task only with the extension',
-      judgedOn: `the page's own long-task observer, one load with the extension and one without, ${observed.length} pages (with it: ${observed.filter((p) => p.longTasksWith.count > 0).length} pages have one; without: ${observed.filter((p) => p.longTasksWithout.count > 0).length})`,
+      judgedOn: `the page's own long-task observer, one untraced load with the extension and one without, ${observed.length} pages (with it: ${observed.filter((p) => firstPair(p).with.count > 0).length} pages have one; without: ${observed.filter((p) => firstPair(p).without.count > 0).length}); the ${retried.length} pages with one only with the extension loaded ${CONFIRMING_PAIRS} more times each way, and counted when most of their loads with it saw one and most without did not`,
       measured: `${onlyOurs.length} of ${observed.length}`,
       met: onlyOurs.length <= TARGETS.pagesWithOurLongTask,
     },
@@ -245,6 +250,28 @@ const PAGE_HEADER = [
 const longTasks = (t: { count: number; worstMs: number }) =>
   !Number.isFinite(t.count) ? '–' : t.count === 0 ? '0' : `${t.count} (${fmt(t.worstMs, 0)} ms)`;
 
+/** The page's own observer: which pages count, and which the retry cleared. */
+function longTaskLine(r: BenchResults): string {
+  const counted = pagesWithLongTaskOnlyWithUs(r);
+  const cleared = r.pages.filter((p) => p.longTasks.length > 1 && !longTaskOnlyWithUs(p.longTasks));
+  const list = (ps: PageResult[]) => ps.map((p) => `${p.name}: ${retryCounts(p)}`).join('; ');
+  return (
+    `- The page's own long-task observer (tasks over 50 ms, from the navigation to 1 s after the load event): pages that get a long task only with the extension: ${counted.length}` +
+    (counted.length ? ` (loads that saw one: ${list(counted)})` : '') +
+    (cleared.length
+      ? `; a long task only with the extension in the first pair of loads, not in most of ${CONFIRMING_PAIRS + 1}: ${cleared.length} (${list(cleared)})`
+      : '') +
+    '.'
+  );
+}
+
+/** Of all of a page's pairs: `with 2/5, without 0/5` (loads that saw a long task). */
+function retryCounts(p: PageResult): string {
+  const n = p.longTasks.length;
+  const saw = (side: 'with' | 'without') => p.longTasks.filter((t) => t[side].count > 0).length;
+  return `with ${saw('with')}/${n}, without ${saw('without')}/${n}`;
+}
+
 function pageRow(p: PageResult): string[] {
   const c = p.costs;
   return [
@@ -262,7 +289,8 @@ function pageRow(p: PageResult): string[] {
     fmt(p.loadMs, 1),
     `${fmt(p.longestTaskMs, 1)} (${fmt(p.longestTaskCpuMs, 1)})`,
     p.nestedTaskMs > 0 ? `${fmt(p.nestedTaskMs, 1)} (${fmt(p.nestedOursMs, 1)})` : '–',
-    `${longTasks(p.longTasksWith)} / ${longTasks(p.longTasksWithout)}`,
+    `${longTasks(firstPair(p).with)} / ${longTasks(firstPair(p).without)}` +
+      (p.longTasks.length > 1 ? ` (${retryCounts(p)})` : ''),
     fmt(p.extraHeapBytes / 1024, 0),
   ];
 }
@@ -334,7 +362,7 @@ export function markdownResults(r: BenchResults, s: Summary): string {
       (set.limit !== null ? ` (limited to the first ${set.limit})` : '') +
       ', the generated 2 MB page, the demo page. ' +
       `Runs per page: ${set.runs} of the floor, the scan and the RegExp (after one warm-up), ` +
-      `${set.editRuns} of each DOM-edit variant; with the extension ${set.extRuns} load(s) traced without the sampler, one sampled, one untraced for the page's own long-task observer; ` +
+      `${set.editRuns} of each DOM-edit variant; with the extension ${set.extRuns} load(s) traced without the sampler, one sampled, one untraced for the page's own long-task observer (and ${CONFIRMING_PAIRS} more each way, with and without the extension, on a page where only the load with it saw a long task); ` +
       `mark.js ${set.markJsRuns} run(s) on every ${set.markJsEvery}th corpus page, the 2 MB page and the demo page ` +
       `(${markPages.length} pages: a single article takes it up to seconds).`,
     '',
@@ -370,13 +398,7 @@ export function markdownResults(r: BenchResults, s: Summary): string {
       `On ${r.pages.filter(evaluationIsLongest).length} of ${r.pages.length} pages it is the task that evaluates the content script.`,
     nestedLine(r),
     `- Pages that name nobody (${corpus.filter((p) => p.costs.mentions === 0).length}) against pages that name someone (${corpus.filter((p) => p.costs.mentions > 0).length}): the extension's main-thread time from its start to the end of its scan, median ${fmt(median(corpus.filter((p) => p.costs.mentions === 0).map((p) => p.loadMs)), 1)} ms against ${fmt(median(corpus.filter((p) => p.costs.mentions > 0).map((p) => p.loadMs)), 1)} ms; longest task of ours, median ${fmt(median(corpus.filter((p) => p.costs.mentions === 0).map((p) => p.longestTaskMs)), 1)} ms against ${fmt(median(corpus.filter((p) => p.costs.mentions > 0).map((p) => p.longestTaskMs)), 1)} ms.`,
-    `- The page's own long-task observer (tasks over 50 ms, from the navigation to 1 s after the load event): pages that get a long task only with the extension: ${pagesWithLongTaskOnlyWithUs(r).length}` +
-      (pagesWithLongTaskOnlyWithUs(r).length
-        ? ` (${pagesWithLongTaskOnlyWithUs(r)
-            .map((p) => `${p.name} ${fmt(p.longTasksWith.worstMs, 0)} ms`)
-            .join(', ')})`
-        : '') +
-      '.',
+    longTaskLine(r),
     `- Extra JS heap (with the extension minus without, after a full collection): median ${fmt(median(corpus.map((p) => p.extraHeapBytes)) / 1024, 0)} KB over the corpus, ${fmt((long?.extraHeapBytes ?? NaN) / 1024, 0)} KB on the 2 MB page.`,
     `- Where the extension's time went on the 2 MB page (innermost frames, sampled): ${hot(long)}.`,
     `- … and on the demo page: ${hot(demo)}.`,

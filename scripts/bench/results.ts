@@ -1,7 +1,7 @@
 /** The shape of one bench run's results, shared by the runner and the report. */
 import type { BuildTime } from './matcher-build';
 import type { LiveCosts } from './live-page';
-import type { PageLongTasks } from './long-tasks';
+import type { LongTaskPair } from './long-tasks';
 import type { Machine } from './machine';
 import type { PageCosts } from './page-costs';
 import type { Sizes } from './sizes';
@@ -31,9 +31,11 @@ export interface PageResult {
   evaluateMs: number;
   evaluateCpuMs: number;
   hotspots: { frame: string; ms: number }[];
-  /** The page's own long-task observer, on untraced loads with the extension and without. */
-  longTasksWith: PageLongTasks;
-  longTasksWithout: PageLongTasks;
+  /**
+   * The page's own long-task observer, on untraced loads with the extension and without: the
+   * first pair, then the pairs of the retry (long-tasks.ts, `CONFIRMING_PAIRS`) if it had one.
+   */
+  longTasks: LongTaskPair[];
 }
 
 interface RunSettings {
