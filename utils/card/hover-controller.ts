@@ -8,7 +8,8 @@
  * - Esc, a page scroll, or a press elsewhere closes it. A card opened from the keyboard follows
  *   scrolling instead (walking to a name scrolls the page) and closes on Esc or a press elsewhere.
  * - Touch: a tap on a name opens its card at once and that click alone is kept from following a
- *   link under the name; a second tap on the same name follows it.
+ *   link under the name; a second tap on the same name follows it. The finger's press on a name
+ *   fetches its card, so the tap finds it ready.
  * - Keyboard commands open the card for the name at or after the selection and walk the names.
  * The pointer is followed per element (`pointerover`), and move by move only over an element
  * that holds a name's text: on the rest of a page a pointer move runs none of this code.
@@ -259,10 +260,14 @@ export function createHoverController(opts: HoverControllerOptions): HoverContro
   function onPointerDown(e: PointerEvent) {
     if (!e.isTrusted) return;
     lastPressType = e.pointerType;
-    if (!current || surface.contains(e.target)) return;
+    const touch = e.pointerType === 'touch';
+    if ((!current && !touch) || surface.contains(e.target)) return;
     const mention = index.mentionAt(e.clientX, e.clientY);
     if (sameMention(mention, current)) return;
-    close();
+    // A finger on a name: its tap opens the card at the click, a tap's length from now. The card
+    // is fetched now, as for a pointer resting on a name, so it opens with its positions.
+    if (touch && mention) prefetch(mention, { x: e.clientX, y: e.clientY });
+    if (current) close();
   }
 
   function onClick(e: MouseEvent) {

@@ -256,6 +256,46 @@ describe('hover controller', () => {
     expect(t.isOpen()).toBe(false);
   });
 
+  it("a finger's press on a name fetches its card before the tap's click opens it", () => {
+    const t = setup();
+    const press = (target: Element, pointerType = 'touch') =>
+      target.dispatchEvent(
+        trusted(
+          new PointerEvent('pointerdown', { bubbles: true, pointerType, clientX: 7, clientY: 9 }),
+        ),
+      );
+    // On a name: fetched at the press, before any click.
+    t.setUnder(t.mentions[3]!);
+    press(t.link);
+    expect(t.prefetch).toHaveBeenCalledTimes(1);
+    expect(t.prefetch).toHaveBeenLastCalledWith(t.mentions[3], { x: 7, y: 9 });
+    expect(t.opened).toEqual([]);
+    t.link.dispatchEvent(
+      trusted(new PointerEvent('click', { bubbles: true, cancelable: true, pointerType: 'touch' })),
+    );
+    expect(t.opened).toEqual([{ actorId: 'zelenskyy', reason: 'touch' }]);
+    // On the open card's own name, off any name, with a mouse, or made by the page: nothing.
+    press(t.link);
+    t.setUnder(null);
+    press(t.p);
+    expect(t.isOpen()).toBe(false);
+    t.setUnder(t.mentions[0]!);
+    press(t.p, 'mouse');
+    t.p.dispatchEvent(
+      new PointerEvent('pointerdown', { bubbles: true, pointerType: 'touch', clientX: 7 }),
+    );
+    expect(t.prefetch).toHaveBeenCalledTimes(1);
+    // Another name while a card is open: that card closes, the new one is fetched.
+    t.link.dispatchEvent(
+      trusted(new PointerEvent('click', { bubbles: true, cancelable: true, pointerType: 'touch' })),
+    );
+    expect(t.isOpen()).toBe(true);
+    t.setUnder(t.mentions[1]!);
+    press(t.p);
+    expect(t.isOpen()).toBe(false);
+    expect(t.prefetch).toHaveBeenLastCalledWith(t.mentions[1], { x: 7, y: 9 });
+  });
+
   it('a tap on a name opens its card at once and keeps only that click from following the link', () => {
     const t = setup();
     const tap = () => {
