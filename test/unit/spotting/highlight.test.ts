@@ -4,9 +4,11 @@ import { HIGHLIGHT_NAME, Highlighter, type HighlightLike } from '@/utils/spottin
 class FakeHighlight extends Set<AbstractRange> implements HighlightLike {}
 
 describe('Highlighter', () => {
-  it('registers one highlight under the name of the chosen style', () => {
+  it('registers one highlight under the name of the chosen style, on the first range', () => {
     const registry = new Map<string, HighlightLike>();
     const h = new Highlighter(registry, FakeHighlight, 'underline');
+    expect([...registry.keys()]).toEqual([]);
+    h.add({} as AbstractRange);
     expect([...registry.keys()]).toEqual([HIGHLIGHT_NAME]);
     h.setStyle('background');
     expect([...registry.keys()]).toEqual(['standpoint-mention-background']);
@@ -27,6 +29,44 @@ describe('Highlighter', () => {
     expect(registry.get('standpoint-mention-background')!.size).toBe(1);
     h.dispose();
     expect([...registry.keys()]).toEqual(['page-search']);
+  });
+
+  it("touches the browser's registry only when the first name is drawn", () => {
+    const looked: string[] = [];
+    const registry = new Map<string, HighlightLike>();
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'CSS');
+    const savedCtor = Object.getOwnPropertyDescriptor(globalThis, 'Highlight');
+    Object.defineProperty(globalThis, 'CSS', {
+      configurable: true,
+      get: () => (looked.push('CSS'), { highlights: registry }),
+    });
+    Object.defineProperty(globalThis, 'Highlight', {
+      configurable: true,
+      get: () => (looked.push('Highlight'), FakeHighlight),
+    });
+    try {
+      // A page that names nobody: made, styled, cleared and disposed, never drawn on.
+      const idle = new Highlighter(undefined, undefined, 'background');
+      idle.setStyle('underline');
+      idle.clear();
+      idle.dispose();
+      expect(looked).toEqual([]);
+      expect(registry.size).toBe(0);
+
+      const h = new Highlighter(undefined, undefined, 'background');
+      h.add({} as AbstractRange);
+      expect(looked).toEqual(['CSS', 'Highlight']);
+      expect(registry.get('standpoint-mention-background')!.size).toBe(1);
+      h.add({} as AbstractRange);
+      expect(looked).toHaveLength(2);
+      h.dispose();
+      expect(registry.size).toBe(0);
+    } finally {
+      if (saved) Object.defineProperty(globalThis, 'CSS', saved);
+      else delete (globalThis as { CSS?: unknown }).CSS;
+      if (savedCtor) Object.defineProperty(globalThis, 'Highlight', savedCtor);
+      else delete (globalThis as { Highlight?: unknown }).Highlight;
+    }
   });
 
   it('does nothing where the API is missing', () => {
