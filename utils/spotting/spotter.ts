@@ -8,6 +8,7 @@
 import { hasRoom, IDLE_TIMEOUT_MS } from '../idle';
 import type { Matcher } from './matcher';
 import type { MentionStore } from './mentions';
+import { reportFirstHighlight, reportScanDone } from './progress';
 import { pageUrl, regionOf } from './regions';
 import { SubtreeScan, isRendered, type ScanOptions } from './scan';
 
@@ -33,10 +34,6 @@ const MAX_PENDING_REGIONS = 200;
  * stays cheap; beyond it, hidden names wait for a change of their own text.
  */
 const MAX_WATCHED_HIDDEN = 100;
-
-/** Performance marks for `npm run bench`: the first mention drawn, and the end of each full scan. */
-export const FIRST_HIGHLIGHT_MARK = 'standpoint:first-highlight';
-export const SCAN_DONE_MARK = 'standpoint:scan-done';
 
 /**
  * When a full scan's slices run: 'soon' (tasks of their own, for a scan a reader waits for),
@@ -249,7 +246,9 @@ export class Spotter {
       const job = this.jobs[0]!;
       if (job.step(emit, shouldYield)) this.jobs.shift();
     }
-    if (this.jobs.length === 0 && !this.initialDone) perf.mark?.(SCAN_DONE_MARK);
+    // The first name drawn and the end of each full scan are told where the page cannot see
+    // them (./progress.ts): `npm run bench` and the e2e tests wait for them.
+    if (this.jobs.length === 0 && !this.initialDone) reportScanDone(this.win);
     if (this.jobs.length === 0) {
       this.initialDone = true;
       this.soon = false;
@@ -258,7 +257,7 @@ export class Spotter {
     this.store.notifyIfChanged();
     if (!this.highlightMarked && this.store.hasMentions) {
       this.highlightMarked = true;
-      perf.mark?.(FIRST_HIGHLIGHT_MARK);
+      reportFirstHighlight(this.win);
     }
     this.schedule();
   }
