@@ -5,8 +5,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIRST_HIGHLIGHT_MARK } from '@/utils/spotting/spotter';
-import { launchExtension, NewsPage, type ExtensionSession } from './harness';
+import { firstHighlightDrawn, launchExtension, NewsPage, type ExtensionSession } from './harness';
 import { byClass, findAll, mentionsReady, openCard, showFullCard, waitForCard } from './card-dom';
 
 /** Long enough for anything a page load sets off to have run, ms; not a measurement. */
@@ -41,10 +40,7 @@ describe('the card bundle, loaded on demand', () => {
   });
 
   it('is not loaded on a page with names where the pointer only passes by', async () => {
-    await page.waitForFunction(
-      (mark) => performance.getEntriesByName(mark).length > 0,
-      FIRST_HIGHLIGHT_MARK,
-    );
+    await session.waitForSpotting(page, firstHighlightDrawn);
     // The pointer crosses the page, over names too, without resting on one.
     const { width, height } = page.viewportSize()!;
     await page.mouse.move(5, 5);

@@ -5,10 +5,9 @@
  * (card-on-demand.e2e.test.ts). A page that names nobody loads neither, even when the pointer
  * crosses it.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCAN_DONE_MARK } from '@/utils/spotting/spotter';
-import { launchExtension, NewsPage, type ExtensionSession } from './harness';
+import { firstScanDone, launchExtension, NewsPage, type ExtensionSession } from './harness';
 import { mentionsReady, waitForCard } from './card-dom';
 
 /** Long enough for anything a page load sets off to have run, ms; not a measurement. */
@@ -30,9 +29,6 @@ async function openRecorded(session: ExtensionSession, path: string) {
   return { page, cdp, files };
 }
 
-const scanDone = (page: Page) =>
-  page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, SCAN_DONE_MARK);
-
 describe('the page side, loaded in steps', () => {
   let session: ExtensionSession;
 
@@ -46,7 +42,7 @@ describe('the page side, loaded in steps', () => {
 
   it('a page that names nobody loads the content script and the spotting bundle, nothing more', async () => {
     const { page, cdp, files } = await openRecorded(session, '/spotting/no-names.html');
-    await scanDone(page);
+    await session.waitForSpotting(page, firstScanDone);
     const { width, height } = page.viewportSize()!;
     await page.mouse.move(width / 2, 120);
     await page.mouse.move(width / 2, height / 2, { steps: 5 });
@@ -59,7 +55,7 @@ describe('the page side, loaded in steps', () => {
   it('a page with names loads the hover bundle once a name is highlighted, and hovers work', async () => {
     const { page, cdp, files } = await openRecorded(session, '/demo.html');
     await mentionsReady(page);
-    await scanDone(page);
+    await session.waitForSpotting(page, firstScanDone);
     await page.waitForTimeout(SETTLE_MS);
     expect([...new Set(files)].sort()).toEqual(['content-loader.js', 'hover.js', 'spotter.js']);
     expect(files.filter((f) => f === 'hover.js')).toHaveLength(1);

@@ -3,8 +3,10 @@
  * and the helpers tests need to reach the extension's pages, its service worker and its
  * content scripts.
  */
-import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { SpottingProgress } from '../../../utils/spotting/progress';
 import type { ExtensionGlobal } from './chrome-api';
+import { ContentWorlds } from './content-world';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { launchBrowser, type LaunchBrowserOptions } from './launch';
 
@@ -36,6 +38,15 @@ export interface ExtensionSession {
    * frame (where `chrome.runtime` is the extension's) and returns its JSON value.
    */
   evaluateInContentScript<T = unknown>(page: Page, expression: string): Promise<T>;
+  /**
+   * Waits until the spotter's progress in the page's main frame passes `reached`
+   * (`firstScanDone`, `firstHighlightDrawn` from ./content-world.ts), read in the content
+   * script's isolated world: the page itself never sees it (utils/spotting/progress.ts).
+   */
+  waitForSpotting(
+    page: Page,
+    reached: (progress: SpottingProgress) => boolean,
+  ): Promise<SpottingProgress>;
   close(): Promise<void>;
 }
 
@@ -62,6 +73,16 @@ export async function launchExtension(
   const fixtureUrl = (pathname: string) => server.url(pathname);
   const extensionUrl = (pathname: string) =>
     new URL(pathname.replace(/^\//, ''), extensionOrigin + '/').href;
+
+  /** Runs `use` with the extension's worlds of a page, over a DevTools session of its own. */
+  const inWorlds = async <T>(page: Page, use: (worlds: ContentWorlds) => Promise<T>) => {
+    const cdp = await context.newCDPSession(page);
+    try {
+      return await use(await ContentWorlds.follow(cdp, extensionOrigin));
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  };
 
   const session: ExtensionSession = {
     context,
@@ -109,73 +130,15 @@ export async function launchExtension(
       if (reply == null) throw new Error(`No content script handler answered "${type}"`);
       return res as T;
     },
-    async contentScriptWorlds(page) {
-      const cdp = await context.newCDPSession(page);
-      try {
-        return (await isolatedWorlds(cdp, extensionOrigin, null)).map((w) => w.name);
-      } finally {
-        await cdp.detach().catch(() => undefined);
-      }
-    },
-    async evaluateInContentScript<T>(page: Page, expression: string): Promise<T> {
-      const cdp = await context.newCDPSession(page);
-      try {
-        const { frameTree } = await cdp.send('Page.getFrameTree');
-        const world = (await isolatedWorlds(cdp, extensionOrigin, frameTree.frame.id))[0];
-        if (!world) throw new Error('No content script of the extension runs in this page');
-        const result = await cdp.send('Runtime.evaluate', {
-          expression,
-          contextId: world.id,
-          returnByValue: true,
-          awaitPromise: true,
-        });
-        if (result.exceptionDetails) {
-          throw new Error(`Content script evaluation failed: ${result.exceptionDetails.text}`);
-        }
-        return result.result.value as T;
-      } finally {
-        await cdp.detach().catch(() => undefined);
-      }
-    },
+    contentScriptWorlds: (page) =>
+      inWorlds(page, async (worlds) => worlds.all().map((w) => w.name)),
+    evaluateInContentScript: <T>(page: Page, expression: string) =>
+      inWorlds(page, (worlds) => worlds.evaluate<T>(expression)),
+    waitForSpotting: (page, reached) => inWorlds(page, (worlds) => worlds.waitFor(reached)),
     async close() {
       await browser.close();
       await server.close();
     },
   };
   return session;
-}
-
-/** The part of CDP's `Runtime.executionContextCreated` event we read. */
-interface ExecutionContextCreated {
-  context: { id: number; name: string; origin: string; auxData?: unknown };
-}
-
-interface WorldInfo {
-  id: number;
-  name: string;
-}
-
-/**
- * The extension's isolated worlds in a page (of one frame, or of all when `frameId` is null).
- * Enabling CDP's Runtime domain reports every existing execution context, isolated ones included.
- */
-async function isolatedWorlds(
-  cdp: CDPSession,
-  extensionOrigin: string,
-  frameId: string | null,
-): Promise<WorldInfo[]> {
-  const worlds: WorldInfo[] = [];
-  const onContext = ({ context: ctx }: ExecutionContextCreated) => {
-    const aux = ctx.auxData as { type?: string; frameId?: string } | undefined;
-    if (aux?.type !== 'isolated' || !ctx.origin.startsWith(extensionOrigin)) return;
-    if (frameId !== null && aux.frameId !== frameId) return;
-    worlds.push({ id: ctx.id, name: ctx.name });
-  };
-  cdp.on('Runtime.executionContextCreated', onContext);
-  try {
-    await cdp.send('Runtime.enable');
-    return worlds;
-  } finally {
-    cdp.off('Runtime.executionContextCreated', onContext);
-  }
 }
