@@ -13,10 +13,9 @@
  *   starts the delay.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { SCAN_DONE_MARK } from '@/utils/spotting/spotter';
 import { CLOSE_GRACE_MS } from '@/utils/card/timing';
 import { PAGE_LOAD_TIMEOUT_MS } from './page-costs';
-import { SCAN_WAIT_MS } from './extension-costs';
+import { scanDone } from './extension-costs';
 import { startTracing, TraceView, type TraceEvent } from './trace';
 
 /**
@@ -57,7 +56,7 @@ async function visibleNamePoints(page: Page): Promise<{ x: number; y: number }[]
   });
 }
 
-async function openTraced(context: BrowserContext, url: string) {
+async function openTraced(context: BrowserContext, extensionOrigin: string, url: string) {
   const page = await context.newPage();
   await page.addInitScript((mark) => {
     // The page's own listener: marks the first element the pointer comes onto after the bench
@@ -73,11 +72,9 @@ async function openTraced(context: BrowserContext, url: string) {
       { capture: true },
     );
   }, HOVER_MARK);
-  await page.goto(url, { waitUntil: 'load', timeout: PAGE_LOAD_TIMEOUT_MS });
-  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, SCAN_DONE_MARK, {
-    timeout: SCAN_WAIT_MS,
-  });
   const cdp = await context.newCDPSession(page);
+  await page.goto(url, { waitUntil: 'load', timeout: PAGE_LOAD_TIMEOUT_MS });
+  await scanDone(cdp, extensionOrigin);
   const tracing = await startTracing(cdp);
   return { page, cdp, tracing };
 }
@@ -154,7 +151,7 @@ export async function measureHitTests(
   extensionOrigin: string,
   url: string,
 ): Promise<HitTests> {
-  const { page, cdp, tracing } = await openTraced(context, url);
+  const { page, cdp, tracing } = await openTraced(context, extensionOrigin, url);
   try {
     const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
     const points = await visibleNamePoints(page);
@@ -188,7 +185,7 @@ export async function measureCardLatency(
   url: string,
   hovers: number,
 ): Promise<CardLatency> {
-  const { page, cdp, tracing } = await openTraced(context, url);
+  const { page, cdp, tracing } = await openTraced(context, extensionOrigin, url);
   try {
     const names = await visibleNamePoints(page);
     if (names.length === 0) throw new Error(`No visible names to hover on ${url}`);

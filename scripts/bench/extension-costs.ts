@@ -1,8 +1,9 @@
 /**
  * What the real extension costs on a page, seen from a trace of the page's load: the content
  * script's main-thread time, its longest task, the time from its start to the first highlight,
- * and the JS heap it adds. The content script marks the first highlight and the end of its full
- * scan (utils/spotting/spotter.ts); its start is the trace's evaluation of its script.
+ * and the JS heap it adds. The spotter stamps the trace at its first highlight and at the end of
+ * its full scan (`console.timeStamp`, utils/spotting/progress.ts), where the page cannot see them;
+ * the content script's start is the trace's evaluation of its script.
  *
  * Each page is loaded three ways (fresh tab each time):
  * - with a timeline trace and no sampler: the evaluation, the first highlight, the end of the
@@ -11,15 +12,16 @@
  *   slows what it watches, so these are upper bounds), and the heap;
  * - untraced, with the page's own long-task observer (./long-tasks.ts) and nothing else.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { FIRST_HIGHLIGHT_MARK, SCAN_DONE_MARK } from '@/utils/spotting/spotter';
+import type { BrowserContext, CDPSession } from 'playwright-core';
+import { FIRST_HIGHLIGHT_STAMP, SCAN_DONE_STAMP } from '@/utils/spotting/progress';
+import { ContentWorlds, firstScanDone } from '../../test/e2e/harness/content-world';
 import { observeLongTasks, readLongTasks, type PageLongTasks } from './long-tasks';
 import { heapAfterGc, PAGE_LOAD_TIMEOUT_MS } from './page-costs';
 import { startTracing, TraceView } from './trace';
 
 /** Upper bound for the content script to finish its first scan, ms (a limit, not a measurement). */
-export const SCAN_WAIT_MS = 30_000;
-/** How often the bench looks for the end-of-scan mark, ms: rare enough to add no load of note. */
+const SCAN_WAIT_MS = 30_000;
+/** How often the bench reads the spotter's progress, ms: rare enough to add no load of note. */
 const SCAN_POLL_MS = 100;
 
 export interface ExtensionCosts {
@@ -56,13 +58,17 @@ export interface ExtensionCosts {
   evaluateCpuMs: number;
 }
 
-/** Waits for the content script's end-of-scan mark. */
-function scanDone(page: Page): Promise<unknown> {
-  return page.waitForFunction(
-    (mark) => performance.getEntriesByName(mark).length > 0,
-    SCAN_DONE_MARK,
-    { timeout: SCAN_WAIT_MS, polling: SCAN_POLL_MS },
-  );
+/**
+ * Waits for the end of the spotter's first full scan, read in the content script's isolated
+ * world over the page's DevTools session (test/e2e/harness/content-world.ts).
+ */
+export async function scanDone(cdp: CDPSession, extensionOrigin: string): Promise<void> {
+  const worlds = await ContentWorlds.follow(cdp, extensionOrigin);
+  try {
+    await worlds.waitFor(firstScanDone, { timeoutMs: SCAN_WAIT_MS, pollMs: SCAN_POLL_MS });
+  } finally {
+    worlds.close();
+  }
 }
 
 /**
@@ -80,14 +86,14 @@ export async function measureWithExtension(
     const cdp = await context.newCDPSession(page);
     const tracing = await startTracing(cdp, { sampled });
     await page.goto(url, { waitUntil: 'load', timeout: PAGE_LOAD_TIMEOUT_MS });
-    await scanDone(page);
+    await scanDone(cdp, extensionOrigin);
     const view = new TraceView(await tracing.stop(), extensionOrigin);
     const heapBytes = await heapAfterGc(cdp);
     await cdp.detach();
     const start = view.contentScriptStart;
     if (start === null) throw new Error(`No content script ran on ${url}`);
-    const first = view.mark(FIRST_HIGHLIGHT_MARK);
-    const done = view.mark(SCAN_DONE_MARK);
+    const first = view.timeStamp(FIRST_HIGHLIGHT_STAMP);
+    const done = view.timeStamp(SCAN_DONE_STAMP);
     const end = done ?? Infinity;
     const own = view.longestOwnTask(start, end);
     const nested = view.longestNestedTask(start, end);
@@ -110,16 +116,23 @@ export async function measureWithExtension(
   }
 }
 
-/** An untraced load with the extension, seen by the page's own long-task observer only. */
+/**
+ * An untraced load with the extension, seen by the page's own long-task observer only.
+ * `extensionOrigin` finds the content script's world (by default any extension's: the bench's
+ * browser holds only ours).
+ */
 export async function longTasksWithExtension(
   context: BrowserContext,
   url: string,
+  extensionOrigin = 'chrome-extension://',
 ): Promise<PageLongTasks> {
   const page = await context.newPage();
   try {
+    const cdp = await context.newCDPSession(page);
     await observeLongTasks(page);
     await page.goto(url, { waitUntil: 'load', timeout: PAGE_LOAD_TIMEOUT_MS });
-    await scanDone(page);
+    await scanDone(cdp, extensionOrigin);
+    await cdp.detach();
     return await readLongTasks(page);
   } finally {
     await page.close();

@@ -5,7 +5,7 @@
  * while. The same numbers for the page's own work are given for scale.
  */
 import type { BrowserContext } from 'playwright-core';
-import { SCAN_DONE_MARK } from '@/utils/spotting/spotter';
+import { SCAN_DONE_STAMP } from '@/utils/spotting/progress';
 import { CHANGING_FOR_MS } from './generated-pages';
 import { PAGE_LOAD_TIMEOUT_MS } from './page-costs';
 import { startTracing, TraceView } from './trace';
@@ -60,7 +60,7 @@ export async function measureLivePage(
       extensionMs,
       extensionShare: extensionMs / CHANGING_FOR_MS,
       longestTaskMs: view.longestOurTask(start),
-      longestFollowTaskMs: view.longestOurTask(view.mark(SCAN_DONE_MARK) ?? start),
+      longestFollowTaskMs: view.longestOurTask(view.timeStamp(SCAN_DONE_STAMP) ?? start),
       mainThreadBusyMs: busy,
       mentions,
     };

@@ -29,7 +29,10 @@ export interface TraceEvent {
   args?: { data?: Record<string, unknown> & { url?: string; type?: string } };
 }
 
-/** The timeline (tasks, paints, event dispatch, script evaluation) and user timing marks. */
+/**
+ * The timeline (tasks, paints, event dispatch, script evaluation, `console.timeStamp`) and user
+ * timing marks (the bench's own, set by the page: scripts/bench/card-costs.ts).
+ */
 const TIMELINE_CATEGORIES = [
   'toplevel',
   'devtools.timeline',
@@ -87,6 +90,8 @@ export async function startTracing(
 }
 
 const TASK_EVENT = 'ThreadControllerImpl::RunTask';
+/** What `console.timeStamp` leaves in the trace (category devtools.timeline). */
+const TIME_STAMP_EVENT = 'TimeStamp';
 /** Events that run or compile a script; their `url` says whose it is. */
 const SCRIPT_EVENTS: ReadonlySet<string> = new Set([
   'EvaluateScript',
@@ -272,10 +277,14 @@ export class TraceView {
       .slice(0, count);
   }
 
-  /** The first user timing mark of this name on the content script's thread, µs, or null. */
-  mark(name: string): number | null {
+  /**
+   * The first `console.timeStamp(label)` on the content script's thread, µs, or null. The
+   * spotter tells its progress this way (utils/spotting/progress.ts): a `TimeStamp` event in the
+   * trace, where a user timing mark would be in the page's own performance timeline too.
+   */
+  timeStamp(label: string): number | null {
     for (const e of this.mainEvents)
-      if (e.name === name && e.cat.includes('user_timing')) return e.ts;
+      if (e.name === TIME_STAMP_EVENT && e.args?.data?.message === label) return e.ts;
     return null;
   }
 

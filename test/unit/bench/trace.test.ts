@@ -41,7 +41,22 @@ function trace(): TraceEvent[] {
     }),
     ev({ name: 'ThreadControllerImpl::RunTask', ts: 9_900, dur: 30_000 }),
     ev({ name: 'ThreadControllerImpl::RunTask', ts: 40_000, dur: 20_000 }),
-    ev({ name: 'standpoint:first-highlight', cat: 'blink.user_timing', ph: 'I', ts: 25_000 }),
+    // The spotter's console.timeStamp; a page's user timing mark of the same name is not it.
+    ev({
+      name: 'TimeStamp',
+      ph: 'I',
+      ts: 25_000,
+      args: { data: { message: 'standpoint:first-highlight' } },
+    }),
+    ev({ name: 'standpoint:scan-done', cat: 'blink.user_timing', ph: 'I', ts: 26_000 }),
+    // Another thread's time stamp (a page in another renderer) is not the content script's.
+    ev({
+      name: 'TimeStamp',
+      ph: 'I',
+      tid: TID + 1,
+      ts: 27_000,
+      args: { data: { message: 'standpoint:scan-done' } },
+    }),
     ev({ name: 'Profile', ph: 'P', id: '0x1', ts: 0, args: { data: { startTime: 9_000 } } }),
     ev({
       name: 'ProfileChunk',
@@ -59,13 +74,13 @@ function trace(): TraceEvent[] {
 }
 
 describe('TraceView', () => {
-  it('finds the content script and its marks', () => {
+  it("finds the content script and its time stamps, on the content script's thread only", () => {
     const view = new TraceView(trace(), EXT);
     expect(view.contentScriptStart).toBe(1_000);
     expect(view.contentScriptEvaluateMs).toBe(2);
     expect(view.contentScriptEvaluateCpuMs).toBe(1.5);
-    expect(view.mark('standpoint:first-highlight')).toBe(25_000);
-    expect(view.mark('standpoint:scan-done')).toBeNull();
+    expect(view.timeStamp('standpoint:first-highlight')).toBe(25_000);
+    expect(view.timeStamp('standpoint:scan-done')).toBeNull();
   });
 
   it('counts samples whose stack holds an extension frame, DOM calls included, and nothing else', () => {
