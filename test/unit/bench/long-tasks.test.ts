@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { longTaskOnlyWithUs, type LongTaskPair } from '../../../scripts/bench/long-tasks';
+import {
+  CONFIRMING_PAIRS,
+  longTaskOnlyWithUs,
+  type LongTaskPair,
+} from '../../../scripts/bench/long-tasks';
+import { retryText } from '../../../scripts/bench/report';
 
 /** A pair from the number of long tasks each load saw (NaN: that load failed). */
 const pair = (withUs: number, without: number): LongTaskPair => ({
@@ -36,5 +41,17 @@ describe('longTaskOnlyWithUs', () => {
       longTaskOnlyWithUs([pair(1, 0), pair(NaN, 0), pair(0, NaN), pair(0, 0), pair(1, 0)]),
     ).toBe(true);
     expect(longTaskOnlyWithUs([])).toBe(false);
+  });
+});
+
+describe('retryText', () => {
+  it('says no page was loaded again when none needed it, and counts the ones that did', () => {
+    const again = `loaded ${CONFIRMING_PAIRS} more times each way`;
+    expect(retryText(0)).toMatch(
+      /^no page saw one only with the extension, so none was loaded again/,
+    );
+    expect(retryText(0)).not.toMatch(/\b0 pages\b/);
+    expect(retryText(1)).toContain(`the one page with one only with the extension ${again}`);
+    expect(retryText(3)).toContain(`the 3 pages with one only with the extension ${again}`);
   });
 });
