@@ -19,9 +19,15 @@ import {
   waitForNoCard,
 } from './card-dom';
 import { CARD_HOST_SELECTOR, launchExtension, NewsPage, type ExtensionSession } from './harness';
+import {
+  blankPoint,
+  clearTouchLog,
+  LINKED_NAME as LINKED,
+  PLAIN_NAME as PLAIN,
+  readTouchLog,
+  TOUCH_PAGE,
+} from './harness/touch-page';
 
-const PLAIN = 'Volodymyr Zelenskyy';
-const LINKED = 'Friedrich Merz';
 /** Upper bound for the page to react, ms; a limit, not a measurement. */
 const WAIT_MS = 15_000;
 /**
@@ -30,39 +36,8 @@ const WAIT_MS = 15_000;
  */
 const WELL_PAST_DELAY_MS = 1_500;
 
-/** What the fixture page recorded of a click. */
-interface PageClick {
-  on: string;
-  pointerType: string;
-  defaultPrevented: boolean;
-  trusted: boolean;
-}
-
 /** What the fixture page has recorded so far. */
-function pageLog(page: Page) {
-  return page.evaluate(() => {
-    const w = window as unknown as {
-      clicks: PageClick[];
-      linkClicks: { defaultPrevented: boolean; trusted: boolean }[];
-      pointerTypes: string[];
-      compatMouse: string[];
-    };
-    return {
-      clicks: w.clicks,
-      linkClicks: w.linkClicks,
-      pointerTypes: w.pointerTypes,
-      compatMouse: w.compatMouse,
-    };
-  });
-}
-
-/** Forgets what the fixture page recorded. */
-function clearPageLog(page: Page) {
-  return page.evaluate(() => {
-    const w = window as unknown as Record<string, unknown[]>;
-    for (const key of ['clicks', 'linkClicks', 'pointerTypes', 'compatMouse']) w[key] = [];
-  });
-}
+const pageLog = (page: Page) => page.evaluate(readTouchLog);
 
 describe('touch', () => {
   let session: ExtensionSession;
@@ -70,7 +45,7 @@ describe('touch', () => {
 
   beforeAll(async () => {
     session = await launchExtension({ hasTouch: true });
-    news = await NewsPage.open(session, '/touch.html');
+    news = await NewsPage.open(session, TOUCH_PAGE);
     await mentionsReady(news.page);
     await news.hoverReady();
   });
@@ -108,18 +83,10 @@ describe('touch', () => {
   }
 
   /** A point on the page that is neither a name nor the card. */
-  async function blankPoint(): Promise<{ x: number; y: number }> {
-    const point = await news.page.evaluate(() => {
-      const r = document.getElementById('blank')!.getBoundingClientRect();
-      // The left margin beside the blank block: the card opens next to a name, never there.
-      return { x: Math.max(4, r.left / 2), y: r.top + r.height / 2 };
-    });
-    const under = await news.page.evaluate(
-      ([x, y]) => document.elementFromPoint(x!, y!)?.localName ?? null,
-      [point.x, point.y],
-    );
+  async function blankSpot(): Promise<{ x: number; y: number }> {
+    const { x, y, under } = await news.page.evaluate(blankPoint);
     expect(['html', 'body']).toContain(under);
-    return point;
+    return { x, y };
   }
 
   it('runs on a touch screen, on a page that cannot scroll (a scroll would close a card)', async () => {
@@ -137,7 +104,7 @@ describe('touch', () => {
 
   it('a tap on a name in plain text opens its card at once; a tap elsewhere closes it', async () => {
     const page = news.page;
-    await clearPageLog(page);
+    await page.evaluate(clearTouchLog);
     await tapUncovered(PLAIN);
     await waitForCard(page, PLAIN);
     // The first card of the page: it shows the name while its data loads, then the positions.
@@ -156,7 +123,7 @@ describe('touch', () => {
       { on: 'plain', pointerType: 'touch', defaultPrevented: true, trusted: true },
     ]);
 
-    const { x, y } = await blankPoint();
+    const { x, y } = await blankSpot();
     await page.touchscreen.tap(x, y);
     await waitForNoCard(page);
   });
@@ -165,7 +132,7 @@ describe('touch', () => {
     const page = news.page;
     const before = page.url();
     expect(new URL(before).hash).toBe('');
-    await clearPageLog(page);
+    await page.evaluate(clearTouchLog);
 
     await tapUncovered(LINKED);
     await waitForCard(page, LINKED);
@@ -207,7 +174,7 @@ describe('touch', () => {
 
   it('leaves no hover behind: the mouse events a tap makes open, keep or reopen no card', async () => {
     const page = news.page;
-    await clearPageLog(page);
+    await page.evaluate(clearTouchLog);
     await tapUncovered(PLAIN);
     await waitForCard(page, PLAIN);
     // The browser made its compatibility mouse events of the tap, at the name.
@@ -227,7 +194,7 @@ describe('touch', () => {
     // The same after a tap elsewhere.
     await tapUncovered(PLAIN);
     await waitForCard(page, PLAIN);
-    const { x, y } = await blankPoint();
+    const { x, y } = await blankSpot();
     await page.touchscreen.tap(x, y);
     await waitForNoCard(page);
     await page.waitForTimeout(WELL_PAST_DELAY_MS);
