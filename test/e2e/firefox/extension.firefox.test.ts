@@ -10,97 +10,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionGlobal } from '../harness/chrome-api';
 import { CARD_HOST_SELECTOR } from '../harness/pages';
 import { launchFirefox, type FirefoxSession } from '../harness/firefox';
+import {
+  boxOfHighlighted,
+  highlighted,
+  pointOnName,
+  poll,
+  waitForCard,
+  type CardView,
+} from './reader';
 
-/** Upper bound for the scan, the card or a page to show what a test waits for, ms; a limit. */
-const WAIT_MS = 20_000;
 /** The fixture article: names in headings, links and plain text; hidden copies never match. */
 const ARTICLE = '/spotting/article.html';
 const NAME = 'Volodymyr Zelenskyy';
 
-/** Every highlighted range's text, sorted, read from the page's `CSS.highlights`. */
-function highlighted(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
-    for (const [, highlight] of registry) {
-      for (const range of highlight) {
-        const live = document.createRange();
-        live.setStart(range.startContainer, range.startOffset);
-        live.setEnd(range.endContainer, range.endOffset);
-        texts.push(live.toString());
-      }
-    }
-    return texts.sort();
-  });
-}
-
-/** The viewport box of the first highlighted range whose text is `text`, scrolled into view. */
-function boxOfHighlighted(page: Page, text: string) {
-  return page.evaluate((needle) => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
-    for (const [, highlight] of registry) {
-      for (const range of highlight) {
-        const live = document.createRange();
-        live.setStart(range.startContainer, range.startOffset);
-        live.setEnd(range.endContainer, range.endOffset);
-        if (live.toString() !== needle) continue;
-        live.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const r = live.getBoundingClientRect();
-        return { x: r.x, y: r.y, width: r.width, height: r.height };
-      }
-    }
-    return null;
-  }, text);
-}
-
-/** What the tests read of the hover card, inside its closed shadow root. */
-interface CardView {
-  open: boolean;
-  label: string;
-  /** All its text, screen-reader words included ("Stance: supports"). */
-  text: string;
-}
-
-const READ_CARD = `function () {
-  const dialog = this.querySelector('[role=dialog]');
-  if (!dialog) return { open: false, label: '', text: '' };
-  const r = dialog.getBoundingClientRect();
-  return {
-    open: dialog.checkVisibility() && r.width > 0 && r.height > 0,
-    label: dialog.getAttribute('aria-label') || '',
-    text: dialog.textContent,
-  };
-}`;
-
-/** Waits for `name`'s highlight, rests the pointer on it and waits for its card's positions. */
+/** Rests the mouse on `name` once it is highlighted, and waits for its card (see waitForCard). */
 async function hoverForCard(
   session: FirefoxSession,
   page: Page,
   name: string,
-  /** What the card must show: by default a position's stance. */
-  ready: (text: string) => boolean = (text) => /Stance: \w+/.test(text),
+  ready?: (text: string) => boolean,
 ): Promise<CardView | null> {
-  await poll(
-    () => highlighted(page),
-    (found) => found.includes(name),
-  );
-  const box = await boxOfHighlighted(page, name);
-  if (!box) throw new Error(`"${name}" is not highlighted`);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
-  return poll(
-    () => session.inShadowRoot<CardView>(page, CARD_HOST_SELECTOR, READ_CARD),
-    (view) => view?.open === true && ready(view.text),
-  );
-}
-
-async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  let value = await read();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    value = await read();
-  }
-  return value;
+  const { x, y } = await pointOnName(page, name);
+  await page.mouse.move(x, y, { steps: 4 });
+  return waitForCard(session, page, name, ready);
 }
 
 describe('Standpoint in Firefox', () => {
