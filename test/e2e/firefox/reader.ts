@@ -67,11 +67,10 @@ export function boxOfHighlighted(page: Page, text: string) {
  * Throws when it is not highlighted within WAIT_MS.
  */
 export async function pointOnName(page: Page, name: string): Promise<{ x: number; y: number }> {
-  await poll(
-    () => highlighted(page),
-    (found) => found.includes(name),
+  const box = await poll(
+    () => boxOfHighlighted(page, name),
+    (found) => found !== null,
   );
-  const box = await boxOfHighlighted(page, name);
   if (!box) throw new Error(`"${name}" is not highlighted`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
